@@ -1,0 +1,345 @@
+"""Criteria catalogs (bộ tiêu chí) as data, modelled on OpenFisca's parameters.
+
+A catalog file holds one official set: its legal basis, its tiêu chí in
+official order, each with chỉ tiêu (slug, number, text, unit, kind) and
+thresholds (ngưỡng) along the set's axis (vùng or nhóm xã) and, where the
+law says so, the year. Every threshold carries its source and confidence.
+An unknown value is written as `gia_tri: null` (or simply left out): the
+tool then says it has none; it never guesses.
+
+A province's set `ke_thua` (extends) another catalog: its thresholds are
+tried first, its new indicators are added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ntm.diagnostics import Diagnostic
+from ntm.loader import load_bytes
+from ntm.values import Ngay, SoLieuType, SoNguyen
+
+CATALOG_DIR = Path(__file__).parent / "catalogs"
+
+
+class DoTinCay(str, Enum):
+    """Confidence codes of ../shared/reference/criteria-sources.md."""
+
+    V = "V"  # seen verbatim in the official text
+    S = "S"  # seen in a secondary source
+    I = "I"  # noqa: E741 - inferred, with the reasoning in ghi_chu
+    R = "R"  # wording recalled, not confirmed by a source (never used for numbers)
+    U = "U"  # unknown
+
+    @property
+    def nhan(self) -> str:
+        return {
+            "V": "nguyên văn văn bản gốc",
+            "S": "nguồn thứ cấp",
+            "I": "suy luận",
+            "R": "chưa đối chiếu văn bản gốc",
+            "U": "chưa rõ",
+        }[self.value]
+
+
+class LoaiChiTieu(str, Enum):
+    """The comparison operators code knows; nothing about any particular criterion."""
+
+    toi_thieu = "toi_thieu"  # value >= threshold
+    toi_da = "toi_da"  # value <= threshold
+    dat = "dat"  # yes/no: the indicator must be met (có / đạt)
+    muc_do = "muc_do"  # a named level, at least the required one in `cac_muc`
+
+    @property
+    def ky_hieu(self) -> str:
+        return {"toi_thieu": "≥", "toi_da": "≤", "dat": "", "muc_do": "≥"}[self.value]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class CanCuPhapLy(_Model):
+    so_hieu: str
+    ten: str
+    co_quan: str
+    ngay_ban_hanh: Ngay
+    ngay_hieu_luc: Ngay | None = None
+    phu_luc: str | None = None
+    nguon: str | None = None
+    do_tin_cay: DoTinCay = DoTinCay.S
+
+    @property
+    def trich_dan(self) -> str:
+        text = f"QĐ {self.so_hieu}" if not self.so_hieu.startswith(("QĐ", "Quyết")) else self.so_hieu
+        return f"{text}, Phụ lục {self.phu_luc}" if self.phu_luc else text
+
+
+class TiLeSoVoi(_Model):
+    """A threshold defined relative to another set's (xã kiểu mẫu income: ≥ 1,1 × nâng cao)."""
+
+    bo_tieu_chi: str
+    chi_tieu: str
+    he_so: float
+
+
+class Nguong(_Model):
+    """One threshold value and where it applies."""
+
+    vung: list[str] | None = Field(None, description="Các vùng áp dụng; bỏ trống = mọi vùng")
+    nhom_xa: list[SoNguyen] | None = Field(None, description="Các nhóm xã áp dụng; bỏ trống = mọi nhóm")
+    nam: list[SoNguyen] | None = Field(None, description="Các năm áp dụng; bỏ trống = mọi năm")
+    chung: bool = Field(False, description="Chỉ tiêu chung (cả nước); không thay cho mức của vùng")
+    gia_tri: SoLieuType | str | None = Field(None, description="Mức; null = chưa rõ")
+    ti_le_so_voi: TiLeSoVoi | None = None
+    nguon: str | None = None
+    do_tin_cay: DoTinCay
+    ghi_chu: str | None = None
+
+
+class ChiTieu(_Model):
+    # so/noi_dung/loai may be left out only in a province file that adds
+    # thresholds to an indicator its parent set already defines.
+    ma: str
+    so: str = ""
+    noi_dung: str = ""
+    ten_ngan: str | None = None
+    don_vi: str | None = None
+    loai: LoaiChiTieu = LoaiChiTieu.dat
+    cac_muc: list[str] | None = None
+    nguong: list[Nguong] = Field(default_factory=list)
+    do_tin_cay: DoTinCay = Field(DoTinCay.U, description="Độ tin cậy của nội dung chỉ tiêu")
+    nguon: str | None = None
+    ghi_chu: str | None = None
+
+    @property
+    def ten_hien_thi(self) -> str:
+        return self.ten_ngan or self.noi_dung
+
+
+class TieuChi(_Model):
+    ma: str
+    so: str = ""
+    ten: str = ""
+    nhom: str | None = None
+    do_tin_cay: DoTinCay = DoTinCay.S
+    nguon: str | None = None
+    ghi_chu: str | None = None
+    chi_tieu: list[ChiTieu] = Field(default_factory=list)
+    chi_tieu_day_du: bool = Field(
+        True, description="false khi bộ tiêu chí gốc có những chỉ tiêu chưa được đưa vào đây"
+    )
+
+
+class QuyTacVung(_Model):
+    """E.g. 318/QĐ-TTg: xã ĐBKK and xã ATK of poor districts use the TDMNPB level."""
+
+    khi: list[Literal["xa_dac_biet_kho_khan", "xa_an_toan_khu"]]
+    dung_vung: str
+    noi_dung: str
+    nguon: str | None = None
+    do_tin_cay: DoTinCay
+
+
+class BoTieuChiFile(_Model):
+    """The catalog file as written."""
+
+    ma: str
+    ten: str
+    ten_ngan: str
+    giai_doan: tuple[SoNguyen, SoNguyen] | None = None
+    can_cu_phap_ly: CanCuPhapLy
+    ke_thua: str | None = None
+    truc: Literal["vung", "nhom_xa", "khong"] = "vung"
+    cac_vung: dict[str, str] = Field(default_factory=dict)
+    cac_nhom_xa: dict[int, str] = Field(default_factory=dict)
+    quy_tac_vung: list[QuyTacVung] = Field(default_factory=list)
+    so_tieu_chi: SoNguyen | None = None
+    so_chi_tieu: SoNguyen | None = None
+    ghi_chu: list[str] = Field(default_factory=list)
+    tieu_chi: list[TieuChi] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NguongCoNguon:
+    """A threshold together with the legal basis of the catalog that holds it."""
+
+    nguong: Nguong
+    can_cu: CanCuPhapLy
+    bo_tieu_chi: str
+
+
+@dataclass(frozen=True)
+class ChiTieuDayDu:
+    """An indicator after overlays are merged: thresholds in priority order."""
+
+    chi_tieu: ChiTieu
+    tieu_chi: TieuChi
+    nguong: tuple[NguongCoNguon, ...]
+
+    @property
+    def ma(self) -> str:
+        return self.chi_tieu.ma
+
+
+@dataclass(frozen=True)
+class BoTieuChi:
+    """A catalog ready for use: the file plus what it extends, merged."""
+
+    file: BoTieuChiFile
+    nguon_tep: str
+    tieu_chi: tuple[TieuChi, ...]
+    chi_tieu: dict[str, dict[str, ChiTieuDayDu]]  # tiêu chí slug -> chỉ tiêu slug -> merged
+    chain: tuple[BoTieuChiFile, ...]  # this file first, then what it extends
+
+    @property
+    def ma(self) -> str:
+        return self.file.ma
+
+    @property
+    def can_cu(self) -> CanCuPhapLy:
+        return self.file.can_cu_phap_ly
+
+    @property
+    def truc(self) -> str:
+        return self.file.truc
+
+    @property
+    def cac_vung(self) -> dict[str, str]:
+        for f in self.chain:
+            if f.cac_vung:
+                return f.cac_vung
+        return {}
+
+    @property
+    def cac_nhom_xa(self) -> dict[int, str]:
+        for f in self.chain:
+            if f.cac_nhom_xa:
+                return f.cac_nhom_xa
+        return {}
+
+    @property
+    def quy_tac_vung(self) -> list[QuyTacVung]:
+        return [q for f in self.chain for q in f.quy_tac_vung]
+
+    def tim_tieu_chi(self, ma: str) -> TieuChi | None:
+        for tc in self.tieu_chi:
+            if tc.ma == ma:
+                return tc
+        return None
+
+    def iter_chi_tieu(self) -> Iterator[ChiTieuDayDu]:
+        for tc in self.tieu_chi:
+            yield from self.chi_tieu[tc.ma].values()
+
+
+class CatalogError(Exception):
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("; ".join(d.one_line() for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+def builtin_ids() -> list[str]:
+    return sorted(p.stem for p in CATALOG_DIR.glob("*.yaml"))
+
+
+def _read_file(path: Path) -> BoTieuChiFile:
+    from ntm.validation import pydantic_diagnostics  # the same error mapping as for plans
+
+    display = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(
+            [Diagnostic(display, None, None, "BTC001", f"không đọc được tệp bộ tiêu chí ({exc.strerror}).")]
+        ) from None
+    loaded = load_bytes(raw, display)
+    if loaded.diagnostics:
+        raise CatalogError(loaded.diagnostics)
+    try:
+        return BoTieuChiFile.model_validate(loaded.data)
+    except ValidationError as exc:
+        raise CatalogError(pydantic_diagnostics(exc, loaded)) from None
+
+
+def _resolve_ref(ref: str, base_dir: Path | None) -> Path:
+    if ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref:
+        path = Path(ref)
+        if not path.is_absolute() and base_dir is not None:
+            path = base_dir / path
+        return path
+    return CATALOG_DIR / f"{ref}.yaml"
+
+
+@cache
+def _load_path(path: Path) -> BoTieuChi:
+    file = _read_file(path)
+    chain: list[BoTieuChiFile] = [file]
+    parent: BoTieuChi | None = None
+    if file.ke_thua:
+        parent_path = _resolve_ref(file.ke_thua, path.parent).resolve()
+        if parent_path == path.resolve():
+            raise CatalogError(
+                [Diagnostic(str(path), None, None, "BTC002", "bộ tiêu chí kế thừa chính nó.")]
+            )
+        parent = _load_path(parent_path)
+        chain.extend(parent.chain)
+    return _merge(file, parent, str(path), tuple(chain))
+
+
+def _merge(file: BoTieuChiFile, parent: BoTieuChi | None, source: str, chain: tuple[BoTieuChiFile, ...]) -> BoTieuChi:
+    own_basis = file.can_cu_phap_ly
+    criteria: list[TieuChi] = list(parent.tieu_chi) if parent else []
+    indicators: dict[str, dict[str, ChiTieuDayDu]] = (
+        {k: dict(v) for k, v in parent.chi_tieu.items()} if parent else {}
+    )
+    for tc in file.tieu_chi:
+        existing = next((i for i, c in enumerate(criteria) if c.ma == tc.ma), None)
+        if existing is None:
+            if not (tc.so and tc.ten):
+                raise CatalogError(
+                    [Diagnostic(source, None, None, "BTC003", f"tiêu chí mới '{tc.ma}' cần có 'so' và 'ten'.")]
+                )
+            criteria.append(tc)
+            indicators[tc.ma] = {}
+            target_tc = tc
+        else:
+            target_tc = criteria[existing]
+        slot = indicators[tc.ma]
+        for ct in tc.chi_tieu:
+            own = tuple(NguongCoNguon(n, own_basis, file.ma) for n in ct.nguong)
+            if ct.ma in slot:
+                old = slot[ct.ma]
+                slot[ct.ma] = ChiTieuDayDu(old.chi_tieu, old.tieu_chi, own + old.nguong)
+            else:
+                if not (ct.so and ct.noi_dung and "loai" in ct.model_fields_set):
+                    raise CatalogError(
+                        [
+                            Diagnostic(
+                                source, None, None, "BTC004",
+                                f"chỉ tiêu mới '{tc.ma}.{ct.ma}' cần có 'so', 'noi_dung' và 'loai'.",
+                            )
+                        ]
+                    )
+                slot[ct.ma] = ChiTieuDayDu(ct, target_tc, own)
+    return BoTieuChi(file, source, tuple(criteria), indicators, chain)
+
+
+def load_catalog(ref: str, base_dir: Path | None = None) -> BoTieuChi:
+    """A catalog by built-in id (`xa-ntm-2026-2030`) or by path (relative to `base_dir`)."""
+    path = _resolve_ref(ref, base_dir)
+    if not path.exists():
+        raise FileNotFoundError(str(path))
+    return _load_path(path.resolve())
+
+
+def ngay_hieu_luc(bo: BoTieuChi) -> date:
+    return bo.can_cu.ngay_hieu_luc or bo.can_cu.ngay_ban_hanh

@@ -1,0 +1,197 @@
+"""Schema validation: loaded YAML -> KeHoach, with Vietnamese file:line:col diagnostics.
+
+pydantic's errors carry a `loc` (the data path); `LoadedYaml.position`
+turns it into a line and column. Messages say what was expected and what
+was found; an unknown key gets the closest valid key as a suggestion.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ntm.diagnostics import Diagnostic, YamlPath, describe_value
+from ntm.loader import LoadedYaml
+from ntm.model import KeHoach
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    """The closest choice, if any is close enough to be a likely typo."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def suggestion_text(word: str, choices: Iterable[str]) -> str:
+    best = suggest(word, choices)
+    return f" Có phải ý bạn là '{best}'?" if best else ""
+
+
+# ---------------------------------------------------------------------- model introspection
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated/Optional to the type that holds the next path segment."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+            annotation = models[0] if models else args[0]
+        else:
+            return annotation
+
+
+def _model_at(root: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel] | None:
+    """The model class that owns the mapping at `loc`, following the schema, not the data."""
+    current: Any = root
+    for segment in loc:
+        current = _unwrap(current)
+        origin = typing.get_origin(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            if not isinstance(segment, str) or segment not in current.model_fields:
+                return None
+            current = current.model_fields[segment].annotation
+        elif origin in (list, tuple):
+            current = typing.get_args(current)[0]
+        elif origin is dict:
+            current = typing.get_args(current)[1]
+        else:
+            return None
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return current
+    return None
+
+
+def _enum_at(root: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    if not loc:
+        return []
+    owner = _model_at(root, loc[:-1])
+    if owner is None or not isinstance(loc[-1], str) or loc[-1] not in owner.model_fields:
+        return []
+    annotation = _unwrap(owner.model_fields[loc[-1]].annotation)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return [str(m.value) for m in annotation]
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(a) for a in typing.get_args(annotation)]
+    return []
+
+
+# ---------------------------------------------------------------------- messages
+
+_EXPECTED = {
+    "string_type": "cần văn bản",
+    "int_type": "cần một số nguyên",
+    "int_parsing": "cần một số nguyên",
+    "int_from_float": "cần một số nguyên (không có phần thập phân)",
+    "float_type": "cần một số",
+    "float_parsing": "cần một số",
+    "bool_type": "cần true/false",
+    "bool_parsing": "cần true hoặc false",
+    "list_type": "cần một danh sách (mỗi mục một dòng bắt đầu bằng '- ')",
+    "tuple_type": "cần một danh sách",
+    "dict_type": "cần một bảng các khóa (khóa: giá trị)",
+    "model_type": "cần một bảng các khóa (khóa: giá trị)",
+    "model_attributes_type": "cần một bảng các khóa (khóa: giá trị)",
+    "date_type": "cần một ngày",
+    "date_parsing": "cần một ngày dạng năm-tháng-ngày",
+    "string_too_short": "cần văn bản không trống",
+}
+
+
+def _clean_loc(loc: Sequence[str | int], data: Any) -> YamlPath:
+    """Keep only segments that exist in the data (drop union/validator tags)."""
+    path: list[str | int] = []
+    current = data
+    for segment in loc:
+        if isinstance(current, dict) and segment in current:
+            path.append(segment)
+            current = current[segment]
+        elif isinstance(current, list) and isinstance(segment, int) and 0 <= segment < len(current):
+            path.append(segment)
+            current = current[segment]
+        elif isinstance(segment, str) and not segment.startswith(("function-", "[")) and current is not None \
+                and not isinstance(current, (dict, list)):
+            break
+    return tuple(path)
+
+
+def _noun(model: type[BaseModel]) -> str:
+    return "kế hoạch" if model is KeHoach else "bộ tiêu chí"
+
+
+def _message(error: Any, root_model: type[BaseModel], data: Any) -> tuple[YamlPath, str, str]:
+    kind: str = error["type"]
+    loc: tuple[str | int, ...] = tuple(error["loc"])
+    found = error.get("input")
+    ctx = error.get("ctx") or {}
+    path = _clean_loc(loc, data)
+    if kind == "missing":
+        field = loc[-1]
+        return path, "SCH001", f"thiếu khóa bắt buộc '{field}'."
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        owner = _model_at(root_model, loc[:-1])
+        choices = list(owner.model_fields) if owner else []
+        return path, "SCH002", (
+            f"khóa '{key}' không có trong định dạng {_noun(root_model)} ở đây." + suggestion_text(key, choices)
+            + (f" Các khóa hợp lệ: {', '.join(choices)}." if choices and not suggest(key, choices) else "")
+        )
+    if kind in ("so", "so_lieu", "ngay"):
+        return path, "SCH003", f"{error['msg']}."
+    if kind in ("enum", "literal_error"):
+        allowed = _enum_at(root_model, loc) or [str(ctx.get("expected", ""))]
+        return path, "SCH004", (
+            f"giá trị phải là một trong: {', '.join(allowed)}; tìm thấy {describe_value(found)}."
+            + suggestion_text(str(found), allowed)
+        )
+    if kind in ("greater_than_equal", "greater_than"):
+        return path, "SCH005", f"giá trị phải từ {ctx.get('ge', ctx.get('gt'))} trở lên; tìm thấy {describe_value(found)}."
+    if kind in ("less_than_equal", "less_than"):
+        return path, "SCH005", f"giá trị phải không quá {ctx.get('le', ctx.get('lt'))}; tìm thấy {describe_value(found)}."
+    if kind in ("too_short", "too_long"):
+        return path, "SCH006", f"danh sách cần {ctx.get('min_length', ctx.get('max_length'))} mục; tìm thấy {describe_value(found)}."
+    if kind in _EXPECTED:
+        if found is None and kind in ("string_type", "list_type", "dict_type", "model_type", "int_type", "float_type"):
+            return path, "SCH007", f"{_EXPECTED[kind]}, nhưng giá trị đang để trống."
+        return path, "SCH003", f"{_EXPECTED[kind]}; tìm thấy {describe_value(found)}."
+    return path, "SCH099", f"giá trị không hợp lệ ({error['msg']}); tìm thấy {describe_value(found)}."
+
+
+def pydantic_diagnostics(
+    exc: ValidationError, loaded: LoadedYaml, root_model: type[BaseModel] | None = None
+) -> list[Diagnostic]:
+    model = root_model or _root_model_of(exc)
+    out: list[Diagnostic] = []
+    seen: set[tuple[YamlPath, str]] = set()
+    for error in exc.errors(include_url=False):
+        path, code, message = _message(error, model, loaded.data)
+        if (path, message) in seen:  # a union reports the same slip once per member
+            continue
+        seen.add((path, message))
+        line, col = loaded.position(path, at_key=error["type"] == "extra_forbidden")
+        out.append(Diagnostic(loaded.file, line, col, code, message, path=path))
+    return out
+
+
+def _root_model_of(exc: ValidationError) -> type[BaseModel]:
+    from ntm.catalog import BoTieuChiFile
+
+    return BoTieuChiFile if exc.title == "BoTieuChiFile" else KeHoach
+
+
+def validate_schema(loaded: LoadedYaml) -> tuple[KeHoach | None, list[Diagnostic]]:
+    if loaded.data is None:
+        return None, list(loaded.diagnostics)
+    try:
+        return KeHoach.model_validate(loaded.data), list(loaded.diagnostics)
+    except ValidationError as exc:
+        return None, [*loaded.diagnostics, *pydantic_diagnostics(exc, loaded, KeHoach)]
