@@ -184,6 +184,8 @@ class ChiTieuDayDu:
     chi_tieu: ChiTieu
     tieu_chi: TieuChi
     nguong: tuple[NguongCoNguon, ...]
+    can_cu: CanCuPhapLy  # the legal basis of the file that defines the indicator
+    bo_tieu_chi: str
 
     @property
     def ma(self) -> str:
@@ -318,7 +320,7 @@ def _merge(file: BoTieuChiFile, parent: BoTieuChi | None, source: str, chain: tu
             own = tuple(NguongCoNguon(n, own_basis, file.ma) for n in ct.nguong)
             if ct.ma in slot:
                 old = slot[ct.ma]
-                slot[ct.ma] = ChiTieuDayDu(old.chi_tieu, old.tieu_chi, own + old.nguong)
+                slot[ct.ma] = ChiTieuDayDu(old.chi_tieu, old.tieu_chi, own + old.nguong, old.can_cu, old.bo_tieu_chi)
             else:
                 if not (ct.so and ct.noi_dung and "loai" in ct.model_fields_set):
                     raise CatalogError(
@@ -329,7 +331,7 @@ def _merge(file: BoTieuChiFile, parent: BoTieuChi | None, source: str, chain: tu
                             )
                         ]
                     )
-                slot[ct.ma] = ChiTieuDayDu(ct, target_tc, own)
+                slot[ct.ma] = ChiTieuDayDu(ct, target_tc, own, own_basis, file.ma)
     return BoTieuChi(file, source, tuple(criteria), indicators, chain)
 
 

@@ -195,11 +195,10 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
         line, col = mark.line + 1, mark.column + 1
     elif isinstance(exc, yaml.reader.ReaderError):
         line, col = _line_col(text, exc.position)
-    for needle, message in _YAML_MESSAGES:
-        if needle in problem or (needle in context and "quoted scalar" not in needle):
-            break
-    else:
-        message = f"YAML không hợp lệ ({problem})"
+    message = next(
+        (text_vi for needle, text_vi in _YAML_MESSAGES if needle in problem or needle in context),
+        f"YAML không hợp lệ ({problem})",
+    )
     context_mark = getattr(exc, "context_mark", None)
     if "unexpected end of stream" in problem and context_mark is not None:
         message += f" (chuỗi mở ở dòng {context_mark.line + 1}, cột {context_mark.column + 1})"
@@ -296,10 +295,9 @@ def locate(root: Node, path: YamlPath, at_key: bool = False) -> tuple[int, int]:
                     if isinstance(node, ScalarNode) and node.value != "" and not at_key:
                         mark = _pos(node)
                     break
-        elif isinstance(node, SequenceNode) and isinstance(segment, int):
-            if 0 <= segment < len(node.value):
-                node = node.value[segment]
-                mark = _pos(node)
+        elif isinstance(node, SequenceNode) and isinstance(segment, int) and 0 <= segment < len(node.value):
+            node = node.value[segment]
+            mark = _pos(node)
     return mark
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
@@ -259,7 +259,7 @@ class KeHoach(_Model):
         title="Kế hoạch xây dựng nông thôn mới (ntm)",
     )
 
-    phien_ban: Literal[1] = Field(1, description="Phiên bản định dạng tệp kế hoạch")
+    phien_ban: SoNguyen = Field(1, ge=1, le=1, description="Phiên bản định dạng tệp kế hoạch (hiện là 1)")
     van_ban: VanBan
     dia_ban: DiaBan
     nam: SoNguyen = Field(ge=2010, le=2100, description="Năm kế hoạch")

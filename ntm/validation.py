@@ -16,9 +16,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ntm.catalog import BoTieuChi, LoaiChiTieu
 from ntm.diagnostics import Diagnostic, YamlPath, describe_value
 from ntm.loader import LoadedYaml
 from ntm.model import KeHoach
+from ntm.values import SoLieu
 
 
 def suggest(word: str, choices: Iterable[str]) -> str | None:
@@ -108,7 +110,11 @@ _EXPECTED = {
 
 
 def _clean_loc(loc: Sequence[str | int], data: Any) -> YamlPath:
-    """Keep only segments that exist in the data (drop union/validator tags)."""
+    """Keep only segments that exist in the data (drop union members, validator tags).
+
+    A missing key is kept as the last segment so the message can name it,
+    while its position resolves to the enclosing mapping.
+    """
     path: list[str | int] = []
     current = data
     for segment in loc:
@@ -118,9 +124,6 @@ def _clean_loc(loc: Sequence[str | int], data: Any) -> YamlPath:
         elif isinstance(current, list) and isinstance(segment, int) and 0 <= segment < len(current):
             path.append(segment)
             current = current[segment]
-        elif isinstance(segment, str) and not segment.startswith(("function-", "[")) and current is not None \
-                and not isinstance(current, (dict, list)):
-            break
     return tuple(path)
 
 
@@ -195,3 +198,111 @@ def validate_schema(loaded: LoadedYaml) -> tuple[KeHoach | None, list[Diagnostic
         return KeHoach.model_validate(loaded.data), list(loaded.diagnostics)
     except ValidationError as exc:
         return None, [*loaded.diagnostics, *pydantic_diagnostics(exc, loaded, KeHoach)]
+
+
+# ---------------------------------------------------------------------- against the catalog
+
+
+def check_against_catalog(plan: KeHoach, loaded: LoadedYaml, bo: BoTieuChi) -> list[Diagnostic]:
+    """Slugs, region/group and units that only the chosen criteria set can judge."""
+    out: list[Diagnostic] = []
+
+    def err(path: YamlPath, code: str, message: str, at_key: bool = False) -> None:
+        line, col = loaded.position(path, at_key=at_key)
+        out.append(Diagnostic(loaded.file, line, col, code, message, path=path))
+
+    if bo.truc == "vung":
+        regions = bo.cac_vung
+        if plan.dia_ban.vung is None:
+            err(("dia_ban",), "DM001", f"{bo.file.ten_ngan} xét theo vùng: cần khóa 'vung' ({', '.join(regions)}).")
+        elif plan.dia_ban.vung not in regions:
+            err(
+                ("dia_ban", "vung"), "DM002",
+                f"vùng '{plan.dia_ban.vung}' không có trong {bo.file.ten_ngan}."
+                + suggestion_text(plan.dia_ban.vung, regions)
+                + f" Các vùng: {', '.join(regions)}.",
+            )
+    elif bo.truc == "nhom_xa" and plan.dia_ban.nhom_xa is None:
+        groups = ", ".join(f"{k} ({v})" for k, v in bo.cac_nhom_xa.items()) or "1, 2, 3"
+        err(("dia_ban",), "DM003", f"{bo.file.ten_ngan} xét theo nhóm xã: cần khóa 'nhom_xa': {groups}.")
+    if bo.file.giai_doan and not (bo.file.giai_doan[0] <= plan.nam <= bo.file.giai_doan[1]):
+        err(
+            ("nam",), "DM004",
+            f"năm {plan.nam} nằm ngoài giai đoạn {bo.file.giai_doan[0]}-{bo.file.giai_doan[1]} của {bo.file.ten_ngan}.",
+        )
+
+    criteria = {tc.ma: tc for tc in bo.tieu_chi}
+    owner_of = {ct.ma: tc_ma for tc_ma, cts in bo.chi_tieu.items() for ct in cts.values()}
+    for tc_ma, entry in plan.tieu_chi.items():
+        if tc_ma not in criteria:
+            other = _other_set_with(tc_ma, bo.ma)
+            hint = f" Tiêu chí này thuộc {other}." if other else ""
+            err(
+                ("tieu_chi", tc_ma), "TC001",
+                f"không có tiêu chí '{tc_ma}' trong {bo.file.ten_ngan}.{hint}"
+                + suggestion_text(tc_ma, criteria),
+                at_key=True,
+            )
+            continue
+        indicators = bo.chi_tieu[tc_ma]
+        for ct_ma, figure in entry.hien_trang.items():
+            path: YamlPath = ("tieu_chi", tc_ma, "hien_trang", ct_ma)
+            if ct_ma not in indicators:
+                elsewhere = owner_of.get(ct_ma)
+                hint = f" Chỉ tiêu này thuộc tiêu chí '{elsewhere}'." if elsewhere else suggestion_text(ct_ma, indicators)
+                err(
+                    path, "TC002",
+                    f"tiêu chí {criteria[tc_ma].so} {criteria[tc_ma].ten} không có chỉ tiêu '{ct_ma}'.{hint}",
+                    at_key=True,
+                )
+                continue
+            spec = indicators[ct_ma].chi_tieu
+            for field_name in ("gia_tri", "yeu_cau"):
+                value = getattr(figure, field_name)
+                if value is not None:
+                    problem = _unit_problem(spec.loai, spec.don_vi, value)
+                    if problem:
+                        sub = (*path, field_name) if isinstance(loaded_value(loaded, path), dict) else path
+                        err(sub, "TC003", f"chỉ tiêu {spec.so} ({spec.ten_hien_thi}): {problem}")
+    return out
+
+
+def loaded_value(loaded: LoadedYaml, path: YamlPath) -> Any:
+    current = loaded.data
+    for segment in path:
+        if isinstance(current, dict) and segment in current:
+            current = current[segment]
+        else:
+            return None
+    return current
+
+
+def _unit_problem(loai: LoaiChiTieu, unit: str | None, value: SoLieu) -> str | None:
+    if loai is LoaiChiTieu.dat:
+        if value.co is None:
+            return f"cần có/không (true/false); tìm thấy '{value.van_ban}'."
+        return None
+    if value.so is None:
+        return f"cần một số{' (%)' if unit == '%' else ''}; tìm thấy '{value.van_ban}'."
+    if value.phan_tram and unit != "%":
+        return f"đơn vị của chỉ tiêu là '{unit or 'số'}', không phải %; tìm thấy '{value.van_ban}'."
+    if value.so < 0:
+        return f"số liệu không được âm; tìm thấy '{value.van_ban}'."
+    if unit == "%" and value.so > 100:
+        return f"tỷ lệ phải từ 0 đến 100%; tìm thấy '{value.van_ban}'."
+    return None
+
+
+def _other_set_with(slug: str, current: str) -> str | None:
+    from ntm.catalog import builtin_ids, load_catalog
+
+    for ident in builtin_ids():
+        if ident == current:
+            continue
+        try:
+            other = load_catalog(ident)
+        except Exception:  # a broken built-in set must not hide the user's own error
+            continue
+        if other.tim_tieu_chi(slug) is not None:
+            return f"{other.file.ten_ngan} ({ident})"
+    return None

@@ -1,0 +1,187 @@
+"""`ntm criteria`: a set's criteria with the thresholds that apply there and then."""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+
+from ntm.assessment import BoiCanh, resolve_threshold
+from ntm.catalog import BoTieuChi, ChiTieuDayDu, LoaiChiTieu
+from ntm.formatting import so_voi_don_vi
+from ntm.values import SoLieu
+from ntm.views import requirement_text
+
+
+def _entry_text(ct: ChiTieuDayDu, index: int) -> dict[str, Any]:
+    entry = ct.nguong[index]
+    n = entry.nguong
+    unit = ct.chi_tieu.don_vi
+    scope = []
+    if n.chung:
+        scope.append("chỉ tiêu chung")
+    if n.vung:
+        scope.append(", ".join(n.vung))
+    if n.nhom_xa:
+        scope.append("nhóm " + ", ".join(str(g) for g in n.nhom_xa))
+    if n.nam:
+        scope.append("năm " + ", ".join(str(y) for y in n.nam))
+    value: str
+    if isinstance(n.gia_tri, SoLieu) and n.gia_tri.so is not None:
+        value = f"{ct.chi_tieu.loai.ky_hieu} {so_voi_don_vi(n.gia_tri.so, unit)}"
+    elif n.ti_le_so_voi is not None:
+        value = f"≥ {n.ti_le_so_voi.he_so:g} × mức {n.ti_le_so_voi.chi_tieu} của {n.ti_le_so_voi.bo_tieu_chi}"
+    elif isinstance(n.gia_tri, str):
+        value = n.gia_tri
+    else:
+        value = "chưa rõ"
+    return {
+        "ap_dung": "; ".join(scope) or "mọi nơi",
+        "muc": value,
+        "do_tin_cay": n.do_tin_cay.value,
+        "nguon": n.nguon,
+        "can_cu": entry.can_cu.trich_dan,
+        "ghi_chu": n.ghi_chu,
+    }
+
+
+def criteria_view(
+    bo: BoTieuChi, *, vung: str | None, nhom_xa: int | None, nam: int | None, dac_biet_kho_khan: bool
+) -> dict[str, Any]:
+    if vung is not None and bo.truc == "vung" and vung not in bo.cac_vung:
+        raise ValueError(f"vùng '{vung}' không có trong bộ này. Các vùng: {', '.join(bo.cac_vung)}.")
+    if vung is not None and bo.truc == "nhom_xa":
+        raise ValueError(f"{bo.file.ten_ngan} xét theo nhóm xã: dùng --nhom-xa, không dùng --vung.")
+    if nhom_xa is not None and bo.truc == "vung":
+        raise ValueError(f"{bo.file.ten_ngan} xét theo vùng: dùng --vung, không dùng --nhom-xa.")
+    rule_text = None
+    if dac_biet_kho_khan and bo.quy_tac_vung:
+        rule = bo.quy_tac_vung[0]
+        vung, rule_text = rule.dung_vung, rule.noi_dung
+    resolve = vung is not None or nhom_xa is not None or bo.truc == "khong"
+    year = nam if nam is not None else (bo.file.giai_doan[1] if bo.file.giai_doan else 0)
+    ctx = BoiCanh(nam=year, vung=vung, nhom_xa=nhom_xa)
+    criteria = []
+    known = unknown = 0
+    for tc in bo.tieu_chi:
+        indicators = []
+        for ct in bo.chi_tieu[tc.ma].values():
+            spec = ct.chi_tieu
+            item: dict[str, Any] = {
+                "so": spec.so,
+                "ma": spec.ma,
+                "noi_dung": spec.noi_dung,
+                "don_vi": spec.don_vi,
+                "loai": spec.loai.value,
+                "do_tin_cay_noi_dung": spec.do_tin_cay.value,
+                "ghi_chu": spec.ghi_chu,
+                "cac_muc": [_entry_text(ct, i) for i in range(len(ct.nguong))],
+            }
+            if resolve:
+                req, why = resolve_threshold(ct, ctx)
+                if req is not None:
+                    item["yeu_cau"] = requirement_text(req, spec.don_vi)
+                    item["nguon"] = req.nguon_text
+                    known += 1
+                else:
+                    item["yeu_cau"] = None
+                    item["nguon"] = (why.trich_dan + ": " if why and why.trich_dan else "") + "mức chưa rõ"
+                    unknown += 1
+            else:
+                has_value = spec.loai is LoaiChiTieu.dat or any(
+                    (isinstance(e.nguong.gia_tri, SoLieu) or e.nguong.ti_le_so_voi) for e in ct.nguong
+                )
+                known += has_value
+                unknown += not has_value
+            indicators.append(item)
+        criteria.append(
+            {
+                "so": tc.so,
+                "ma": tc.ma,
+                "ten": tc.ten,
+                "do_tin_cay": tc.do_tin_cay.value,
+                "chi_tieu_day_du": tc.chi_tieu_day_du,
+                "ghi_chu": tc.ghi_chu,
+                "chi_tieu": indicators,
+            }
+        )
+    return {
+        "ma": bo.ma,
+        "ten": bo.file.ten,
+        "can_cu": {
+            "so_hieu": bo.can_cu.so_hieu,
+            "ten": bo.can_cu.ten,
+            "co_quan": bo.can_cu.co_quan,
+            "ngay_ban_hanh": bo.can_cu.ngay_ban_hanh.isoformat(),
+            "ngay_hieu_luc": bo.can_cu.ngay_hieu_luc.isoformat() if bo.can_cu.ngay_hieu_luc else None,
+            "phu_luc": bo.can_cu.phu_luc,
+            "nguon": bo.can_cu.nguon,
+        },
+        "ke_thua": [f.ma for f in bo.chain[1:]],
+        "truc": bo.truc,
+        "vung": vung,
+        "nhom_xa": nhom_xa,
+        "nam": nam,
+        "quy_tac_vung": rule_text,
+        "ghi_chu": [n for f in bo.chain for n in f.ghi_chu],
+        "tieu_chi": criteria,
+        "tong_hop": {
+            "so_tieu_chi": len(criteria),
+            "so_chi_tieu": known + unknown,
+            "co_muc": known,
+            "chua_ro": unknown,
+            "so_chi_tieu_theo_van_ban": bo.file.so_chi_tieu,
+        },
+    }
+
+
+def print_criteria(view: dict[str, Any], fmt: str, out: IO[str], color: bool) -> None:
+    if fmt == "json":
+        out.write(json.dumps(view, ensure_ascii=False, indent=2) + "\n")
+        return
+    c = view["can_cu"]
+    lines = [
+        f"{view['ten']} ({view['ma']})",
+        f"Căn cứ: {c['so_hieu']} ngày {c['ngay_ban_hanh']}"
+        + (f", Phụ lục {c['phu_luc']}" if c["phu_luc"] else "")
+        + (f"; hiệu lực {c['ngay_hieu_luc']}" if c["ngay_hieu_luc"] else ""),
+    ]
+    if view["ke_thua"]:
+        lines.append("Kế thừa: " + " → ".join(view["ke_thua"]))
+    where = []
+    if view["vung"]:
+        where.append(f"vùng {view['vung']}")
+    if view["nhom_xa"]:
+        where.append(f"nhóm xã {view['nhom_xa']}")
+    if view["nam"]:
+        where.append(f"năm {view['nam']}")
+    lines.append("Áp dụng cho: " + (", ".join(where) if where else "mọi vùng/nhóm (chưa chọn --vung/--nhom-xa)"))
+    if view["quy_tac_vung"]:
+        lines.append(f"Quy tắc: {view['quy_tac_vung']}")
+    for tc in view["tieu_chi"]:
+        lines.append("")
+        lines.append(f"{tc['so']}. {tc['ten']}" + ("" if tc["chi_tieu_day_du"] else "  [danh sách chỉ tiêu chưa đầy đủ]"))
+        if not tc["chi_tieu"]:
+            lines.append("    (chưa có nội dung chỉ tiêu: văn bản gốc chưa được đối chiếu)")
+        for ct in tc["chi_tieu"]:
+            unit = f" ({ct['don_vi']})" if ct["don_vi"] else ""
+            lines.append(f"    {ct['so']} {ct['noi_dung']}{unit}")
+            if "yeu_cau" in ct:
+                lines.append(f"        yêu cầu: {ct['yeu_cau'] or 'CHƯA RÕ'} — {ct['nguon']}")
+            elif ct["loai"] == "dat":
+                lines.append("        yêu cầu: đạt")
+            else:
+                entries = ct["cac_muc"]
+                if not entries:
+                    lines.append("        yêu cầu: CHƯA RÕ")
+                for e in entries:
+                    lines.append(f"        {e['ap_dung']}: {e['muc'] if e['muc'] != 'chưa rõ' else 'CHƯA RÕ'} [{e['do_tin_cay']}]")
+    t = view["tong_hop"]
+    lines.append("")
+    lines.append(
+        f"{t['so_tieu_chi']} tiêu chí, {t['so_chi_tieu']} chỉ tiêu đã mã hóa"
+        + (f" (văn bản có {t['so_chi_tieu_theo_van_ban']})" if t["so_chi_tieu_theo_van_ban"] else "")
+        + f": {t['co_muc']} có mức, {t['chua_ro']} chưa rõ mức."
+    )
+    for note in view["ghi_chu"]:
+        lines.append(f"Ghi chú: {note}")
+    out.write("\n".join(lines) + "\n")

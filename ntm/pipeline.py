@@ -1,0 +1,135 @@
+"""Wires the stages for one plan file: read -> load -> validate -> (assess).
+
+The only place plans are read from disk. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ntm.assessment import DanhGia, assess
+from ntm.catalog import BoTieuChi, CatalogError, load_catalog
+from ntm.diagnostics import Diagnostic, MucDo, has_errors
+from ntm.loader import MAX_BYTES, LoadedYaml, load_bytes
+from ntm.model import KeHoach
+from ntm.validation import check_against_catalog, suggestion_text, validate_schema
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class PlanResult:
+    file: str
+    plan: KeHoach | None = None
+    catalog: BoTieuChi | None = None
+    loaded: LoadedYaml | None = None
+    assessment: DanhGia | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return self.plan is not None and not has_errors(self.diagnostics)
+
+
+def _read(path: Path, display: str) -> tuple[bytes | None, Diagnostic | None]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, Diagnostic(
+                display, None, None, "YAML004",
+                f"tệp quá lớn ({size / 1048576:.1f} MB; tối đa {MAX_BYTES // 1048576} MB cho một kế hoạch).",
+            )
+        return path.read_bytes(), None
+    except IsADirectoryError:
+        return None, Diagnostic(display, None, None, "IO002", "đây là một thư mục, không phải tệp kế hoạch.")
+    except PermissionError:
+        return None, Diagnostic(display, None, None, "IO003", "không có quyền đọc tệp này.")
+    except FileNotFoundError:
+        return None, Diagnostic(display, None, None, "IO001", "không tìm thấy tệp.")
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        code = "IO002" if exc.errno == errno.EISDIR else "IO004"
+        return None, Diagnostic(display, None, None, code, f"không đọc được tệp ({reason}).")
+
+
+def _catalog_for(plan: KeHoach, loaded: LoadedYaml, base: Path) -> tuple[BoTieuChi | None, list[Diagnostic]]:
+    from ntm.catalog import builtin_ids
+
+    ref = plan.bo_tieu_chi
+    try:
+        return load_catalog(ref, base), []
+    except FileNotFoundError:
+        ids = builtin_ids()
+        message = (
+            f"không có bộ tiêu chí '{ref}'." + suggestion_text(ref, ids)
+            + f" Các bộ có sẵn: {', '.join(ids)}; hoặc ghi đường dẫn tới tệp .yaml của tỉnh."
+        )
+        return None, [loaded.diagnostic(("bo_tieu_chi",), "BTC010", message)]
+    except CatalogError as exc:
+        line, col = loaded.position(("bo_tieu_chi",))
+        head = Diagnostic(
+            loaded.file, line, col, "BTC011",
+            f"tệp bộ tiêu chí '{ref}' có lỗi (xem các dòng dưới).", path=("bo_tieu_chi",),
+        )
+        return None, [head, *exc.diagnostics]
+
+
+def check_file(path: Path, display: str | None = None, *, with_assessment: bool = False) -> PlanResult:
+    display = display or str(path)
+    result = PlanResult(display)
+    data, problem = _read(path, display)
+    if problem is not None or data is None:
+        result.diagnostics.append(problem or Diagnostic(display, None, None, "IO004", "không đọc được tệp."))
+        return result
+    loaded = load_bytes(data, display)
+    result.loaded = loaded
+    plan, diagnostics = validate_schema(loaded)
+    result.diagnostics.extend(diagnostics)
+    if plan is None:
+        return result
+    result.plan = plan
+    catalog, problems = _catalog_for(plan, loaded, path.parent)
+    result.diagnostics.extend(problems)
+    if catalog is None:
+        return result
+    result.catalog = catalog
+    result.diagnostics.extend(check_against_catalog(plan, loaded, catalog))
+    if with_assessment and not has_errors(result.diagnostics):
+        result.assessment = assess(plan, catalog, loaded)
+        result.diagnostics.extend(result.assessment.diagnostics)
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def release(result: PlanResult) -> None:
+    """Drop the node tree once diagnostics are made: batches must not hold every plan."""
+    if result.loaded is not None:
+        result.loaded.root = None
+        result.loaded.data = None
+
+
+def expand_paths(paths: Sequence[Path]) -> Iterator[tuple[Path, Diagnostic | None]]:
+    """Files as given; directories searched for *.yaml / *.yml, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.suffix.lower() in PLAN_SUFFIXES and p.is_file() and not _hidden(p, path)
+            )
+            if not found:
+                yield path, Diagnostic(
+                    str(path), None, None, "IO005", "thư mục không có tệp kế hoạch nào (*.yaml, *.yml).",
+                    level=MucDo.CANH_BAO,
+                )
+            for p in found:
+                yield p, None
+        else:
+            yield path, None
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)

@@ -1,0 +1,329 @@
+"""Presenters for `validate` and `check`: text, json, github, junit.
+
+Each takes the outcomes (diagnostics and view models) and writes to a
+stream; none decides exit codes. Text is plain and parseable when piped
+(`file:line:col: mức độ [MÃ] đường.dẫn: thông điệp`), with a rich table
+on a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import IO, Any
+from xml.sax.saxutils import escape, quoteattr
+
+from ntm.diagnostics import Diagnostic, MucDo
+
+FORMATS = ("text", "json", "github", "junit")
+
+
+@dataclass
+class Outcome:
+    """What one plan produced; small and picklable so worker processes can return it."""
+
+    file: str
+    valid: bool
+    diagnostics: list[Diagnostic]
+    view: dict[str, Any] | None = None  # check_view() for `check`, None for `validate`
+    anchors: dict[str, int | None] = field(default_factory=dict)  # tiêu chí slug -> its line in the plan
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.level is MucDo.LOI)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if d.level is MucDo.CANH_BAO)
+
+    @property
+    def unmet(self) -> int:
+        if not self.view or not self.view.get("tong_hop"):
+            return 0
+        return int(self.view["tong_hop"]["chua_dat"])
+
+
+@dataclass
+class Totals:
+    files: int = 0
+    valid: int = 0
+    errors: int = 0
+    warnings: int = 0
+    with_unmet: int = 0
+    problem_files: list[str] = field(default_factory=list)
+
+    def add(self, o: Outcome) -> None:
+        self.files += 1
+        self.valid += o.valid
+        self.errors += o.errors
+        self.warnings += o.warnings
+        self.with_unmet += o.unmet > 0
+
+
+def summary_line(t: Totals, command: str) -> str:
+    invalid = t.files - t.valid
+    text = f"Đã kiểm tra {t.files} tệp: {t.valid} hợp lệ, {invalid} có lỗi ({t.errors} lỗi, {t.warnings} cảnh báo)"
+    if command == "check":
+        text += f"; {t.with_unmet} kế hoạch còn tiêu chí chưa đạt"
+    return text + "."
+
+
+# ------------------------------------------------------------------------------ text
+
+
+class TextReporter:
+    def __init__(self, out: IO[str], command: str, show_all: bool, color: bool) -> None:
+        self.out = out
+        self.command = command
+        self.show_all = show_all
+        self.console: Any = None
+        if color:
+            from rich.console import Console  # only on a terminal
+
+            self.console = Console(file=out, highlight=False, soft_wrap=True)
+
+    def start(self) -> None:
+        pass
+
+    def outcome(self, o: Outcome) -> None:
+        for d in o.diagnostics:
+            self._diagnostic(d)
+        if o.view and o.view.get("tong_hop"):
+            self._assessment(o.view)
+
+    def _diagnostic(self, d: Diagnostic) -> None:
+        if self.console is not None:
+            style = "bold red" if d.level is MucDo.LOI else "yellow"
+            from rich.text import Text
+
+            line = Text()
+            line.append(d.location(), style="bold")
+            line.append(": ")
+            line.append(f"{d.level.nhan} [{d.code}]", style=style)
+            if d.path:
+                line.append(f" {d.path_text}:", style="cyan")
+            line.append(f" {d.message}")
+            self.console.print(line)
+        else:
+            self.out.write(d.one_line() + "\n")
+
+    def _assessment(self, view: dict[str, Any]) -> None:
+        rows = [tc for tc in view["tieu_chi"] if self.show_all or tc["trang_thai"] == "chua_dat"]
+        bo = view["bo_tieu_chi"]
+        place = f"vùng {view.get('ten_vung') or view['vung']}" if view.get("vung") else (
+            f"nhóm xã {view['nhom_xa']}" if view.get("nhom_xa") else ""
+        )
+        header = f"{view['tep']}: {bo['ten_ngan']} ({bo['can_cu']}), năm {view['nam']}" + (f", {place}" if place else "")
+        if view.get("quy_tac_vung"):
+            header += f" [áp dụng: {view['quy_tac_vung']}]"
+        if self.console is not None:
+            self._rich_table(header, rows, view)
+        else:
+            self.out.write(header + "\n")
+            for tc in rows:
+                label = _status_label(tc)
+                self.out.write(f"  {label:<16} {tc['so']:>3}. {tc['ten']}\n")
+                for ct in tc["chi_tieu"]:
+                    if self.show_all or ct["trang_thai"] == "chua_dat":
+                        self.out.write(f"        {ct['so']} {ct['ten']}: {ct['mo_ta']} [nguồn: {ct['nguon']}]\n")
+            self.out.write(view["tong_hop"]["cau_tom_tat"] + "\n")
+
+    def _rich_table(self, header: str, rows: list[dict[str, Any]], view: dict[str, Any]) -> None:
+        from rich.table import Table
+
+        table = Table(title=header, title_justify="left", show_lines=True)
+        table.add_column("TC", justify="right")
+        table.add_column("Tiêu chí")
+        table.add_column("Trạng thái")
+        table.add_column("Chỉ tiêu: hiện trạng / yêu cầu")
+        table.add_column("Nguồn mức yêu cầu")
+        colours = {"dat": "green", "chua_dat": "red", "chua_co_du_lieu": "yellow"}
+        for tc in rows:
+            shown = [c for c in tc["chi_tieu"] if self.show_all or c["trang_thai"] == "chua_dat"]
+            details = "\n".join(f"{c['so']} {c['ten']}: {c['mo_ta']}" for c in shown)
+            sources = "\n".join(c["nguon"] for c in shown)
+            table.add_row(
+                tc["so"], tc["ten"], f"[{colours[tc['trang_thai']]}]{_status_label(tc)}[/]", details, sources
+            )
+        self.console.print(table)
+        self.console.print(f"[bold]{view['tong_hop']['cau_tom_tat']}[/]")
+
+    def finish(self, totals: Totals) -> None:
+        if self.console is not None:
+            self.console.print(summary_line(totals, self.command))
+        else:
+            self.out.write(summary_line(totals, self.command) + "\n")
+
+
+def _status_label(tc: dict[str, Any]) -> str:
+    label = {"dat": "Đạt", "chua_dat": "Chưa đạt", "chua_co_du_lieu": "Chưa có dữ liệu"}[tc["trang_thai"]]
+    if tc.get("theo_tu_danh_gia"):
+        label += " (tự đánh giá)"
+    return label
+
+
+# ------------------------------------------------------------------------------ json
+
+
+class JsonReporter:
+    """One JSON object per plan, one per line (JSON Lines); a single plan is plain JSON."""
+
+    def __init__(self, out: IO[str], command: str) -> None:
+        self.out = out
+        self.command = command
+
+    def start(self) -> None:
+        pass
+
+    def outcome(self, o: Outcome) -> None:
+        from ntm.views import JSON_VERSION, diagnostic_view
+
+        if o.view is not None:
+            obj = o.view
+        else:
+            obj = {
+                "phien_ban": JSON_VERSION,
+                "tep": o.file,
+                "hop_le": o.valid,
+                "chan_doan": [diagnostic_view(d) for d in o.diagnostics],
+            }
+        self.out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+    def finish(self, totals: Totals) -> None:
+        pass
+
+
+# ------------------------------------------------------------------------------ github
+
+
+def _gh_escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_escape_property(text: str) -> str:
+    return _gh_escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_line(level: str, file: str, line: int | None, col: int | None, title: str, message: str) -> str:
+    props = [f"file={_gh_escape_property(file)}"]
+    if line is not None:
+        props.append(f"line={line}")
+        if col is not None:
+            props.append(f"col={col}")
+    props.append(f"title={_gh_escape_property(title)}")
+    return f"::{level} {','.join(props)}::{_gh_escape_data(message)}"
+
+
+class GithubReporter:
+    """GitHub workflow annotations; the parsable line is kept in the log as well."""
+
+    def __init__(self, out: IO[str], command: str) -> None:
+        self.out = out
+        self.command = command
+
+    def start(self) -> None:
+        pass
+
+    def outcome(self, o: Outcome) -> None:
+        for d in o.diagnostics:
+            level = "error" if d.level is MucDo.LOI else "warning"
+            title = f"ntm {d.code}" + (f" {d.path_text}" if d.path else "")
+            self.out.write(github_line(level, d.file, d.line, d.column, title, d.message) + "\n")
+        if o.view and o.view.get("tong_hop"):
+            for tc in o.view["tieu_chi"]:
+                if tc["trang_thai"] != "chua_dat":
+                    continue
+                failing = [c for c in tc["chi_tieu"] if c["trang_thai"] == "chua_dat"]
+                line = o.anchors.get(tc["ma"])
+                message = "; ".join(f"{c['so']} {c['ten']}: {c['mo_ta']} (nguồn: {c['nguon']})" for c in failing)
+                self.out.write(
+                    github_line(
+                        "warning", o.file, line, None,
+                        f"Chưa đạt tiêu chí {tc['so']} {tc['ten']}", message or "tự đánh giá chưa đạt",
+                    )
+                    + "\n"
+                )
+
+    def finish(self, totals: Totals) -> None:
+        self.out.write(summary_line(totals, self.command) + "\n")
+
+
+# ------------------------------------------------------------------------------ junit
+
+
+class JunitReporter:
+    """JUnit XML (GitLab, Jenkins): a test suite per plan; a test case per check or criterion."""
+
+    def __init__(self, out: IO[str], command: str) -> None:
+        self.out = out
+        self.command = command
+        self.suites: list[str] = []
+        self.tests = 0
+        self.failures = 0
+
+    def start(self) -> None:
+        pass
+
+    def outcome(self, o: Outcome) -> None:
+        cases: list[str] = []
+        name = quoteattr(o.file)
+        errors = [d for d in o.diagnostics if d.level is MucDo.LOI]
+        body = "\n".join(d.one_line() for d in o.diagnostics)
+        if errors:
+            cases.append(
+                f'<testcase classname={name} name="hop_le"><failure message={quoteattr(errors[0].message)}>'
+                f"{escape(body)}</failure></testcase>"
+            )
+        else:
+            out = f"<system-out>{escape(body)}</system-out>" if body else ""
+            cases.append(f'<testcase classname={name} name="hop_le">{out}</testcase>')
+        failures = int(len(errors) > 0)
+        skipped = 0
+        if o.view and o.view.get("tong_hop"):
+            for tc in o.view["tieu_chi"]:
+                case_name = quoteattr(f"{tc['so']}. {tc['ten']}")
+                if tc["trang_thai"] == "chua_dat":
+                    failures += 1
+                    detail = "\n".join(
+                        f"{c['so']} {c['ten']}: {c['mo_ta']} (nguồn: {c['nguon']})"
+                        for c in tc["chi_tieu"] if c["trang_thai"] == "chua_dat"
+                    )
+                    cases.append(
+                        f"<testcase classname={name} name={case_name}><failure message=\"chưa đạt\">"
+                        f"{escape(detail)}</failure></testcase>"
+                    )
+                elif tc["trang_thai"] == "chua_co_du_lieu":
+                    skipped += 1
+                    cases.append(
+                        f'<testcase classname={name} name={case_name}><skipped message="chưa có dữ liệu"/></testcase>'
+                    )
+                else:
+                    cases.append(f"<testcase classname={name} name={case_name}/>")
+        self.tests += len(cases)
+        self.failures += failures
+        self.suites.append(
+            f'<testsuite name={name} tests="{len(cases)}" failures="{failures}" skipped="{skipped}">'
+            + "".join(cases)
+            + "</testsuite>"
+        )
+
+    def finish(self, totals: Totals) -> None:
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        self.out.write(f'<testsuites name="ntm {self.command}" tests="{self.tests}" failures="{self.failures}">\n')
+        for suite in self.suites:
+            self.out.write(suite + "\n")
+        self.out.write("</testsuites>\n")
+
+
+Reporter = TextReporter | JsonReporter | GithubReporter | JunitReporter
+
+
+def make_reporter(fmt: str, out: IO[str], command: str, show_all: bool = False, color: bool = False) -> Reporter:
+    if fmt == "json":
+        return JsonReporter(out, command)
+    if fmt == "github":
+        return GithubReporter(out, command)
+    if fmt == "junit":
+        return JunitReporter(out, command)
+    return TextReporter(out, command, show_all, color)
+
