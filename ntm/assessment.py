@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 
 from ntm.catalog import (
     BoTieuChi,
@@ -184,7 +185,7 @@ def _numeric(entry: NguongCoNguon) -> float | None:
 
 
 def resolve_threshold(
-    ct: ChiTieuDayDu, ctx: BoiCanh, base_dir: str | None = None, _depth: int = 0
+    ct: ChiTieuDayDu, ctx: BoiCanh, _depth: int = 0
 ) -> tuple[YeuCau | None, MucChuaRo | None]:
     """The catalog's requirement for `ct` in `ctx`, or why there is none."""
     spec = ct.chi_tieu
@@ -216,10 +217,10 @@ def resolve_threshold(
         value = _numeric(entry)
         if value is None and n.ti_le_so_voi is not None and _depth < 3:
             ref = n.ti_le_so_voi
-            other = load_catalog(ref.bo_tieu_chi)
+            other = load_catalog(ref.bo_tieu_chi, Path(entry.tep).parent)
             target = next((c for c in other.iter_chi_tieu() if c.ma == ref.chi_tieu), None)
             if target is not None:
-                base, _unknown = resolve_threshold(target, ctx, base_dir, _depth + 1)
+                base, _ = resolve_threshold(target, ctx, _depth + 1)
                 if base is not None and base.gia_tri is not None:
                     value = round(base.gia_tri * ref.he_so, 6)
                 else:

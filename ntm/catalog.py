@@ -175,6 +175,7 @@ class NguongCoNguon:
     nguong: Nguong
     can_cu: CanCuPhapLy
     bo_tieu_chi: str
+    tep: str  # the catalog file, so relative references resolve beside it
 
 
 @dataclass(frozen=True)
@@ -317,7 +318,7 @@ def _merge(file: BoTieuChiFile, parent: BoTieuChi | None, source: str, chain: tu
             target_tc = criteria[existing]
         slot = indicators[tc.ma]
         for ct in tc.chi_tieu:
-            own = tuple(NguongCoNguon(n, own_basis, file.ma) for n in ct.nguong)
+            own = tuple(NguongCoNguon(n, own_basis, file.ma, source) for n in ct.nguong)
             if ct.ma in slot:
                 old = slot[ct.ma]
                 slot[ct.ma] = ChiTieuDayDu(old.chi_tieu, old.tieu_chi, own + old.nguong, old.can_cu, old.bo_tieu_chi)
