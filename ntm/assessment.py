@@ -27,6 +27,7 @@ from ntm.catalog import (
     load_catalog,
 )
 from ntm.diagnostics import Diagnostic, MucDo, YamlPath
+from ntm.formatting import so_voi_don_vi
 from ntm.loader import LoadedYaml
 from ntm.model import ChiTieuHienTrang, KeHoach, MucTieu, TieuChiKeHoach, TrangThai
 from ntm.values import SoLieu
@@ -315,7 +316,8 @@ def _assess_indicator(
                     (*path, "yeu_cau"),
                     "KH005",
                     f"mức yêu cầu kế hoạch nêu ({stated.van_ban}) thấp hơn mức của bộ tiêu chí "
-                    f"({spec.loai.ky_hieu} {catalog_req.gia_tri:g}, {catalog_req.trich_dan}); dùng mức của bộ tiêu chí.",
+                    f"({spec.loai.ky_hieu} {so_voi_don_vi(catalog_req.gia_tri, spec.don_vi)}, {catalog_req.trich_dan}); "
+                    "dùng mức của bộ tiêu chí.",
                 )
             )
     value = figure.gia_tri if figure else None
@@ -339,7 +341,7 @@ def _assess_indicator(
                     (*path, "muc_tieu"),
                     "KH002",
                     f"mục tiêu ({target.tu.van_ban}) chưa tới mức yêu cầu "
-                    f"{spec.loai.ky_hieu} {requirement.gia_tri:g} ({requirement.nguon_text}).",
+                    f"{spec.loai.ky_hieu} {so_voi_don_vi(requirement.gia_tri, spec.don_vi)} ({requirement.nguon_text}).",
                 )
             )
     return KetQuaChiTieu(ct, status, value, requirement, unknown, gap, target, path)

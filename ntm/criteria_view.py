@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import IO, Any
 
 from ntm.assessment import BoiCanh, resolve_threshold
 from ntm.catalog import BoTieuChi, ChiTieuDayDu, LoaiChiTieu
-from ntm.formatting import so_voi_don_vi
+from ntm.formatting import ngay_ngan, so_voi_don_vi
 from ntm.values import SoLieu
 from ntm.views import requirement_text
 
@@ -85,6 +86,13 @@ def criteria_view(
                 else:
                     item["yeu_cau"] = None
                     item["nguon"] = (why.trich_dan + ": " if why and why.trich_dan else "") + "mức chưa rõ"
+                    if why and why.ghi_chu:
+                        item["nguon"] += f" ({why.ghi_chu})"
+                    if why and why.chung is not None:
+                        item["nguon"] += (
+                            f"; chỉ tiêu chung cả nước {spec.loai.ky_hieu} {so_voi_don_vi(why.chung, spec.don_vi)}"
+                            " (không thay cho mức của vùng)"
+                        )
                     unknown += 1
             else:
                 has_value = spec.loai is LoaiChiTieu.dat or any(
@@ -119,6 +127,7 @@ def criteria_view(
         "ke_thua": [f.ma for f in bo.chain[1:]],
         "truc": bo.truc,
         "vung": vung,
+        "ten_vung": bo.cac_vung.get(vung) if vung else None,
         "nhom_xa": nhom_xa,
         "nam": nam,
         "quy_tac_vung": rule_text,
@@ -134,6 +143,10 @@ def criteria_view(
     }
 
 
+def _vn_date(iso: str) -> str:
+    return ngay_ngan(date.fromisoformat(iso))
+
+
 def print_criteria(view: dict[str, Any], fmt: str, out: IO[str], color: bool) -> None:
     if fmt == "json":
         out.write(json.dumps(view, ensure_ascii=False, indent=2) + "\n")
@@ -141,15 +154,15 @@ def print_criteria(view: dict[str, Any], fmt: str, out: IO[str], color: bool) ->
     c = view["can_cu"]
     lines = [
         f"{view['ten']} ({view['ma']})",
-        f"Căn cứ: {c['so_hieu']} ngày {c['ngay_ban_hanh']}"
+        f"Căn cứ: {c['so_hieu']} ngày {_vn_date(c['ngay_ban_hanh'])}"
         + (f", Phụ lục {c['phu_luc']}" if c["phu_luc"] else "")
-        + (f"; hiệu lực {c['ngay_hieu_luc']}" if c["ngay_hieu_luc"] else ""),
+        + (f"; hiệu lực từ {_vn_date(c['ngay_hieu_luc'])}" if c["ngay_hieu_luc"] else ""),
     ]
     if view["ke_thua"]:
         lines.append("Kế thừa: " + " → ".join(view["ke_thua"]))
     where = []
     if view["vung"]:
-        where.append(f"vùng {view['vung']}")
+        where.append(f"vùng {view['ten_vung'] or view['vung']} ({view['vung']})")
     if view["nhom_xa"]:
         where.append(f"nhóm xã {view['nhom_xa']}")
     if view["nam"]:

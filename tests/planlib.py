@@ -1,0 +1,92 @@
+"""Helpers for tests: write small plans and run the CLI the way a user does."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+from typer.testing import CliRunner
+
+from ntm.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+CATALOGS = REPO / "tests" / "data" / "catalogs"
+SEED_PLAN = REPO / "plans" / "huong-son-2023.yaml"
+
+BASE_PLAN: dict[str, Any] = {
+    "van_ban": {
+        "co_quan_ban_hanh": "ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM",
+        "so_hieu": "01/KH-UBND",
+        "dia_danh": "Thử Nghiệm",
+        "ngay_ban_hanh": "2023-01-05",
+        "trich_yeu": "Thực hiện Chương trình xây dựng nông thôn mới năm 2023",
+        "noi_nhan": ["Lưu: VT."],
+        "nguoi_ky": {"tham_quyen": "TM. ỦY BAN NHÂN DÂN", "chuc_vu": "CHỦ TỊCH", "ho_ten": "Nguyễn Văn A"},
+    },
+    "dia_ban": {"xa": "Thử Nghiệm", "tinh": "Tỉnh Thử"},
+    "nam": 2023,
+    "bo_tieu_chi": "thu-nghiem-vung.yaml",
+}
+
+
+def plan(**changes: Any) -> dict[str, Any]:
+    """The base plan with top-level keys replaced and `dia_ban__x` style nested changes."""
+    data = copy.deepcopy(BASE_PLAN)
+    for key, value in changes.items():
+        if "__" in key:
+            outer, inner = key.split("__", 1)
+            data[outer][inner] = value
+        else:
+            data[key] = value
+    return data
+
+
+def write_plan(folder: Path, data: dict[str, Any], name: str = "ke-hoach.yaml", catalog_dir: Path = CATALOGS) -> Path:
+    """Write a plan; a bare catalog file name is made absolute (the plan lives in tmp)."""
+    data = copy.deepcopy(data)
+    ref = data.get("bo_tieu_chi", "")
+    if isinstance(ref, str) and ref.endswith(".yaml") and "/" not in ref:
+        data["bo_tieu_chi"] = str(catalog_dir / ref)
+    path = folder / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def run(*args: str) -> tuple[int, str]:
+    """In-process through typer's runner: the real command tree, fast."""
+    result = CliRunner().invoke(app, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout
+
+
+def run_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """As a user runs it: a new process, `python -m ntm`."""
+    return subprocess.run(
+        [sys.executable, "-m", "ntm", *args], capture_output=True, text=True, cwd=cwd or REPO, timeout=120
+    )
+
+
+def check_json(path: Path, *extra: str) -> tuple[int, dict[str, Any]]:
+    code, out = run("check", str(path), "--format", "json", *extra)
+    return code, json.loads(out)
+
+
+def indicator(view: dict[str, Any], ma: str) -> dict[str, Any]:
+    for tc in view["tieu_chi"]:
+        for ct in tc["chi_tieu"]:
+            if ct["ma"] == ma:
+                return ct
+    raise KeyError(ma)
+
+
+def criterion(view: dict[str, Any], ma: str) -> dict[str, Any]:
+    for tc in view["tieu_chi"]:
+        if tc["ma"] == ma:
+            return tc
+    raise KeyError(ma)
