@@ -228,7 +228,7 @@ def _construct(node: Node, path: YamlPath, file: str, seen: set[int], depth: int
                 f"thẻ YAML '{_short_tag(node.tag)}' không được phép: kế hoạch chỉ chứa văn bản, số, danh sách và bảng.",
             )
         value: str = node.value
-        if node.style is None and value in _NULLS:
+        if not node.style and value in _NULLS:
             return None
         return value
     if id(node) in seen:
@@ -252,7 +252,7 @@ def _construct(node: Node, path: YamlPath, file: str, seen: set[int], depth: int
         if not isinstance(key_node, ScalarNode) or key_node.tag != _STR_TAG:
             raise _refuse(file, key_node, path, "YAML014", "tên khóa phải là một chữ đơn giản, không phải danh sách hay bảng.")
         key = key_node.value
-        if key == "<<" and key_node.style is None:
+        if key == "<<" and not key_node.style:
             raise _refuse(
                 file, key_node, (*path, key), "YAML015",
                 "khóa gộp '<<' không được phép trong kế hoạch: hãy viết đầy đủ các khóa.",
