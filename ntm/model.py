@@ -77,7 +77,9 @@ class DiaBan(_Model):
     huyen: str | None = Field(None, description="Tên huyện (không bắt buộc: cấp huyện kết thúc từ 01/7/2025)")
     tinh: str = Field(description="Tên tỉnh, thành phố")
     vung: str | None = Field(None, description="Vùng (bộ tiêu chí 2021-2025): bac-trung-bo, …")
-    nhom_xa: SoNguyen | None = Field(None, ge=1, le=3, description="Nhóm xã 1, 2 hoặc 3 (bộ tiêu chí 2026-2030)")
+    nhom_xa: Annotated[SoNguyen, Field(ge=1, le=3)] | None = Field(
+        None, description="Nhóm xã 1, 2 hoặc 3 (bộ tiêu chí 2026-2030)"
+    )
     xa_dac_biet_kho_khan: bool = Field(False, description="Xã đặc biệt khó khăn")
     xa_an_toan_khu: bool = Field(
         False, description="Xã an toàn khu thuộc huyện nghèo, huyện vừa thoát nghèo giai đoạn 2018-2020"
@@ -219,11 +221,11 @@ class ToChucThucHien(_Model):
 
 class NguonKinhPhi(_Model):
     ten: str = Field(description="Tên nguồn: ngân sách tỉnh, vốn lồng ghép, huy động, …")
-    so_tien: SoNguyen | None = Field(None, ge=0, description="Số tiền (đồng)")
+    so_tien: Annotated[SoNguyen, Field(ge=0)] | None = Field(None, description="Số tiền (đồng)")
 
 
 class KinhPhi(_Model):
-    tong: SoNguyen | None = Field(None, ge=0, description="Tổng kinh phí (đồng)")
+    tong: Annotated[SoNguyen, Field(ge=0)] | None = Field(None, description="Tổng kinh phí (đồng)")
     nguon: list[NguonKinhPhi] = Field(default_factory=list)
     noi_dung: DoanVan = Field(default_factory=list)
 
