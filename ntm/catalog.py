@@ -19,7 +19,7 @@ from datetime import date
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -56,11 +56,10 @@ class LoaiChiTieu(str, Enum):
     toi_thieu = "toi_thieu"  # value >= threshold
     toi_da = "toi_da"  # value <= threshold
     dat = "dat"  # yes/no: the indicator must be met (có / đạt)
-    muc_do = "muc_do"  # a named level, at least the required one in `cac_muc`
 
     @property
     def ky_hieu(self) -> str:
-        return {"toi_thieu": "≥", "toi_da": "≤", "dat": "", "muc_do": "≥"}[self.value]
+        return {"toi_thieu": "≥", "toi_da": "≤", "dat": ""}[self.value]
 
 
 class _Model(BaseModel):
@@ -114,7 +113,6 @@ class ChiTieu(_Model):
     ten_ngan: str | None = None
     don_vi: str | None = None
     loai: LoaiChiTieu = LoaiChiTieu.dat
-    cac_muc: list[str] | None = None
     nguong: list[Nguong] = Field(default_factory=list)
     do_tin_cay: DoTinCay = Field(DoTinCay.U, description="Độ tin cậy của nội dung chỉ tiêu")
     nguon: str | None = None
@@ -147,6 +145,7 @@ class QuyTacVung(_Model):
     noi_dung: str
     nguon: str | None = None
     do_tin_cay: DoTinCay
+    ghi_chu: str | None = None
 
 
 class BoTieuChiFile(_Model):
@@ -315,7 +314,14 @@ def _merge(file: BoTieuChiFile, parent: BoTieuChi | None, source: str, chain: tu
             indicators[tc.ma] = {}
             target_tc = tc
         else:
-            target_tc = criteria[existing]
+            # A province may restate what it knows better: the name, completeness, a note.
+            updates: dict[str, Any] = {
+                k: getattr(tc, k)
+                for k in ("ten", "nhom", "ghi_chu", "chi_tieu_day_du", "nguon", "do_tin_cay")
+                if k in tc.model_fields_set
+            }
+            target_tc = criteria[existing].model_copy(update=updates) if updates else criteria[existing]
+            criteria[existing] = target_tc
         slot = indicators[tc.ma]
         for ct in tc.chi_tieu:
             own = tuple(NguongCoNguon(n, own_basis, file.ma, source) for n in ct.nguong)

@@ -17,7 +17,7 @@ from ntm.values import SoLieu
 
 JSON_VERSION = 1
 
-_OPERATOR = {LoaiChiTieu.toi_thieu: ">=", LoaiChiTieu.toi_da: "<=", LoaiChiTieu.dat: "==", LoaiChiTieu.muc_do: ">="}
+_OPERATOR = {LoaiChiTieu.toi_thieu: ">=", LoaiChiTieu.toi_da: "<=", LoaiChiTieu.dat: "=="}
 
 
 def diagnostic_view(d: Diagnostic) -> dict[str, Any]:

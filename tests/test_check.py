@@ -135,7 +135,7 @@ def test_criteria_2026_by_group() -> None:
 
 
 def test_criteria_special_commune_rule_uses_tdmnpb() -> None:
-    code, data = run("criteria", "-b", "xa-ntm-nang-cao-2021-2025", "--vung", "bac-trung-bo",
+    _code, data = run("criteria", "-b", "xa-ntm-nang-cao-2021-2025", "--vung", "bac-trung-bo",
                      "--xa-dac-biet-kho-khan", "--format", "json")
     view = json.loads(data)
     assert view["vung"] == "trung-du-mien-nui-phia-bac" and view["quy_tac_vung"]

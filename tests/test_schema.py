@@ -23,7 +23,7 @@ _EditorLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node
 
 
 def _load(path: Path) -> Any:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_EditorLoader)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_EditorLoader)
 
 
 def _schema() -> dict[str, Any]:
