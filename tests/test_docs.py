@@ -1,0 +1,41 @@
+"""Documentation that users copy from must keep working."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from planlib import REPO, run
+
+DOC = REPO / "docs" / "plan-format.md"
+
+
+def _yaml_blocks(text: str) -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", text, flags=re.DOTALL)
+
+
+def test_annotated_example_in_plan_format_is_a_valid_plan(tmp_path: Path) -> None:
+    blocks = [b for b in _yaml_blocks(DOC.read_text(encoding="utf-8")) if "van_ban:" in b]
+    assert len(blocks) == 1
+    path = tmp_path / "vi-du.yaml"
+    path.write_text(blocks[0], encoding="utf-8")
+    code, out = run("validate", str(path))
+    assert code == 0, out
+    code, out = run("check", str(path), "--all")
+    assert code == 3, out  # the example declares one criterion chưa đạt
+    assert "Đào tạo nguồn nhân lực nông thôn" in out
+
+
+def test_every_top_level_key_of_the_model_is_documented() -> None:
+    from ntm.model import KeHoach
+
+    text = DOC.read_text(encoding="utf-8")
+    for key in KeHoach.model_fields:
+        assert f"| `{key}` |" in text, key
+
+
+def test_readme_quick_start_and_ci_run_the_same_test_command() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python -m pytest" in readme and "python -m pytest" in ci
+    assert "ntm check plans/huong-son-2023.yaml" in readme
