@@ -175,7 +175,19 @@ def pydantic_diagnostics(
     model = root_model or _root_model_of(exc)
     out: list[Diagnostic] = []
     seen: set[tuple[YamlPath, str]] = set()
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # A misspelt required key is one slip, not two: the unknown key's message already
+    # suggests the right name, so the "missing" error for that name is dropped.
+    misspelt: set[tuple[str | int, ...]] = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            owner = _model_at(model, error["loc"][:-1])
+            best = suggest(str(error["loc"][-1]), owner.model_fields) if owner else None
+            if best is not None:
+                misspelt.add((*error["loc"][:-1], best))
+    for error in errors:
+        if error["type"] == "missing" and tuple(error["loc"]) in misspelt:
+            continue
         path, code, message = _message(error, model, loaded.data)
         if (path, message) in seen:  # a union reports the same slip once per member
             continue
