@@ -118,7 +118,10 @@ def _clean_loc(loc: Sequence[str | int], data: Any) -> YamlPath:
     path: list[str | int] = []
     current = data
     for segment in loc:
-        if (isinstance(current, dict) and segment in current) or (isinstance(current, list) and isinstance(segment, int) and 0 <= segment < len(current)):
+        if isinstance(current, dict) and segment in current:  # noqa: SIM114 - separate for the type checker
+            path.append(segment)
+            current = current[segment]
+        elif isinstance(current, list) and isinstance(segment, int) and 0 <= segment < len(current):
             path.append(segment)
             current = current[segment]
     return tuple(path)
