@@ -21,16 +21,28 @@ YAML path is looked up in it only when a diagnostic needs a line.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ntm.diagnostics import Diagnostic, YamlPath, describe_value
+from ntm.diagnostics import Diagnostic, MucDo, YamlPath, describe_value
 
 # libyaml when present; the pure-Python composer otherwise (same semantics).
 _BaseLoader: type[Any] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -44,11 +56,14 @@ _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
-# Characters TCVN3 (ABC) text shows when read as Latin-1/cp1252: "B¶o Th¾ng".
-_TCVN3_MARKS = frozenset("¸µ¶·¹¨©ª«¬®¾¿ÆÇÊËÌÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßãåæçèéêëìíîïñòóôõö÷øùúûüýþ")
-# VNI text read as cp1252: a vowel followed by one of these ("chaøo").
-_VNI_PAIR = re.compile("[aeiouyAEIOUY][øùúûõïòóôöõ]")
-_VIETNAMESE_LETTER = re.compile("[\u1ea0-\u1ef9ăâđêôơưĂÂĐÊÔƠƯ]")
+# TCVN3 (ABC) puts ă â ê ô ơ ư đ and the tones of a at bytes 0xA1-0xBF, which
+# VNI never uses: read as cp1252 they show as "¨©ª«¬­®µ¶·¸¹" ("B¶o Th¾ng").
+_TCVN3_MARKS = frozenset(bytes(range(0xA1, 0xC0)).decode("cp1252"))
+# VNI keeps the ASCII vowel and adds a mark byte (>= 0xC0) after it: "chaøo",
+# "Höông" (ươ = öô).
+_VNI_PAIR = re.compile("[aeiouyAEIOUY][âêùøûõïáàåãäéèúüëÂÊÙØÛÕÏÁÀÅÃÄÉÈÚÜË]|[öÖ][ôÔ]")
+# Letters no legacy text read as cp1252 can produce: real Unicode Vietnamese.
+_VIETNAMESE_LETTER = re.compile("[\u1ea0-\u1ef9ăđơưĂĐƠƯ]")
 
 
 @dataclass
@@ -82,6 +97,68 @@ class _Refused(Exception):
         self.diagnostic = diagnostic
 
 
+# --------------------------------------------------------------------------- reading
+
+
+# errno -> what an officer can act on; os.strerror() would be English.
+_OS_REASONS = {
+    errno.EACCES: "không có quyền đọc tệp này",
+    errno.EPERM: "không có quyền đọc tệp này",
+    errno.ELOOP: "liên kết tượng trưng (symlink) lặp vòng",
+    errno.ENAMETOOLONG: "đường dẫn quá dài",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.EIO: "lỗi đọc ổ đĩa",
+}
+
+
+def read_file(path: Path, display: str) -> tuple[bytes | None, Diagnostic | None]:
+    """The bytes of a plan file, or why it cannot be one.
+
+    Only regular files are read, and never more than MAX_BYTES + 1 bytes:
+    a FIFO would block forever and /dev/zero would never end.
+    """
+
+    def problem(code: str, message: str) -> tuple[None, Diagnostic]:
+        return None, Diagnostic(display, None, None, code, message)
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return problem("IO001", f"liên kết tượng trưng trỏ tới '{os.readlink(path)}', tệp này không tồn tại.")
+        return problem("IO001", "không tìm thấy tệp.")
+    except OSError as exc:
+        return problem("IO004", f"không đọc được tệp ({_os_reason(exc)}).")
+    if stat.S_ISDIR(info.st_mode):
+        return problem("IO002", "đây là một thư mục, không phải tệp kế hoạch.")
+    if not stat.S_ISREG(info.st_mode):
+        return problem(
+            "IO006", "đây không phải tệp thường (mà là FIFO, thiết bị hoặc socket): cần một tệp kế hoạch .yaml."
+        )
+    if info.st_size > MAX_BYTES:
+        return problem("YAML004", _too_big(info.st_size))
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except PermissionError:
+        return problem("IO003", "không có quyền đọc tệp này.")
+    except OSError as exc:
+        return problem("IO004", f"không đọc được tệp ({_os_reason(exc)}).")
+    if len(data) > MAX_BYTES:  # the file grew after stat()
+        return problem("YAML004", _too_big(len(data)))
+    return data, None
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno in _OS_REASONS:
+        return _OS_REASONS[exc.errno]
+    return os.strerror(exc.errno) if exc.errno else str(exc)
+
+
+def _too_big(size: int) -> str:
+    return f"tệp quá lớn ({size / 1048576:.1f} MB; tối đa {MAX_BYTES // 1048576} MB cho một kế hoạch)."
+
+
 # --------------------------------------------------------------------------- decoding
 
 
@@ -91,21 +168,73 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - start + 1
 
 
+# Bytes that never occur in text: a share of them this high means a binary file.
+_CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0D, 0x0C}
+_BINARY_SHARE = 0.05
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    controls = sum(1 for b in head if b in _CONTROL_BYTES)
+    return controls > 0 and controls >= _BINARY_SHARE * len(head)
+
+
 def _legacy_hint(sample: str) -> str:
-    """A hint when text looks like TCVN3 or VNI read with the wrong code page."""
-    tcvn3 = sum(1 for ch in sample if ch in _TCVN3_MARKS)
+    """A hint when text looks like TCVN3 or VNI read with the wrong code page.
+
+    The two use different bytes (see _TCVN3_MARKS, _VNI_PAIR), so whichever
+    leaves more traces names the likely encoding.
+    """
     vni = len(_VNI_PAIR.findall(sample))
+    tcvn3 = sum(1 for ch in sample if ch in _TCVN3_MARKS)
     if max(tcvn3, vni) < 3:
         return ""
-    kind = "TCVN3 (ABC, phông .VnTime)" if tcvn3 >= vni else "VNI (phông VNI-Times)"
+    kind = "TCVN3 (ABC, phông .VnTime)" if tcvn3 > vni else "VNI (phông VNI-Times)"
     return (
         f" Tệp có vẻ dùng bảng mã cũ {kind}: hãy chuyển sang Unicode "
         "(Unikey → Công cụ chuyển mã, đích Unicode) rồi lưu lại dạng UTF-8."
     )
 
 
+def _undecodable_sample(raw: bytes) -> str:
+    """Only the bytes that are not UTF-8, read as cp1252 (ASCII kept for context).
+
+    A UTF-8 file with one stray byte must not be taken for a TCVN3 file just
+    because its correct Vietnamese letters look odd in cp1252.
+    """
+    text = raw[:65536].decode("utf-8", errors="surrogateescape")
+    kept = bytearray()
+    for ch in text:
+        code = ord(ch)
+        if code < 0x80:
+            kept.append(code)
+        elif 0xDC80 <= code <= 0xDCFF:  # an undecodable byte
+            kept.append(code - 0xDC00)
+    return kept.decode("cp1252", errors="replace")
+
+
+def _binary(file: str, data: bytes) -> Diagnostic:
+    if b"\x00" in data:
+        pos = data.index(b"\x00")
+        line = data.count(b"\n", 0, pos) + 1
+        column = len(data[data.rfind(b"\n", 0, pos) + 1 : pos].decode("utf-8", errors="replace")) + 1
+        return Diagnostic(
+            file, line, column, "YAML002", "tệp chứa byte NUL (tệp nhị phân?): cần một tệp văn bản YAML."
+        )
+    return Diagnostic(
+        file, None, None, "YAML002", "tệp nhị phân (nhiều ký tự điều khiển), không phải văn bản YAML."
+    )
+
+
 def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
-    """Bytes -> NFC text, or a diagnostic saying why the bytes are not text we accept."""
+    """Bytes -> NFC text, or a diagnostic saying why the bytes are not text we accept.
+
+    The diagnostics may also hold a warning alongside the text (NFD input).
+    """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE is a prefix of both
+        return None, [
+            Diagnostic(file, None, None, "YAML001", "tệp dùng bảng mã UTF-32, không được hỗ trợ: hãy lưu lại dạng UTF-8.")
+        ]
     if data.startswith(codecs.BOM_UTF8):
         raw, encoding = data[3:], "utf-8"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -116,7 +245,7 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
             head = data[:400]
             zeros_odd = head[1::2].count(0)
             zeros_even = head[0::2].count(0)
-            if max(zeros_odd, zeros_even) > len(head) // 4:
+            if max(zeros_odd, zeros_even) > len(head) // 4 and min(zeros_odd, zeros_even) < len(head) // 16:
                 return None, [
                     Diagnostic(
                         file, None, None, "YAML001",
@@ -124,20 +253,15 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
                         "chắn được; hãy lưu lại tệp dạng UTF-8.",
                     )
                 ]
-            pos = data.index(b"\x00")
-            line = data.count(b"\n", 0, pos) + 1
-            return None, [
-                Diagnostic(
-                    file, line, pos - (data.rfind(b"\n", 0, pos) + 1) + 1, "YAML002",
-                    "tệp chứa byte NUL (tệp nhị phân?): cần một tệp văn bản YAML.",
-                )
-            ]
+            return None, [_binary(file, data)]
+        if _looks_binary(data):
+            return None, [_binary(file, data)]
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].decode(encoding, errors="replace")
         line, col = _line_col(before, len(before))
-        hint = _legacy_hint(raw.decode("cp1252", errors="replace"))
+        hint = _legacy_hint(_undecodable_sample(raw)) if encoding == "utf-8" else ""
         return None, [
             Diagnostic(
                 file, line, col, "YAML001",
@@ -148,17 +272,36 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     hint = _legacy_hint(text)
     if hint and not _VIETNAMESE_LETTER.search(text):
         return None, [Diagnostic(file, None, None, "YAML003", "văn bản trong tệp bị lỗi phông." + hint)]
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    return text, []
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text, []
+    return unicodedata.normalize("NFC", text), [_nfd_warning(text, file)]
+
+
+def _nfd_warning(text: str, file: str) -> Diagnostic:
+    """Where the first decomposed letter is, in the normalised text the positions refer to."""
+    line_no, column = 1, 1
+    for line_no, line in enumerate(text.split("\n"), start=1):  # noqa: B007 - line_no is used after the loop
+        if not unicodedata.is_normalized("NFC", line):
+            first = next(i for i, ch in enumerate(line) if unicodedata.combining(ch))
+            column = len(unicodedata.normalize("NFC", line[: max(first - 1, 0)])) + 1
+            break
+    return Diagnostic(
+        file, line_no, column, "YAML005",
+        "chữ Việt ở dạng tổ hợp (NFD, thường do chép từ PDF hoặc máy Mac); đã tự chuyển sang dạng dựng sẵn (NFC). "
+        "Nên lưu lại tệp ở dạng dựng sẵn để tìm kiếm, so sánh không bị sai.",
+        level=MucDo.CANH_BAO,
+    )
 
 
 # --------------------------------------------------------------------------- YAML errors
 
+_TAB_MESSAGE = "ký tự Tab ở đây: YAML chỉ cho thụt lề bằng dấu cách, không dùng Tab"
+_TOO_DEEP = f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)"
+
 # libyaml's and PyYAML's wording -> what an officer can act on.
 _YAML_MESSAGES: tuple[tuple[str, str], ...] = (
-    ("found character '\\t'", "ký tự Tab ở đây: YAML chỉ cho thụt lề bằng dấu cách, không dùng Tab"),
-    ("found a tab character", "ký tự Tab ở đây: YAML chỉ cho thụt lề bằng dấu cách, không dùng Tab"),
+    ("found character '\\t'", _TAB_MESSAGE),
+    ("found a tab character", _TAB_MESSAGE),
     ("cannot start any token", "ký tự này không được đứng đầu một giá trị; hãy đặt giá trị trong dấu nháy kép"),
     ("found unexpected end of stream", "thiếu dấu nháy đóng: chuỗi mở bằng dấu nháy chưa được đóng"),
     ("found unknown escape character", "chuỗi trong nháy kép có ký tự '\\' không hợp lệ; dùng nháy đơn hoặc viết '\\\\'"),
@@ -170,7 +313,7 @@ _YAML_MESSAGES: tuple[tuple[str, str], ...] = (
     ("block sequence entries are not allowed", "dấu '-' của danh sách không được đặt ở đây (thụt lề sai?)"),
     ("expected a single document", "tệp chứa nhiều tài liệu YAML (dấu '---' hoặc '...'): mỗi tệp chỉ chứa một kế hoạch"),
     ("but found another document", "tệp chứa nhiều tài liệu YAML (dấu '---' hoặc '...'): mỗi tệp chỉ chứa một kế hoạch"),
-    ("exceeded maximum nesting depth", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)"),
+    ("exceeded maximum nesting depth", _TOO_DEEP),
     ("found undefined alias", "bí danh (*…) không được phép trong kế hoạch"),
     ("found undefined tag handle", "thẻ YAML (!…) không được phép trong kế hoạch"),
     ("control characters are not allowed", "tệp chứa ký tự điều khiển không in được"),
@@ -186,6 +329,50 @@ _YAML_MESSAGES: tuple[tuple[str, str], ...] = (
 )
 
 
+# YAML counts these as line breaks; splitting the same way keeps line numbers aligned with marks.
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# A value that opens with a quote: `key: "…`, `- "…`, `- key: '…`.
+_QUOTE_START = re.compile(r"""^ *(?:- +)*(?:[^\s#'"][^#]*?: +)?(["'])""")
+
+
+def _closing_quote(lines: list[str], line: int, col: int, quote: str, last: int) -> int | None:
+    """0-based line of the quote that closes the one at (line, col); None if none up to `last`."""
+    for i in range(line, min(last, len(lines) - 1) + 1):
+        text = lines[i]
+        j = col + 1 if i == line else 0
+        while j < len(text):
+            ch = text[j]
+            if quote == '"' and ch == "\\":
+                j += 2
+                continue
+            if ch == quote:
+                if quote == "'" and text[j + 1 : j + 2] == "'":  # '' is an escaped quote
+                    j += 2
+                    continue
+                return i
+            j += 1
+    return None
+
+
+def _unclosed_quote(lines: list[str], error_line: int) -> tuple[int, int, int] | None:
+    """(line, column, closing line), 1-based, of a quoted value that ran on to the error's line.
+
+    A value such as `so_hieu: "03/KH-UBND` swallows the following lines until
+    the next quote, and YAML only complains there; the slip is where the
+    quote opened.
+    """
+    error = error_line - 1
+    for i in range(error - 1, max(-1, error - 200), -1):
+        match = _QUOTE_START.match(lines[i]) if i < len(lines) else None
+        if match is None:
+            continue
+        col = match.start(1)
+        end = _closing_quote(lines, i, col, match.group(1), error)
+        if end == error:
+            return i + 1, col + 1, end + 1
+    return None
+
+
 def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = str(getattr(exc, "problem", None) or exc)
@@ -195,15 +382,104 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
         line, col = mark.line + 1, mark.column + 1
     elif isinstance(exc, yaml.reader.ReaderError):
         line, col = _line_col(text, exc.position)
+    lines = _LINE_BREAKS.split(text)
+    source = lines[line - 1] if line is not None and line <= len(lines) else ""
+    before = source[: col - 1] if col is not None else ""
+    at_error = source[len(before) : len(before) + 1]
     message = next(
         (text_vi for needle, text_vi in _YAML_MESSAGES if needle in problem or needle in context),
         f"YAML không hợp lệ ({problem})",
     )
+    if at_error == "\t":  # libyaml's wording does not name the tab
+        message = _TAB_MESSAGE
+    elif at_error and unicodedata.category(at_error) in ("Cc", "Cs", "Co", "Cn"):
+        message = f"tệp chứa ký tự không in được (U+{ord(at_error):04X}) ở đây: hãy xoá ký tự này"
+    elif ("expected key" in problem or "expected <block end>" in problem) and before.rstrip().endswith(('"', "'")):
+        message = (
+            "có chữ thừa sau dấu nháy đóng: nếu dấu nháy là một phần nội dung, "
+            "hãy đặt cả giá trị trong dấu nháy khác loại hoặc bỏ dấu nháy"
+        )
     context_mark = getattr(exc, "context_mark", None)
     if "unexpected end of stream" in problem and context_mark is not None:
         message += f" (chuỗi mở ở dòng {context_mark.line + 1}, cột {context_mark.column + 1})"
         line, col = context_mark.line + 1, context_mark.column + 1
+    elif line is not None:
+        quote = _unclosed_quote(lines, line)
+        if quote is not None:
+            line, col, end = quote
+            message = (
+                "thiếu dấu nháy đóng: chuỗi mở bằng dấu nháy ở đây kéo dài sang các dòng sau, "
+                f"tới dấu nháy ở dòng {end}"
+            )
     return Diagnostic(file, line, col, "YAML010", message + ".")
+
+
+@dataclass
+class _Frame:
+    """An open mapping or sequence while walking parser events."""
+
+    mapping: bool
+    path: YamlPath
+    expect_key: bool = True
+    key: str = ""
+    index: int = -1
+
+    def child(self, event: NodeEvent) -> YamlPath:
+        if not self.mapping:
+            self.index += 1
+            return (*self.path, self.index)
+        if self.expect_key:  # a key: report the mapping that holds it
+            self.expect_key = False
+            self.key = event.value if isinstance(event, ScalarEvent) else "?"
+            return self.path
+        self.expect_key = True
+        return (*self.path, self.key)
+
+
+# An anchor or alias must follow a space, a flow indicator or the line start;
+# text without one is not scanned at all (plans use "&" in "NN&PTNT").
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[\]{},:])[&*][^\s\[\]{},]", re.MULTILINE)
+
+
+def _anchor_or_alias(text: str, file: str) -> Diagnostic | None:
+    """The first anchor (&a) or alias (*a), found by the parser with its own position.
+
+    Aliases share the anchored node, so the node tree only knows where the
+    anchor is; the events know where each alias is written.
+    """
+    if not _MAYBE_ANCHOR.search(text):
+        return None
+    frames: list[_Frame] = []
+    parser = _BaseLoader(text)
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, NodeEvent):
+                path = frames[-1].child(event) if frames else ()
+                if isinstance(event, AliasEvent):
+                    return _anchor_diagnostic(file, event, path, f"*{event.anchor}", "bí danh")
+                if event.anchor:
+                    return _anchor_diagnostic(file, event, path, f"&{event.anchor}", "neo")
+                if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                    frames.append(_Frame(isinstance(event, MappingStartEvent), path))
+            elif isinstance(event, CollectionEndEvent):
+                frames.pop()
+    except yaml.YAMLError:
+        return None  # composing the document reports the syntax error
+    finally:
+        parser.dispose()
+    return None
+
+
+def _anchor_diagnostic(file: str, event: NodeEvent, path: YamlPath, token: str, kind: str) -> Diagnostic:
+    shown = describe_value(token)
+    mark = event.start_mark
+    return Diagnostic(
+        file, mark.line + 1 if mark else None, mark.column + 1 if mark else None, "YAML013",
+        f"{kind} YAML {shown} không được phép trong kế hoạch (không dùng neo &… và bí danh *…): "
+        f"hãy chép đầy đủ nội dung. Nếu {shown} là chữ trong nội dung, hãy đặt cả giá trị trong dấu nháy kép.",
+        path=path,
+    )
 
 
 # --------------------------------------------------------------------------- construction
@@ -220,18 +496,17 @@ def _refuse(file: str, node: Node, path: YamlPath, code: str, message: str) -> _
 
 def _construct(node: Node, path: YamlPath, file: str, seen: set[int], depth: int) -> Any:
     if depth > MAX_DEPTH:
-        raise _refuse(file, node, path, "YAML011", f"cấu trúc lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp).")
+        raise _refuse(file, node, path, "YAML011", _TOO_DEEP + ".")
+    if node.tag not in (_STR_TAG, _SEQ_TAG, _MAP_TAG):
+        raise _refuse(file, node, path, "YAML012", _tag_message(node.tag))
     if isinstance(node, ScalarNode):
-        if node.tag != _STR_TAG:
-            raise _refuse(
-                file, node, path, "YAML012",
-                f"thẻ YAML '{_short_tag(node.tag)}' không được phép: kế hoạch chỉ chứa văn bản, số, danh sách và bảng.",
-            )
+        if node.tag != _STR_TAG:  # `!!map "x"`: a tag that contradicts the node
+            raise _refuse(file, node, path, "YAML012", _tag_message(node.tag))
         value: str = node.value
         if not node.style and value in _NULLS:
             return None
         return value
-    if id(node) in seen:
+    if id(node) in seen:  # a backstop: _anchor_or_alias() normally refuses aliases first
         raise _refuse(
             file, node, path, "YAML013",
             "bí danh YAML (*…) không được phép trong kế hoạch: hãy chép đầy đủ nội dung thay vì tham chiếu.",
@@ -239,13 +514,13 @@ def _construct(node: Node, path: YamlPath, file: str, seen: set[int], depth: int
     seen.add(id(node))
     if isinstance(node, SequenceNode):
         if node.tag != _SEQ_TAG:
-            raise _refuse(file, node, path, "YAML012", f"thẻ YAML '{_short_tag(node.tag)}' không được phép.")
+            raise _refuse(file, node, path, "YAML012", _tag_message(node.tag))
         return [
             _construct(item, (*path, i), file, seen, depth + 1) for i, item in enumerate(node.value)
         ]
     assert isinstance(node, MappingNode)
     if node.tag != _MAP_TAG:
-        raise _refuse(file, node, path, "YAML012", f"thẻ YAML '{_short_tag(node.tag)}' không được phép.")
+        raise _refuse(file, node, path, "YAML012", _tag_message(node.tag))
     result: dict[str, Any] = {}
     first_seen: dict[str, Node] = {}
     for key_node, value_node in node.value:
@@ -276,6 +551,13 @@ def _construct(node: Node, path: YamlPath, file: str, seen: set[int], depth: int
 
 def _short_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _tag_message(tag: str) -> str:
+    return (
+        f"thẻ YAML {describe_value(_short_tag(tag))} không được phép: kế hoạch chỉ chứa văn bản, số, "
+        "danh sách và bảng. Nếu đây là chữ trong nội dung, hãy đặt cả giá trị trong dấu nháy kép."
+    )
 
 
 def locate(root: Node, path: YamlPath, at_key: bool = False) -> tuple[int, int]:
@@ -312,11 +594,18 @@ def iter_keys(node: Node) -> Iterator[tuple[str, Node]]:
 
 def load_text(text: str, file: str) -> LoadedYaml:
     result = LoadedYaml(file)
+    refused = _anchor_or_alias(text, file)
+    if refused is not None:
+        result.diagnostics.append(refused)
+        return result
     loader = _BaseLoader(text)
     try:
         root = loader.get_single_node()
     except yaml.YAMLError as exc:
         result.diagnostics.append(_yaml_error(exc, text, file))
+        return result
+    except RecursionError:  # the pure-Python composer recurses per level; libyaml stops at 1000
+        result.diagnostics.append(Diagnostic(file, None, None, "YAML011", _TOO_DEEP + "."))
         return result
     finally:
         loader.dispose()
@@ -328,8 +617,8 @@ def load_text(text: str, file: str) -> LoadedYaml:
     result.root = root
     try:
         result.data = _construct(root, (), file, set(), 0)
-    except _Refused as refused:
-        result.diagnostics.append(refused.diagnostic)
+    except _Refused as problem:
+        result.diagnostics.append(problem.diagnostic)
         result.data = None
         return result
     if not isinstance(result.data, dict):
@@ -346,16 +635,10 @@ def load_text(text: str, file: str) -> LoadedYaml:
 
 def load_bytes(data: bytes, file: str) -> LoadedYaml:
     if len(data) > MAX_BYTES:
-        return LoadedYaml(
-            file,
-            diagnostics=[
-                Diagnostic(
-                    file, None, None, "YAML004",
-                    f"tệp quá lớn ({len(data) / 1048576:.1f} MB; tối đa {MAX_BYTES // 1048576} MB cho một kế hoạch).",
-                )
-            ],
-        )
+        return LoadedYaml(file, diagnostics=[Diagnostic(file, None, None, "YAML004", _too_big(len(data)))])
     text, problems = decode(data, file)
     if text is None:
         return LoadedYaml(file, diagnostics=problems)
-    return load_text(text, file)
+    result = load_text(text, file)
+    result.diagnostics[:0] = problems  # warnings about the text itself (NFD) come first
+    return result
