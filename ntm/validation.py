@@ -290,18 +290,19 @@ def loaded_value(loaded: LoadedYaml, path: YamlPath) -> Any:
 
 
 def _unit_problem(loai: LoaiChiTieu, unit: str | None, value: SoLieu) -> str | None:
+    found = describe_value(value.van_ban)  # shortened: a figure may be pasted text
     if loai is LoaiChiTieu.dat:
         if value.co is None:
-            return f"cần có/không (true/false); tìm thấy '{value.van_ban}'."
+            return f"cần có/không (true/false); tìm thấy {found}."
         return None
     if value.so is None:
-        return f"cần một số{' (%)' if unit == '%' else ''}; tìm thấy '{value.van_ban}'."
+        return f"cần một số{' (%)' if unit == '%' else ''}; tìm thấy {found}."
     if value.phan_tram and unit != "%":
-        return f"đơn vị của chỉ tiêu là '{unit or 'số'}', không phải %; tìm thấy '{value.van_ban}'."
+        return f"đơn vị của chỉ tiêu là '{unit or 'số'}', không phải %; tìm thấy {found}."
     if value.so < 0:
-        return f"số liệu không được âm; tìm thấy '{value.van_ban}'."
+        return f"số liệu không được âm; tìm thấy {found}."
     if unit == "%" and value.so > 100:
-        return f"tỷ lệ phải từ 0 đến 100%; tìm thấy '{value.van_ban}'."
+        return f"tỷ lệ phải từ 0 đến 100%; tìm thấy {found}."
     return None
 
 

@@ -7,6 +7,7 @@ message, never guessed (design §3).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +15,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+from ntm.diagnostics import describe_value
 
 # -- numbers ----------------------------------------------------------------------------
 
@@ -26,21 +29,33 @@ _VN_GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.234.567 or 1
 _EXPONENT = re.compile(r"[+-]?\d+(?:\.\d+)?[eE][+-]?\d+")
 
 
+_MAX_DIGITS = 20  # more than any real figure (kinh phí in đồng has 13); int() of huge text is slow, then refused
+
+
+def _decimal_form(whole: str, fraction: str) -> str:
+    """How to write whole.fraction as an unambiguous decimal: '1', '500' -> '1,5'."""
+    fraction = fraction.rstrip("0")
+    if len(fraction) == 3:  # three decimals read as a thousands group; a trailing zero settles it
+        fraction += "0"
+    return f"{whole},{fraction}" if fraction else whole
+
+
 def parse_number(text: str) -> float | int:
     """Text as typed -> number. Raises ValueError with a Vietnamese reason."""
     s = text.strip().replace("\u00a0", "").replace(" ", "")
+    if len(s.lstrip("+-0")) > _MAX_DIGITS and re.fullmatch(r"[+-]?[\d.,]+", s):
+        raise ValueError(f"{describe_value(text)} quá lớn")
     if _INT.fullmatch(s):
         return int(s)
-    if _AMBIGUOUS_DOT.fullmatch(s):
-        raise ValueError(
-            f"'{text}' không rõ nghĩa: nếu là {s.replace('.', '')} thì viết {s.replace('.', '')} "
-            f"(không dùng dấu chấm phân cách nghìn); nếu là số thập phân thì viết {s.replace('.', ',')}"
+    if _AMBIGUOUS_DOT.fullmatch(s) or _AMBIGUOUS_COMMA.fullmatch(s):
+        whole, fraction = re.split("[.,]", s)
+        grouped = whole + fraction
+        decimal = _decimal_form(whole, fraction)
+        hint = (
+            f"nếu là {grouped} thì viết {grouped} (không dùng dấu phân cách nghìn); "
+            f"nếu là số thập phân thì viết {decimal}"
         )
-    if _AMBIGUOUS_COMMA.fullmatch(s):
-        raise ValueError(
-            f"'{text}' không rõ nghĩa: nếu là số thập phân thì viết {s.replace(',', '.')}; "
-            f"nếu là {s.replace(',', '')} thì viết {s.replace(',', '')}"
-        )
+        raise ValueError(f"'{text.strip()}' không rõ nghĩa: {hint}")
     if _DOT_DECIMAL.fullmatch(s):
         return float(s)
     if _COMMA_DECIMAL.fullmatch(s):
@@ -48,8 +63,11 @@ def parse_number(text: str) -> float | int:
     if _VN_GROUPED.fullmatch(s) and (s.count(".") > 1 or "," in s):
         return float(s.replace(".", "").replace(",", "."))
     if _EXPONENT.fullmatch(s):
-        return float(s)
-    raise ValueError(f"'{text}' không phải là một số")
+        number = float(s)
+        if math.isfinite(number):
+            return number
+        raise ValueError(f"{describe_value(text)} quá lớn")
+    raise ValueError(f"{describe_value(text)} không phải là một số")  # quoted and shortened: a value may be 1 MB
 
 
 def _number(value: Any) -> Any:
@@ -163,8 +181,8 @@ def _date(value: Any) -> Any:
         m = _VN_DATE.fullmatch(text)
         if not m:
             raise PydanticCustomError(
-                "ngay", "'{v}' không phải là ngày; viết dạng năm-tháng-ngày (2023-01-05) hoặc ngày/tháng/năm (05/01/2023)",
-                {"v": text},
+                "ngay", "{v} không phải là ngày; viết dạng năm-tháng-ngày (2023-01-05) hoặc ngày/tháng/năm (05/01/2023)",
+                {"v": describe_value(text)},
             )
         d, mo, y = int(m[1]), int(m[2]), int(m[3])
     try:
