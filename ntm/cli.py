@@ -219,30 +219,54 @@ def schema_cmd(
     Ví dụ: ntm schema -o schema/ke-hoach.schema.json
     """
     from ntm.schema import schema_text
-    from ntm.writer import write_atomic
+    from ntm.writer import OutputError, write_atomic
 
     text = schema_text()
     if output is None:
         sys.stdout.write(text)
         return
-    write_atomic(output, text.encode("utf-8"))
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except OutputError as exc:  # a missing or read-only folder is the caller's to fix
+        _fail_usage(str(exc))
+
+
+def _click_classes(name: str) -> tuple[type[BaseException], ...]:
+    """click's exception class and, on typer >= 0.2x, the one of typer's vendored copy of click."""
+    import click
+
+    found: list[type[BaseException]] = [getattr(click.exceptions, name)]
+    try:
+        from typer._click import exceptions as vendored
+    except ImportError:
+        return tuple(found)
+    if hasattr(vendored, name):
+        found.append(getattr(vendored, name))
+    return tuple(found)
 
 
 def main() -> None:
     """Entry point: usage errors exit 2; a bug prints a short Vietnamese message and exits 4."""
-    import click
-
+    usage_errors = _click_classes("UsageError")
+    aborts: tuple[type[BaseException], ...] = (*_click_classes("Abort"), typer.Abort)
+    exits: tuple[type[BaseException], ...] = (*_click_classes("Exit"), typer.Exit)
     try:
         code = app(standalone_mode=False)
-    except click.exceptions.UsageError as exc:
-        hint = f"\nXem: ntm {exc.ctx.command.name} --help" if exc.ctx and exc.ctx.command.name != "ntm" else "\nXem: ntm --help"
-        sys.stderr.write(f"ntm: lỗi cách dùng: {exc.format_message()}{hint}\n")
+    except usage_errors as exc:
+        name = getattr(getattr(getattr(exc, "ctx", None), "command", None), "name", None)
+        hint = f"\nXem: ntm {name} --help" if name and name != "ntm" else "\nXem: ntm --help"
+        format_message = getattr(exc, "format_message", None)
+        message = format_message() if callable(format_message) else str(exc)
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `ntm`: the help is the message
+            sys.stderr.write(f"{message}\n")
+        else:
+            sys.stderr.write(f"ntm: lỗi cách dùng: {message}{hint}\n")
         sys.exit(EXIT_USAGE)
-    except click.exceptions.Abort:
+    except aborts:
         sys.stderr.write("ntm: đã dừng.\n")
         sys.exit(130)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+    except exits as exc:
+        sys.exit(getattr(exc, "exit_code", EXIT_INTERNAL))
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(EXIT_OK)

@@ -5,8 +5,6 @@ The only place plans are read from disk. Nothing here prints.
 
 from __future__ import annotations
 
-import errno
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +12,7 @@ from pathlib import Path
 from ntm.assessment import DanhGia, assess
 from ntm.catalog import BoTieuChi, CatalogError, load_catalog
 from ntm.diagnostics import Diagnostic, MucDo, has_errors
-from ntm.loader import MAX_BYTES, LoadedYaml, load_bytes
+from ntm.loader import LoadedYaml, load_bytes, read_file
 from ntm.model import KeHoach
 from ntm.validation import check_against_catalog, suggestion_text, validate_schema
 
@@ -36,24 +34,8 @@ class PlanResult:
 
 
 def _read(path: Path, display: str) -> tuple[bytes | None, Diagnostic | None]:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, Diagnostic(
-                display, None, None, "YAML004",
-                f"tệp quá lớn ({size / 1048576:.1f} MB; tối đa {MAX_BYTES // 1048576} MB cho một kế hoạch).",
-            )
-        return path.read_bytes(), None
-    except IsADirectoryError:
-        return None, Diagnostic(display, None, None, "IO002", "đây là một thư mục, không phải tệp kế hoạch.")
-    except PermissionError:
-        return None, Diagnostic(display, None, None, "IO003", "không có quyền đọc tệp này.")
-    except FileNotFoundError:
-        return None, Diagnostic(display, None, None, "IO001", "không tìm thấy tệp.")
-    except OSError as exc:
-        reason = os.strerror(exc.errno) if exc.errno else str(exc)
-        code = "IO002" if exc.errno == errno.EISDIR else "IO004"
-        return None, Diagnostic(display, None, None, code, f"không đọc được tệp ({reason}).")
+    # The loader owns reading: only regular files, size-capped (a FIFO or /dev/zero would hang).
+    return read_file(path, display)
 
 
 def _catalog_for(plan: KeHoach, loaded: LoadedYaml, base: Path) -> tuple[BoTieuChi | None, list[Diagnostic]]:
