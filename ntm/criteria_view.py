@@ -45,6 +45,17 @@ def _entry_text(ct: ChiTieuDayDu, index: int) -> dict[str, Any]:
     }
 
 
+def _kind_of(ct: ChiTieuDayDu) -> str:
+    if ct.chi_tieu.loai is LoaiChiTieu.dat:
+        return "co_khong"
+    entries = [e.nguong for e in ct.nguong if not e.nguong.chung]
+    if any(isinstance(n.gia_tri, SoLieu) and n.gia_tri.so is not None for n in entries):
+        return "co_muc_so"
+    if any(n.ti_le_so_voi is not None for n in entries):
+        return "tuong_doi"
+    return "chua_ro"
+
+
 def criteria_view(
     bo: BoTieuChi, *, vung: str | None, nhom_xa: int | None, nam: int | None, dac_biet_kho_khan: bool
 ) -> dict[str, Any]:
@@ -62,7 +73,7 @@ def criteria_view(
     year = nam if nam is not None else (bo.file.giai_doan[1] if bo.file.giai_doan else 0)
     ctx = BoiCanh(nam=year, vung=vung, nhom_xa=nhom_xa)
     criteria = []
-    known = unknown = 0
+    counts = dict.fromkeys(("co_khong", "co_muc_so", "tuong_doi", "chua_ro", "ap_dung_duoc", "chua_ap_dung_duoc"), 0)
     for tc in bo.tieu_chi:
         indicators = []
         for ct in bo.chi_tieu[tc.ma].values():
@@ -77,12 +88,14 @@ def criteria_view(
                 "ghi_chu": spec.ghi_chu,
                 "cac_muc": [_entry_text(ct, i) for i in range(len(ct.nguong))],
             }
+            kind = _kind_of(ct)
+            counts[kind] += 1
             if resolve:
                 req, why = resolve_threshold(ct, ctx)
                 if req is not None:
                     item["yeu_cau"] = requirement_text(req, spec.don_vi)
                     item["nguon"] = req.nguon_text
-                    known += 1
+                    counts["ap_dung_duoc"] += 1
                 else:
                     item["yeu_cau"] = None
                     item["nguon"] = (why.trich_dan + ": " if why and why.trich_dan else "") + "mức chưa rõ"
@@ -93,13 +106,7 @@ def criteria_view(
                             f"; chỉ tiêu chung cả nước {spec.loai.ky_hieu} {so_voi_don_vi(why.chung, spec.don_vi)}"
                             " (không thay cho mức của vùng)"
                         )
-                    unknown += 1
-            else:
-                has_value = spec.loai is LoaiChiTieu.dat or any(
-                    (isinstance(e.nguong.gia_tri, SoLieu) or e.nguong.ti_le_so_voi) for e in ct.nguong
-                )
-                known += has_value
-                unknown += not has_value
+                    counts["chua_ap_dung_duoc"] += 1
             indicators.append(item)
         criteria.append(
             {
@@ -135,10 +142,17 @@ def criteria_view(
         "tieu_chi": criteria,
         "tong_hop": {
             "so_tieu_chi": len(criteria),
-            "so_chi_tieu": known + unknown,
-            "co_muc": known,
-            "chua_ro": unknown,
+            "so_chi_tieu": counts["co_khong"] + counts["co_muc_so"] + counts["tuong_doi"] + counts["chua_ro"],
             "so_chi_tieu_theo_van_ban": bo.file.so_chi_tieu,
+            # over the whole set: yes/no, numeric with a sourced value for at least one
+            # region/group, relative to another set, and unknown everywhere
+            "co_khong": counts["co_khong"],
+            "co_muc_so": counts["co_muc_so"],
+            "tuong_doi": counts["tuong_doi"],
+            "chua_ro": counts["chua_ro"],
+            # for the region/group/year asked (only when one was given)
+            "ap_dung_duoc": counts["ap_dung_duoc"] if resolve else None,
+            "chua_ap_dung_duoc": counts["chua_ap_dung_duoc"] if resolve else None,
         },
     }
 
@@ -193,8 +207,12 @@ def print_criteria(view: dict[str, Any], fmt: str, out: IO[str], color: bool) ->
     lines.append(
         f"{t['so_tieu_chi']} tiêu chí, {t['so_chi_tieu']} chỉ tiêu đã mã hóa"
         + (f" (văn bản có {t['so_chi_tieu_theo_van_ban']})" if t["so_chi_tieu_theo_van_ban"] else "")
-        + f": {t['co_muc']} có mức, {t['chua_ro']} chưa rõ mức."
+        + f": {t['co_khong']} chỉ tiêu có/không, {t['co_muc_so']} có mức số có nguồn (ít nhất một vùng/nhóm), "
+        + (f"{t['tuong_doi']} mức tính theo bộ khác, " if t["tuong_doi"] else "")
+        + f"{t['chua_ro']} chưa rõ mức."
     )
+    if t["ap_dung_duoc"] is not None:
+        lines.append(f"Tại nơi và năm đã chọn: {t['ap_dung_duoc']} chỉ tiêu có mức áp dụng, {t['chua_ap_dung_duoc']} CHƯA RÕ.")
     for note in view["ghi_chu"]:
         lines.append(f"Ghi chú: {note}")
     out.write("\n".join(lines) + "\n")
