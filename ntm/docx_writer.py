@@ -25,6 +25,7 @@ python-docx is imported here only; this module itself is imported only by
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,21 +38,28 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Mm, Pt
+from docx.shared import Cm, Emu, Pt, Twips
 
 from ntm.document import DIEM, KHOAN, MUC, Khoi, VanBanKeHoach
 
 FONT = "Times New Roman"
 BODY_PT = 14  # NĐ 30: body 13-14 pt
 
+
+
+def _mm(mm: float) -> Twips:
+    """Whole twips, rounded up: .docx stores twips, and 15 mm rounded down would be 14.99 mm."""
+    return Twips(math.ceil(mm * 1440 / 25.4))
+
+
 # NĐ 30 Phần I mục I: A4, margins top/bottom 20-25 mm, left 30-35 mm, right 15-20 mm.
-PAGE_WIDTH = Mm(210)
-PAGE_HEIGHT = Mm(297)
-MARGIN_TOP = Mm(20)
-MARGIN_BOTTOM = Mm(20)
-MARGIN_LEFT = Mm(30)
-MARGIN_RIGHT = Mm(15)
-HEADER_DISTANCE = Mm(10)  # the page number sits in the top margin
+PAGE_WIDTH = Twips(11906)  # A4 as Word writes it (210 mm)
+PAGE_HEIGHT = Twips(16838)  # 297 mm
+MARGIN_TOP = _mm(20)
+MARGIN_BOTTOM = _mm(20)
+MARGIN_LEFT = _mm(30)
+MARGIN_RIGHT = _mm(15)
+HEADER_DISTANCE = _mm(10)  # the page number sits in the top margin
 
 STYLE_BODY = "NTM Noi dung"
 STYLE_CAN_CU = "NTM Can cu"
