@@ -169,7 +169,7 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 
 # Bytes that never occur in text: a share of them this high means a binary file.
-_CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0D, 0x0C}
+_CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0D, 0x0C}  # NUL included
 _BINARY_SHARE = 0.05
 
 
@@ -214,7 +214,7 @@ def _undecodable_sample(raw: bytes) -> str:
 
 
 def _binary(file: str, data: bytes) -> Diagnostic:
-    if b"\x00" in data:
+    if b"\x00" in data and not _looks_binary(data):  # one stray NUL in a text file: say where
         pos = data.index(b"\x00")
         line = data.count(b"\n", 0, pos) + 1
         column = len(data[data.rfind(b"\n", 0, pos) + 1 : pos].decode("utf-8", errors="replace")) + 1
@@ -222,7 +222,7 @@ def _binary(file: str, data: bytes) -> Diagnostic:
             file, line, column, "YAML002", "tệp chứa byte NUL (tệp nhị phân?): cần một tệp văn bản YAML."
         )
     return Diagnostic(
-        file, None, None, "YAML002", "tệp nhị phân (nhiều ký tự điều khiển), không phải văn bản YAML."
+        file, None, None, "YAML002", "tệp nhị phân (nhiều byte NUL và ký tự điều khiển), không phải văn bản YAML."
     )
 
 
@@ -325,7 +325,11 @@ _YAML_MESSAGES: tuple[tuple[str, str], ...] = (
     ("found duplicate anchor", "neo (&…) bị đặt trùng tên"),
     ("did not find expected comment or line break", "có ký tự thừa sau giá trị trên cùng dòng"),
     ("did not find expected whitespace or line break", "có ký tự thừa sau giá trị trên cùng dòng"),
-    ("did not find expected alphabetic or numeric character", "neo hoặc bí danh (&, *) không hợp lệ"),
+    (
+        "expected alphabetic or numeric character",
+        "giá trị bắt đầu bằng '&' hoặc '*' bị YAML hiểu là neo hoặc bí danh: nếu đây là chữ trong nội dung, "
+        "hãy đặt cả giá trị trong dấu nháy kép",
+    ),
 )
 
 
@@ -381,7 +385,10 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
     if mark is not None:
         line, col = mark.line + 1, mark.column + 1
     elif isinstance(exc, yaml.reader.ReaderError):
-        line, col = _line_col(text, exc.position)
+        position = exc.position
+        if _BaseLoader is not yaml.BaseLoader:  # libyaml counts UTF-8 bytes, not characters
+            position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+        line, col = _line_col(text, position)
     lines = _LINE_BREAKS.split(text)
     source = lines[line - 1] if line is not None and line <= len(lines) else ""
     before = source[: col - 1] if col is not None else ""
@@ -401,8 +408,10 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
         )
     context_mark = getattr(exc, "context_mark", None)
     if "unexpected end of stream" in problem and context_mark is not None:
-        message += f" (chuỗi mở ở dòng {context_mark.line + 1}, cột {context_mark.column + 1})"
+        message = "thiếu dấu nháy đóng: chuỗi mở bằng dấu nháy ở đây chưa được đóng đến hết tệp"
         line, col = context_mark.line + 1, context_mark.column + 1
+    elif "expected alphabetic or numeric character" in problem and context_mark is not None:
+        line, col = context_mark.line + 1, context_mark.column + 1  # where the & or * is, not the odd character
     elif line is not None:
         quote = _unclosed_quote(lines, line)
         if quote is not None:
@@ -533,12 +542,13 @@ def _construct(node: Node, path: YamlPath, file: str, seen: set[int], depth: int
                 "khóa gộp '<<' không được phép trong kế hoạch: hãy viết đầy đủ các khóa.",
             )
         if key in first_seen:
-            first_line, _ = _pos(first_seen[key])
+            first_line, first_col = _pos(first_seen[key])
             line, col = _pos(key_node)
+            where = f"dòng {first_line}" + (f", cột {first_col}" if first_line == line else "")
             raise _Refused(
                 Diagnostic(
                     file, line, col, "YAML020",
-                    f"khóa '{key}' bị lặp: đã có ở dòng {first_line}. Mỗi khóa chỉ được viết một lần "
+                    f"khóa {describe_value(key)} bị lặp: đã có ở {where}. Mỗi khóa chỉ được viết một lần "
                     "(bản sau sẽ ghi đè bản trước).",
                     path=(*path, key),
                     related=(f"{file}:{first_line}",),
