@@ -24,6 +24,8 @@ def write_atomic(path: Path, data: bytes, protect: tuple[Path, ...] = ()) -> Non
                 raise OutputError(f"không ghi đè lên tệp đầu vào '{p}': hãy chọn tên tệp kết quả khác.")
     folder = target.parent
     if not folder.is_dir():
+        if folder.exists():  # `plan.yaml/x.json`: the "folder" is a file
+            raise OutputError(f"'{folder}' là một tệp, không phải thư mục.")
         raise OutputError(f"thư mục '{folder}' không tồn tại.")
     if target.is_dir():
         raise OutputError(f"'{path}' là một thư mục; cần tên tệp kết quả.")
