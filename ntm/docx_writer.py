@@ -373,35 +373,57 @@ class _Builder:
         return cell
 
 
-def _wrap_balanced(text: str, room: int, size: float, bold: bool) -> list[str]:
-    """Lines of an agency name: as written if it fits (or has line breaks), else two balanced lines.
+# Words that start the name of an administrative unit: offices break an agency
+# name before them ("ỦY BAN NHÂN DÂN" / "XÃ HƯƠNG SƠN"), never inside the agency type.
+_UNIT_WORDS = {"XÃ", "PHƯỜNG", "THỊ", "HUYỆN", "QUẬN", "TỈNH", "THÀNH", "ĐẶC"}
 
-    "ỦY BAN NHÂN DÂN XÃ HƯƠNG SƠN" becomes "ỦY BAN NHÂN DÂN" / "XÃ HƯƠNG SƠN", the way
-    offices set it, rather than a greedy break that strands one word.
+
+def _wrap_name(text: str, room: int, size: float, bold: bool) -> list[str]:
+    """Lines of an agency name: as written if it fits (or has line breaks), else two lines.
+
+    The break goes before the unit ("ỦY BAN NHÂN DÂN" / "XÃ HƯƠNG SƠN") when both
+    lines then fit; otherwise where the longer line is shortest, rather than a
+    greedy break that strands one word.
     """
     if "\n" in text:
         return [line.strip() for line in text.splitlines() if line.strip()]
     if text_width(text, size, bold) <= room:
         return [text]
     words = text.split()
-    best: list[str] = [text]
-    best_width: int | None = None
-    for cut in range(1, len(words)):
-        lines = [" ".join(words[:cut]), " ".join(words[cut:])]
-        widest = max(text_width(line, size, bold) for line in lines)
-        if best_width is None or widest < best_width:
-            best, best_width = lines, widest
-    return best
+    cuts = [[" ".join(words[:cut]), " ".join(words[cut:])] for cut in range(1, len(words))]
+    if not cuts:
+        return [text]
+
+    def widest(lines: list[str]) -> int:
+        return max(text_width(line, size, bold) for line in lines)
+
+    at_unit = [c for c in cuts if c[1].split()[0] in _UNIT_WORDS and widest(c) <= room]
+    return min(at_unit or cuts, key=widest)
 
 
 _CELL_PADDING = Cm(0.19) * 2  # Word's default left + right cell margins
 
 
+def _header_columns(width: int, quoc_hieu: str, party: bool) -> tuple[int, int, float]:
+    """Column widths and the Quốc hiệu size: the right column is as wide as one line of it needs.
+
+    NĐ 30 sets the Quốc hiệu at 12-13 pt on one line (the Party title at 15 pt);
+    the largest size that fits while leaving the agency at least 38% wins.
+    """
+    sizes = (15.0,) if party else (13.0, 12.0)
+    for pt in sizes:
+        need = int(text_width(quoc_hieu, pt, True) + _CELL_PADDING + Cm(0.1))
+        if need <= width * 0.62:
+            right = max(need, int(width * 0.55))
+            return width - right, right, pt
+    right = int(width * 0.62)  # a page too narrow for one line: let it wrap
+    return width - right, right, sizes[-1]
+
+
 def _header(b: _Builder, doc: VanBanKeHoach) -> None:
     head = doc.phan_dau
     party = head.la_van_ban_dang
-    left_w = int(b.width * 0.42)
-    right_w = int(b.width) - left_w
+    left_w, right_w, title_pt = _header_columns(int(b.width), head.quoc_hieu, party)
     table = b.table([left_w, right_w])
     table.add_row()
     left, right = (b.fresh(c) for c in table.rows[0].cells)
@@ -410,9 +432,9 @@ def _header(b: _Builder, doc: VanBanKeHoach) -> None:
     # Left: parent agency (upright), issuing agency (bold, upper case), a short rule (or "*").
     name_pt = 14 if party else 13
     if head.co_quan_chu_quan:
-        for line in _wrap_balanced(head.co_quan_chu_quan, left_room, name_pt, False):
+        for line in _wrap_name(head.co_quan_chu_quan, left_room, name_pt, False):
             b.para(left, STYLE_FORM, line, size=name_pt, bold=False)
-    names = _wrap_balanced(head.co_quan_ban_hanh, left_room, name_pt, True)
+    names = _wrap_name(head.co_quan_ban_hanh, left_room, name_pt, True)
     for line in names:
         b.para(left, STYLE_FORM, line, size=name_pt, bold=True)
     if party:
@@ -422,14 +444,11 @@ def _header(b: _Builder, doc: VanBanKeHoach) -> None:
         widest = max(text_width(line, name_pt, True) for line in names)
         b.rule(left, int(widest * 0.4), left_room)
 
-    # Right: Quốc hiệu and Tiêu ngữ with a rule as long as the Tiêu ngữ; Party: ĐẢNG CỘNG SẢN VIỆT NAM.
+    # Right: Quốc hiệu, and Tiêu ngữ with a rule as long as itself; Party: ĐẢNG CỘNG SẢN VIỆT NAM, ruled.
+    b.para(right, STYLE_FORM, head.quoc_hieu, size=title_pt, bold=True)
     if party:
-        b.para(right, STYLE_FORM, head.quoc_hieu, size=15, bold=True)
-        b.rule(right, text_width(head.quoc_hieu, 15, True), right_room)
+        b.rule(right, text_width(head.quoc_hieu, title_pt, True), right_room)
     else:
-        # 13 pt when it fits on one line (NĐ 30 allows 12-13), else 12.
-        qh_pt = 13 if text_width(head.quoc_hieu, 13, True) <= right_room else 12
-        b.para(right, STYLE_FORM, head.quoc_hieu, size=qh_pt, bold=True)
         motto = head.tieu_ngu or ""
         b.para(right, STYLE_FORM, motto, size=14, bold=True)
         b.rule(right, text_width(motto, 14, True), right_room)
