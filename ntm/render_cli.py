@@ -10,8 +10,9 @@ Exit codes (docs/render.md):
      names the template and line);
   2  the command cannot be carried out as given: unknown output extension,
      a format that contradicts -o or --template, a missing plan or template
-     file, an output folder that is missing or read-only, or the output
-     would overwrite the plan.
+     file, an output folder that is missing or read-only, an output that
+     would overwrite the plan, or a write that failed (disk full): the
+     user has to change the command or the machine, not the plan.
 
 Jinja2 and python-docx are imported inside the functions that use them, so
 `ntm validate` and `ntm check` never load them.
@@ -19,6 +20,7 @@ Jinja2 and python-docx are imported inside the functions that use them, so
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from collections.abc import Iterator
@@ -123,7 +125,7 @@ def render_markdown(doc: VanBanKeHoach, template: Path | None = None) -> str:
         # An office's template is code we did not write: the sandbox keeps it to reading the view model.
         env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(str(template.parent)), **options)
         name, shown = template.name, str(template)
-    context = {f: getattr(doc, f) for f in doc.__dataclass_fields__}
+    context = {f.name: getattr(doc, f.name) for f in dataclasses.fields(doc)}
     context["van_ban"] = doc
     try:
         return env.get_template(name).render(context)
@@ -145,7 +147,7 @@ def render_markdown(doc: VanBanKeHoach, template: Path | None = None) -> str:
     except Exception as exc:
         # A broken user template (e.g. a filter applied to the wrong type) is the template's
         # fault, not a bug in ntm: report it at its line. Anything else is ours: re-raise.
-        if template is not None and any(True for _ in _template_frames(exc)):
+        if template is not None and next(_template_frames(exc), None) is not None:
             raise RenderError(f"{_where(exc, shown)}: mẫu gây lỗi {type(exc).__name__}: {exc}.") from None
         raise
 
@@ -163,15 +165,18 @@ def render_docx(doc: VanBanKeHoach, template: Path | None = None) -> bytes:
 
 
 def _resolve_format(output: Path | None, fmt: str | None, template: Path | None) -> str:
-    from_output = FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output is not None else None
-    if output is not None and from_output is None and fmt is None:
-        known = ", ".join(FORMAT_BY_SUFFIX)
-        raise UsageError(
-            f"không biết xuất tệp '{output.name}' theo định dạng nào (đuôi tệp nhận biết: {known}); "
-            "hãy thêm --format md hoặc --format docx."
-        )
-    if fmt is not None and from_output is not None and fmt != from_output:
-        raise UsageError(f"--format {fmt} trái với đuôi tệp '{output.name if output else ''}'.")
+    """--format, else -o's extension, else the template's kind, else Markdown; contradictions are usage errors."""
+    from_output = None
+    if output is not None:
+        from_output = FORMAT_BY_SUFFIX.get(output.suffix.lower())
+        if from_output is None and fmt is None:
+            known = ", ".join(FORMAT_BY_SUFFIX)
+            raise UsageError(
+                f"không biết xuất tệp '{output.name}' theo định dạng nào (đuôi tệp nhận biết: {known}); "
+                "hãy thêm --format md hoặc --format docx."
+            )
+        if fmt is not None and from_output is not None and fmt != from_output:
+            raise UsageError(f"--format {fmt} trái với đuôi tệp '{output.name}'.")
     from_template = _template_kind(template) if template is not None else None
     chosen = fmt or from_output or from_template or "md"
     if from_template is not None and from_template != chosen:
@@ -202,8 +207,10 @@ def render_command(plan: Path, output: Path | None, fmt: str | None, template: P
 
     try:
         chosen = _resolve_format(output, fmt, template)
+        if not plan.exists():
+            raise UsageError(f"không tìm thấy tệp kế hoạch '{plan}'.")
         if not plan.is_file():
-            raise UsageError(f"không tìm thấy tệp kế hoạch '{plan}'." if not plan.exists() else f"'{plan}' không phải là tệp.")
+            raise UsageError(f"'{plan}' không phải là tệp kế hoạch.")
         if template is not None and not template.is_file():
             raise UsageError(f"không tìm thấy tệp mẫu '{template}'.")
         if chosen == "docx" and output is None and sys.stdout.isatty():
