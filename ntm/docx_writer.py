@@ -485,6 +485,18 @@ def _footer(b: _Builder, doc: VanBanKeHoach) -> None:
     _keep_row_together(table)
 
 
+def _properties(document: Any, doc: VanBanKeHoach) -> None:
+    """File properties an office sees in Word: the issuer, not "python-docx"."""
+    props = document.core_properties
+    issuer = " ".join(doc.phan_dau.co_quan_ban_hanh_dong)
+    props.title = doc.trich_yeu
+    props.subject = f"{doc.ten_loai} {doc.phan_dau.so_ky_hieu}"
+    props.author = issuer
+    props.last_modified_by = issuer
+    props.language = "vi-VN"
+    props.comments = "Xuất bằng ntm render"
+
+
 def build_docx(doc: VanBanKeHoach, template: Path | None = None) -> bytes:
     """The document as .docx bytes (written to disk by the caller, atomically)."""
     document = _open_base(template)
@@ -507,6 +519,7 @@ def build_docx(doc: VanBanKeHoach, template: Path | None = None) -> bytes:
     if doc.cau_ket is not None:
         b.para(document, STYLE_BODY, doc.cau_ket)
     _footer(b, doc)
+    _properties(document, doc)
 
     out = io.BytesIO()
     document.save(out)

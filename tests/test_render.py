@@ -273,6 +273,7 @@ def all_paragraphs(document: Any) -> list[Any]:
 
 
 def test_docx_page_setup(seed_docx: Any) -> None:
+    assert seed_docx.core_properties.author == "ỦY BAN NHÂN DÂN XÃ HƯƠNG SƠN"
     section = seed_docx.sections[0]
     assert abs(section.page_width - Mm(210)) < Mm(0.5) and abs(section.page_height - Mm(297)) < Mm(0.5)
     assert Mm(20) <= section.top_margin <= Mm(25) and Mm(20) <= section.bottom_margin <= Mm(25)
