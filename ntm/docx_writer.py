@@ -121,6 +121,18 @@ def text_width(text: str, size_pt: float, bold: bool = False) -> Emu:
 
 
 # ----------------------------------------------------------------------------- low-level XML
+# Word refuses a file whose property elements are out of the schema's order
+# (LibreOffice does not care), so new children go before their successors.
+_PPR_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
+_PPR_AFTER_RPR = ("w:sectPr", "w:pPrChange")
+_TBLPR_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+                        "w:tblPrChange")
+_TBLPR_AFTER_LAYOUT = ("w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
 def _set_fonts(rpr_parent: Any, name: str = FONT) -> None:
@@ -143,13 +155,12 @@ def _no_borders(table: Any) -> None:
         el = OxmlElement(f"w:{side}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    existing = tbl_pr.find(qn("w:tblBorders"))
-    if existing is not None:
-        tbl_pr.remove(existing)
-    tbl_pr.append(borders)
+    for old in tbl_pr.findall(qn("w:tblBorders")) + tbl_pr.findall(qn("w:tblLayout")):
+        tbl_pr.remove(old)
+    tbl_pr.insert_element_before(borders, *_TBLPR_AFTER_BORDERS)
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")  # keep our column widths; autofit would squeeze the header
-    tbl_pr.append(layout)
+    tbl_pr.insert_element_before(layout, *_TBLPR_AFTER_LAYOUT)
 
 
 def _keep_row_together(table: Any) -> None:
@@ -167,7 +178,7 @@ def _top_rule(paragraph: Any) -> None:
     top.set(qn("w:space"), "1")
     top.set(qn("w:color"), "000000")
     bdr.append(top)
-    p_pr.append(bdr)
+    p_pr.insert_element_before(bdr, *_PPR_AFTER_PBDR)
 
 
 def _mark_size(paragraph: Any, size_pt: float) -> None:
@@ -176,7 +187,7 @@ def _mark_size(paragraph: Any, size_pt: float) -> None:
     rpr = p_pr.find(qn("w:rPr"))
     if rpr is None:
         rpr = OxmlElement("w:rPr")
-        p_pr.append(rpr)
+        p_pr.insert_element_before(rpr, *_PPR_AFTER_RPR)
     for tag in ("w:sz", "w:szCs"):
         el = OxmlElement(tag)
         el.set(qn("w:val"), str(int(size_pt * 2)))

@@ -356,6 +356,33 @@ def test_docx_signature_block(seed_docx: Any) -> None:
     assert len(right.paragraphs) - len(signed) >= 3  # room for the signature and the seal
 
 
+# The schema's order of paragraph and table properties: Word rejects a file that breaks it.
+PPR_ORDER = [
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers",
+    "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct",
+    "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+    "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl",
+    "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+]
+TBLPR_ORDER = [
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
+    "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
+    "tblDescription", "tblPrChange",
+]
+
+
+def test_docx_property_elements_in_schema_order(seed_docx: Any) -> None:
+    parts = [seed_docx.element, seed_docx.styles.element, seed_docx.sections[0].header._element]
+    checked = 0
+    for part in parts:
+        for tag, order in (("pPr", PPR_ORDER), ("tblPr", TBLPR_ORDER)):
+            for props in part.iter(f"{W}{tag}"):
+                names = [child.tag.removeprefix(W) for child in props]
+                assert names == sorted(names, key=order.index), names
+                checked += 1
+    assert checked > 100
+
+
 def test_docx_page_numbers_from_page_two(seed_docx: Any) -> None:
     section = seed_docx.sections[0]
     assert section.different_first_page_header_footer
