@@ -3,17 +3,26 @@
 Exit codes: 0 no problem; 1 a plan is invalid (or has warnings, with
 --strict); 2 usage error; 3 (`check` only) the plan is valid but some
 criteria are unmet; 4 internal error (a bug: please report it).
+
+Start-up is most of a one-plan run, so this module imports almost nothing.
+`ntm validate|check` with plain arguments (what CI and a prompt type) is
+parsed here by `parse_fast()`; everything else (help, the other commands,
+anything unusual, every usage error) goes to the typer app in ntm.cli_app,
+the one definition of commands, options and help texts. Skipping typer,
+click and rich saves about 100 ms per run (benchmarks/README.md).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-import typer
+if TYPE_CHECKING:
+    from ntm.diagnostics import Diagnostic
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -21,75 +30,44 @@ EXIT_USAGE = 2
 EXIT_UNMET = 3
 EXIT_INTERNAL = 4
 
-app = typer.Typer(
-    name="ntm",
-    help=(
-        "ntm: kế hoạch xây dựng nông thôn mới dạng YAML.\n\n"
-        "Ví dụ:\n\n"
-        "  ntm check plans/huong-son-2023.yaml\n\n"
-        "  ntm render plans/huong-son-2023.yaml -o ke-hoach.docx"
-    ),
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# Options of `validate` and `check`. ntm.cli_app declares them with these names and
+# parse_fast() reads them; tests/test_fast_cli.py checks that the two agree.
+FORMATS = ("text", "json", "github", "junit")
+FORMAT_OPTS = ("--format", "-f")
+STRICT_OPTS = ("--strict",)
+JOBS_OPTS = ("--jobs", "-j")
+ALL_OPTS = ("--all", "-a")  # check only
 
 
-class DinhDang(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    junit = "junit"
-
-
-class DinhDangVanBan(str, Enum):
-    md = "md"
-    docx = "docx"
-
-
-class DinhDangDanhMuc(str, Enum):
-    text = "text"
-    json = "json"
-
-
-def _fail_usage(message: str) -> NoReturn:
-    sys.stderr.write(f"ntm: {message}\n")
-    raise typer.Exit(EXIT_USAGE)
-
-
-def _use_color() -> bool:
+def use_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-def _collect(paths: list[Path]) -> tuple[list[Path], list[object]]:
+def _usage(message: str) -> int:
+    sys.stderr.write(f"ntm: {message}\n")
+    return EXIT_USAGE
+
+
+def run_plans(command: str, paths: list[Path], fmt: str, strict: bool, jobs: int | None, show_all: bool) -> int:
+    """`validate` / `check` over files and folders: report every plan, return the exit code."""
     from ntm.pipeline import expand_paths
+    from ntm.report import Outcome, Totals, make_reporter
+    from ntm.runner import run_many
 
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
-        _fail_usage("không tìm thấy: " + ", ".join(str(p) for p in missing))
+        return _usage("không tìm thấy: " + ", ".join(str(p) for p in missing))
     files: list[Path] = []
-    notes: list[object] = []
+    notes: list[Diagnostic] = []
     for path, note in expand_paths(paths):
         if note is not None:
             notes.append(note)
         else:
             files.append(path)
-    return files, notes
-
-
-def _run(command: str, paths: list[Path], fmt: DinhDang, strict: bool, jobs: int | None, show_all: bool) -> int:
-    from ntm.diagnostics import Diagnostic
-    from ntm.report import Outcome, Totals, make_reporter
-    from ntm.runner import run_many
-
-    files, notes = _collect(paths)
-    reporter = make_reporter(fmt.value, sys.stdout, command, show_all, _use_color() and fmt is DinhDang.text)
+    reporter = make_reporter(fmt, sys.stdout, command, show_all, use_color() and fmt == "text")
     totals = Totals()
     reporter.start()
     for note in notes:
-        assert isinstance(note, Diagnostic)
         reporter.outcome(Outcome(note.file, False, [note]))
         totals.warnings += 1
     for outcome in run_many(files, command, jobs):
@@ -104,131 +82,91 @@ def _run(command: str, paths: list[Path], fmt: DinhDang, strict: bool, jobs: int
     return EXIT_OK
 
 
-PathsArg = Annotated[
-    list[Path], typer.Argument(help="Tệp kế hoạch (.yaml) hoặc thư mục (tìm mọi *.yaml, *.yml bên trong).", show_default=False)
-]
-FormatOpt = Annotated[
-    DinhDang, typer.Option("--format", "-f", help="text | json (JSON Lines) | github (chú thích GitHub Actions) | junit (XML).")
-]
-StrictOpt = Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")]
-JobsOpt = Annotated[
-    int | None,
-    typer.Option("--jobs", "-j", min=0, help="Số tiến trình song song (mặc định: tự chọn theo số tệp và số nhân CPU)."),
-]
+# --------------------------------------------------------------------------- fast path
 
 
-@app.command("validate")
-def validate_cmd(
-    paths: PathsArg,
-    format: FormatOpt = DinhDang.text,
-    strict: StrictOpt = False,
-    jobs: JobsOpt = None,
-) -> None:
-    """Kiểm tra định dạng kế hoạch: lỗi YAML, lỗi khóa, kiểu dữ liệu, mã tiêu chí.
+@dataclass(frozen=True)
+class PlanArgs:
+    """`ntm validate|check` arguments, as the typer app would pass them to run_plans()."""
 
-    Ví dụ: ntm validate plans/ --format github
+    command: str
+    paths: list[Path] = field(default_factory=list)
+    fmt: str = "text"
+    strict: bool = False
+    jobs: int | None = None
+    show_all: bool = False
+
+
+def parse_fast(argv: Sequence[str]) -> PlanArgs | None:
+    """The arguments of `validate`/`check` when they are plain, else None (typer decides).
+
+    Accepted: paths, `--format X`/`--format=X`/`-f X` with a known format,
+    `--jobs N`/`--jobs=N`/`-j N` with N a non-negative integer, `--strict`,
+    and `--all`/`-a` for check; later options win, as in click. Anything else
+    (help, `--`, a value typer would refuse, a path click would refuse)
+    returns None so that typer gives its own answer or message.
     """
-    raise typer.Exit(_run("validate", paths, format, strict, jobs, show_all=False))
+    if not argv or argv[0] not in ("validate", "check"):
+        return None
+    if os.name == "nt" and any(ch in arg for arg in argv for ch in "*?["):
+        return None  # typer expands wildcards on Windows
+    command = argv[0]
+    paths: list[Path] = []
+    fmt, strict, jobs, show_all = "text", False, None, False
+    rest = iter(argv[1:])
+    for arg in rest:
+        if not arg.startswith("-"):
+            if not arg or not _readable_or_absent(arg):
+                return None  # click refuses an unreadable path; typer turns "" into "."
+            paths.append(Path(arg))
+            continue
+        name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if name in FORMAT_OPTS or name in JOBS_OPTS:
+            if not eq:
+                value = next(rest, "")
+            if value.startswith("-"):
+                return None
+            if name in FORMAT_OPTS:
+                if value not in FORMATS:
+                    return None
+                fmt = value
+            else:
+                if not (value.isascii() and value.isdigit()):
+                    return None
+                jobs = int(value)
+        elif arg in STRICT_OPTS:
+            strict = True
+        elif arg in ALL_OPTS and command == "check":
+            show_all = True
+        else:
+            return None
+    if not paths:
+        return None
+    return PlanArgs(command, paths, fmt, strict, jobs, show_all)
 
 
-@app.command("check")
-def check_cmd(
-    paths: PathsArg,
-    format: FormatOpt = DinhDang.text,
-    all_: Annotated[bool, typer.Option("--all", "-a", help="Hiện mọi tiêu chí, không chỉ tiêu chí chưa đạt.")] = False,
-    strict: StrictOpt = False,
-    jobs: JobsOpt = None,
-) -> None:
-    """Đánh giá kế hoạch theo bộ tiêu chí: liệt kê tiêu chí chưa đạt, số liệu, mức yêu cầu, chênh lệch và nguồn.
-
-    Ví dụ: ntm check plans/huong-son-2023.yaml --all
-    """
-    raise typer.Exit(_run("check", paths, format, strict, jobs, show_all=all_))
-
-
-@app.command("criteria")
-def criteria_cmd(
-    bo_tieu_chi: Annotated[
-        str, typer.Option("--bo-tieu-chi", "-b", help="Mã bộ tiêu chí hoặc đường dẫn tới tệp bộ tiêu chí của tỉnh.")
-    ] = "xa-ntm-2026-2030",
-    vung: Annotated[str | None, typer.Option("--vung", help="Vùng (bộ 2021-2025), ví dụ bac-trung-bo.")] = None,
-    nhom_xa: Annotated[int | None, typer.Option("--nhom-xa", min=1, max=3, help="Nhóm xã 1, 2, 3 (bộ 2026-2030).")] = None,
-    nam: Annotated[int | None, typer.Option("--nam", min=2000, max=2100, help="Năm áp dụng.")] = None,
-    dac_biet_kho_khan: Annotated[
-        bool, typer.Option("--xa-dac-biet-kho-khan", help="Xã đặc biệt khó khăn / an toàn khu (áp dụng mức vùng TDMNPB).")
-    ] = False,
-    format: Annotated[DinhDangDanhMuc, typer.Option("--format", "-f", help="text | json")] = DinhDangDanhMuc.text,
-) -> None:
-    """Liệt kê tiêu chí, chỉ tiêu và mức yêu cầu của một bộ tiêu chí, kèm căn cứ pháp lý.
-
-    Ví dụ: ntm criteria --bo-tieu-chi xa-ntm-nang-cao-2021-2025 --vung bac-trung-bo --nam 2023
-    """
-    from ntm.catalog import CatalogError, builtin_ids, load_catalog
-    from ntm.criteria_view import criteria_view, print_criteria
-
-    if vung is not None and nhom_xa is not None:
-        _fail_usage("chỉ dùng một trong hai: --vung hoặc --nhom-xa.")
+def _readable_or_absent(arg: str) -> bool:
     try:
-        bo = load_catalog(bo_tieu_chi, Path.cwd())
-    except FileNotFoundError:
-        from ntm.validation import suggestion_text
+        os.stat(arg)
+    except (OSError, ValueError):
+        return True  # a missing path is reported by run_plans, as on the typer path
+    return os.access(arg, os.R_OK)
 
-        _fail_usage(
-            f"không có bộ tiêu chí '{bo_tieu_chi}'.{suggestion_text(bo_tieu_chi, builtin_ids())} "
-            f"Các bộ có sẵn: {', '.join(builtin_ids())}."
-        )
-    except CatalogError as exc:
-        for d in exc.diagnostics:
-            sys.stderr.write(d.one_line() + "\n")
-        raise typer.Exit(EXIT_INVALID) from None
+
+def _run_fast(args: PlanArgs) -> int:
+    """run_plans() with the outcomes typer gives the same exceptions in a command."""
     try:
-        view = criteria_view(bo, vung=vung, nhom_xa=nhom_xa, nam=nam, dac_biet_kho_khan=dac_biet_kho_khan)
-    except ValueError as exc:
-        _fail_usage(str(exc))
-    print_criteria(view, format.value, sys.stdout, _use_color() and format is DinhDangDanhMuc.text)
+        return run_plans(args.command, args.paths, args.fmt, args.strict, args.jobs, args.show_all)
+    except KeyboardInterrupt:
+        return 130  # typer: Exit(130), no message
+    except BrokenPipeError:
+        # typer exits 1 and silences the closed stream; so does this.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_INVALID
 
 
-@app.command("render")
-def render_cmd(
-    plan: Annotated[Path, typer.Argument(help="Tệp kế hoạch (.yaml).", show_default=False)],
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Tệp kết quả (.md hoặc .docx); mặc định in Markdown ra màn hình.")
-    ] = None,
-    format: Annotated[
-        DinhDangVanBan | None, typer.Option("--format", "-f", help="md | docx (mặc định theo đuôi tệp -o).")
-    ] = None,
-    template: Annotated[
-        Path | None, typer.Option("--template", "-t", help="Mẫu riêng: tệp .docx (tiêu đề, lề của đơn vị) hoặc .md.j2 (Jinja2).")
-    ] = None,
-) -> None:
-    """Xuất văn bản kế hoạch: Markdown, hoặc .docx theo thể thức Nghị định 30/2020/NĐ-CP.
-
-    Ví dụ: ntm render plans/huong-son-2023.yaml -o ke-hoach.docx
-    """
-    from ntm.render_cli import render_command
-
-    raise typer.Exit(render_command(plan, output, format.value if format else None, template))
-
-
-@app.command("schema")
-def schema_cmd(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Ghi ra tệp thay vì màn hình.")] = None,
-) -> None:
-    """In JSON Schema của tệp kế hoạch (cho trình soạn thảo: yaml-language-server, VS Code).
-
-    Ví dụ: ntm schema -o schema/ke-hoach.schema.json
-    """
-    from ntm.schema import schema_text
-    from ntm.writer import OutputError, write_atomic
-
-    text = schema_text()
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        write_atomic(output, text.encode("utf-8"))
-    except OutputError as exc:  # a missing or read-only folder is the caller's to fix
-        _fail_usage(str(exc))
+# --------------------------------------------------------------------------- typer path
 
 
 def _click_classes(name: str) -> tuple[type[BaseException], ...]:
@@ -245,8 +183,22 @@ def _click_classes(name: str) -> tuple[type[BaseException], ...]:
     return tuple(found)
 
 
-def main() -> None:
-    """Entry point: usage errors exit 2; a bug prints a short Vietnamese message and exits 4."""
+def _internal_error(exc: Exception) -> NoReturn:
+    sys.stderr.write(
+        "ntm: lỗi nội bộ (không phải lỗi của kế hoạch): "
+        f"{type(exc).__name__}: {exc}\n"
+        "Hãy báo lỗi này cho nhóm phát triển, kèm lệnh đã chạy. Đặt NTM_DEBUG=1 để xem chi tiết.\n"
+    )
+    if os.environ.get("NTM_DEBUG"):
+        raise exc
+    sys.exit(EXIT_INTERNAL)
+
+
+def _main_typer() -> NoReturn:
+    import typer
+
+    from ntm.cli_app import app
+
     usage_errors = _click_classes("UsageError")
     aborts: tuple[type[BaseException], ...] = (*_click_classes("Abort"), typer.Abort)
     exits: tuple[type[BaseException], ...] = (*_click_classes("Exit"), typer.Exit)
@@ -274,12 +226,29 @@ def main() -> None:
         sys.stderr.write("ntm: đã dừng.\n")
         sys.exit(130)
     except Exception as exc:  # the last line of defence: never a bare traceback
-        sys.stderr.write(
-            "ntm: lỗi nội bộ (không phải lỗi của kế hoạch): "
-            f"{type(exc).__name__}: {exc}\n"
-            "Hãy báo lỗi này cho nhóm phát triển, kèm lệnh đã chạy. Đặt NTM_DEBUG=1 để xem chi tiết.\n"
-        )
-        if os.environ.get("NTM_DEBUG"):
-            raise
-        sys.exit(EXIT_INTERNAL)
+        _internal_error(exc)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def main() -> None:
+    """Entry point: usage errors exit 2; a bug prints a short Vietnamese message and exits 4."""
+    args = parse_fast(sys.argv[1:])
+    if args is None:
+        _main_typer()
+    try:
+        code = _run_fast(args)
+    except Exception as exc:  # the last line of defence: never a bare traceback
+        _internal_error(exc)
+    sys.exit(code)
+
+
+def __getattr__(name: str) -> Any:
+    """`ntm.cli.app` and the commands (tests, older imports) live in ntm.cli_app, loaded on first use."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from ntm import cli_app
+
+    try:
+        return getattr(cli_app, name)
+    except AttributeError:
+        raise AttributeError(f"module 'ntm.cli' has no attribute {name!r}") from None
