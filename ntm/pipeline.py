@@ -8,13 +8,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ntm.assessment import DanhGia, assess
 from ntm.catalog import BoTieuChi, CatalogError, load_catalog
 from ntm.diagnostics import Diagnostic, MucDo, has_errors
 from ntm.loader import LoadedYaml, load_bytes, read_file
 from ntm.model import KeHoach
 from ntm.validation import check_against_catalog, suggestion_text, validate_schema
+
+if TYPE_CHECKING:  # `validate` never assesses: ntm.assessment is imported by check_file() on demand
+    from ntm.assessment import DanhGia
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -81,6 +84,8 @@ def check_file(path: Path, display: str | None = None, *, with_assessment: bool 
     result.catalog = catalog
     result.diagnostics.extend(check_against_catalog(plan, loaded, catalog))
     if with_assessment and not has_errors(result.diagnostics):
+        from ntm.assessment import assess
+
         result.assessment = assess(plan, catalog, loaded)
         result.diagnostics.extend(result.assessment.diagnostics)
     result.diagnostics.sort(key=Diagnostic.sort_key)

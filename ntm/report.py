@@ -8,10 +8,8 @@ on a terminal.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import IO, Any
-from xml.sax.saxutils import escape, quoteattr
 
 from ntm.diagnostics import Diagnostic, MucDo
 
@@ -169,8 +167,11 @@ class JsonReporter:
     """One JSON object per plan, one per line (JSON Lines); a single plan is plain JSON."""
 
     def __init__(self, out: IO[str], command: str) -> None:
+        import json  # only this format needs it (start-up time)
+
         self.out = out
         self.command = command
+        self.dumps = json.dumps
 
     def start(self) -> None:
         pass
@@ -187,7 +188,7 @@ class JsonReporter:
                 "hop_le": o.valid,
                 "chan_doan": [diagnostic_view(d) for d in o.diagnostics],
             }
-        self.out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.out.write(self.dumps(obj, ensure_ascii=False) + "\n")
 
     def finish(self, totals: Totals) -> None:
         pass
@@ -265,6 +266,8 @@ class JunitReporter:
         pass
 
     def outcome(self, o: Outcome) -> None:
+        from xml.sax.saxutils import escape, quoteattr  # ~10 ms of imports (urllib, email) other formats skip
+
         cases: list[str] = []
         name = quoteattr(o.file)
         errors = [d for d in o.diagnostics if d.level is MucDo.LOI]
