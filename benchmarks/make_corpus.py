@@ -1,7 +1,7 @@
 """Write a deterministic corpus of realistic commune plans for the batch benchmark.
 
-    python benchmarks/make_corpus.py                 # 10,000 plans in benchmarks/corpus/
-    python benchmarks/make_corpus.py --count 1000 --out /tmp/corpus
+    python benchmarks/make_corpus.py                 # 10,000 plans in benchmarks/corpus/10000/
+    python benchmarks/make_corpus.py --count 1000    # benchmarks/corpus/1000/
 
 The corpus is a pure function of (--seed, --count, the built-in criteria
 catalogs): plan *i* is drawn from its own random stream seeded with
@@ -401,6 +401,11 @@ def is_current(out: Path, count: int, seed: int) -> bool:
     return all(manifest.get(k) == v for k, v in wanted_manifest(count, seed).items())
 
 
+def default_dir(count: int) -> Path:
+    """benchmarks/corpus/<count>/ (git-ignored)."""
+    return HERE / "corpus" / str(count)
+
+
 def generate(out: Path, count: int = DEFAULT_COUNT, seed: int = DEFAULT_SEED) -> dict[str, Any]:
     catalogs = load_catalogs()
     if out.exists():
@@ -435,15 +440,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=DEFAULT_COUNT, help="number of plans (default 10,000)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--out", type=Path, default=HERE / "corpus")
+    parser.add_argument("--out", type=Path, help="default: benchmarks/corpus/<count>/")
     parser.add_argument("--if-needed", action="store_true", help="do nothing when the corpus is already current")
     args = parser.parse_args(argv)
-    if args.if_needed and is_current(args.out, args.count, args.seed):
+    out = args.out or default_dir(args.count)
+    if args.if_needed and is_current(out, args.count, args.seed):
         return 0
-    m = generate(args.out, args.count, args.seed)
+    m = generate(out, args.count, args.seed)
     size = m["bytes"]
     print(
-        f"{args.out}: {args.count} kế hoạch, {size / 1e6:.1f} MB (trung bình {size / max(1, args.count) / 1000:.1f} KB), "
+        f"{out}: {args.count} kế hoạch, {size / 1e6:.1f} MB (trung bình {size / max(1, args.count) / 1000:.1f} KB), "
         f"{m['invalid']} tệp lỗi; sha256 {m['sha256'][:16]}"
     )
     return 0

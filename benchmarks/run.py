@@ -1,0 +1,355 @@
+"""Every `ntm` performance measurement, side by side in one run, as one table of ratios.
+
+    python benchmarks/run.py                  # the full run (about 10 minutes on 2 cores)
+    python benchmarks/run.py --quick          # a smoke test: 1,000 plans, few rounds
+
+What is measured (benchmarks/README.md explains why each comparison):
+
+* one plan, cold process: `ntm validate`, `ntm check`, `ntm render -o x.docx`
+  on plans/huong-son-2023.yaml, against `check-jsonschema --schemafile
+  <ntm's schema>` and `yamllint` on the same file;
+* batch: `ntm check <corpus>` over the 10,000-plan corpus (default jobs,
+  --jobs 1, --jobs 2) against benchmarks/parse_baseline.py, a plain
+  one-process CSafeLoader parse of the same files;
+* memory: peak RSS of those runs, and 1,000 against 10,000 plans.
+
+Commands run in rounds; each round runs every command once, in an order
+that rotates from round to round, so that a noisy neighbour or a warming
+disk cache hits all of them alike. The first round is a warm-up and is not
+counted. Times are wall-clock medians with min–max; a ratio is a quotient
+of medians measured in this run. Peak memory comes from os.wait4() (the
+largest single process) and, for runs with worker processes, from sampling
+the RSS of the whole process tree every 20 ms. Only the standard library
+is used; hyperfine is not needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PLAN = REPO / "plans" / "huong-son-2023.yaml"
+sys.path[:0] = [str(REPO), str(HERE)]  # ntm from this checkout; make_corpus beside this file
+
+
+# ----------------------------------------------------------------------------- measuring one run
+
+
+@dataclass
+class Sample:
+    seconds: float
+    cpu: float  # user + system of the process and its waited-for children
+    maxrss_mb: float  # the largest single process (wait4)
+    tree_mb: float  # peak of the summed RSS of the process tree (sampled); 0 when not sampled
+    code: int
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Summed VmRSS of `root` and its descendants (Linux /proc; 0 elsewhere)."""
+    total, stack, seen = 0, [root], set()
+    while stack:
+        pid = stack.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        try:
+            with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue  # the process ended while we looked
+    return total
+
+
+def measure(cmd: Sequence[str], env: dict[str, str], cwd: Path, sample_tree: bool = False) -> Sample:
+    """Run `cmd` with output discarded; wall time, CPU time and peak memory."""
+    peak = [0]
+    stop = threading.Event()
+    start = time.perf_counter()
+    proc = subprocess.Popen(list(cmd), cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def sampler() -> None:
+        while not stop.wait(0.02):
+            peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+
+    thread = threading.Thread(target=sampler, daemon=True) if sample_tree and sys.platform == "linux" else None
+    if thread:
+        thread.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    stop.set()
+    if thread:
+        thread.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)  # so that Popen does not wait again
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KB on Linux
+    return Sample(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / scale, peak[0] / 1024, proc.returncode)
+
+
+@dataclass
+class Bench:
+    key: str
+    label: str
+    short: str  # how a ratio names it
+    cmd: list[str]
+    sample_tree: bool = False
+    samples: list[Sample] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(s.seconds for s in self.samples)
+
+    @property
+    def low(self) -> float:
+        return min(s.seconds for s in self.samples)
+
+    @property
+    def high(self) -> float:
+        return max(s.seconds for s in self.samples)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(max(s.maxrss_mb, s.tree_mb) for s in self.samples)
+
+    @property
+    def codes(self) -> set[int]:
+        return {s.code for s in self.samples}
+
+
+def run_rounds(benches: list[Bench], rounds: int, env: dict[str, str], cwd: Path, label: str) -> None:
+    for r in range(rounds + 1):  # round 0 warms caches and is dropped
+        shift = r % len(benches)
+        order = benches[shift:] + benches[:shift]
+        for b in order:
+            s = measure(b.cmd, env, cwd, b.sample_tree)
+            if r:
+                b.samples.append(s)
+        print(f"  {label}: vòng {r}/{rounds}{' (khởi động)' if r == 0 else ''}", file=sys.stderr, flush=True)
+
+
+# ----------------------------------------------------------------------------- the table
+
+
+@dataclass
+class Row:
+    what: str
+    value: float
+    unit: str
+    versus: str
+    target: float | None
+    note: str = ""
+
+    def passed(self) -> bool | None:
+        return None if self.target is None else self.value <= self.target
+
+
+def fmt_time(b: Bench) -> str:
+    return f"{b.median:7.3f} s ({b.low:.3f}–{b.high:.3f})"
+
+
+def print_table(benches: dict[str, Bench], rows: list[Row], header: str) -> str:
+    lines = [header, ""]
+    lines.append(f"{'lệnh / command':<44} {'median (min–max)':>26} {'peak RSS':>9}  exit")
+    lines.append("-" * 90)
+    for b in benches.values():
+        codes = ",".join(str(c) for c in sorted(b.codes))
+        lines.append(f"{b.label:<44} {fmt_time(b):>26} {b.peak_mb:7.0f} MB  {codes}")
+    lines.append("")
+    lines.append(f"{'tỷ lệ / ratio':<58} {'đo':>8} {'mục tiêu':>9}  kết quả")
+    lines.append("-" * 90)
+    for row in rows:
+        ok = row.passed()
+        verdict = "—" if ok is None else ("ĐẠT / met" if ok else "CHƯA ĐẠT / missed")
+        target = "" if row.target is None else f"≤ {row.target:g}{row.unit}"
+        lines.append(f"{row.what + ' ' + row.versus:<58} {row.value:7.2f}{row.unit} {target:>9}  {verdict}")
+        if row.note:
+            lines.append(f"    {row.note}")
+    text = "\n".join(lines)
+    print(text)
+    return text
+
+
+# ----------------------------------------------------------------------------- setup
+
+
+def tool(name: str) -> str | None:
+    """A console script next to this interpreter first (the venv), then on PATH."""
+    local = Path(sys.executable).parent / name
+    return str(local) if local.exists() else shutil.which(name)
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    # Installed tools have bytecode; an editable ntm gets it from compile_ntm(). Without
+    # this variable the children may also write it, as a normal install would.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    for name in ("NO_COLOR", "NTM_DEBUG", "FORCE_COLOR"):
+        env.pop(name, None)
+    env["PYTHONHASHSEED"] = "0"
+    return env
+
+
+def compile_ntm() -> None:
+    """Byte-compile ntm like `pip install` does, so no run pays for compiling it."""
+    import compileall
+
+    import ntm
+
+    compileall.compile_dir(str(Path(ntm.__file__).parent), quiet=1)
+
+
+def machine() -> str:
+    cpu = "?"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            cpu = next((ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name")), "?")
+    except OSError:
+        pass
+    import pydantic
+    import yaml
+
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU ({cpu}); Python {platform.python_version()}, "
+        f"PyYAML {yaml.__version__} (libyaml: {getattr(yaml, '__with_libyaml__', False)}), pydantic {pydantic.VERSION}"
+    )
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="ntm: đo hiệu năng / performance benchmark")
+    parser.add_argument("--rounds", type=int, default=15, help="rounds of the one-plan commands (default 15)")
+    parser.add_argument("--batch-rounds", type=int, default=3, help="rounds of the batch commands (default 3)")
+    parser.add_argument("--count", type=int, default=10_000, help="plans in the corpus (default 10,000)")
+    parser.add_argument("--corpus", type=Path, help="default: benchmarks/corpus/<count>/, made when missing")
+    parser.add_argument("--quick", action="store_true", help="1,000 plans, 5 + 1 rounds: a smoke test")
+    parser.add_argument("--skip-batch", action="store_true", help="only the one-plan measurements")
+    parser.add_argument("--json", type=Path, help="also write the samples as JSON here")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.rounds, args.batch_rounds, args.count = 5, 1, 1000
+
+    ntm = tool("ntm")
+    if ntm is None:
+        print("run.py: không tìm thấy lệnh ntm (hãy cài: pip install -e .)", file=sys.stderr)
+        return 2
+    env = child_env()
+    compile_ntm()
+    work = Path(tempfile.mkdtemp(prefix="ntm-bench-"))
+    schema = work / "ke-hoach.schema.json"
+    subprocess.run([ntm, "schema", "-o", str(schema)], check=True, env=env)
+
+    single: dict[str, Bench] = {}
+
+    def add(into: dict[str, Bench], key: str, label: str, cmd: list[str] | None, tree: bool = False) -> None:
+        if cmd is None:
+            print(f"run.py: bỏ qua {label}: chưa cài công cụ", file=sys.stderr)
+            return
+        short = label.split(" <")[0].split(",")[0]
+        into[key] = Bench(key, label, short, cmd, tree)
+
+    plan = str(PLAN.relative_to(REPO))
+    add(single, "validate", "ntm validate <plan>", [ntm, "validate", plan])
+    add(single, "check", "ntm check <plan>", [ntm, "check", plan])
+    add(single, "render", "ntm render <plan> -o x.docx", [ntm, "render", plan, "-o", str(work / "x.docx")])
+    cjs, yamllint = tool("check-jsonschema"), tool("yamllint")
+    add(single, "cjs", "check-jsonschema --schemafile <schema> <plan>",
+        [cjs, "--schemafile", str(schema), plan] if cjs else None)
+    add(single, "yamllint", "yamllint <plan>", [yamllint, plan] if yamllint else None)
+
+    print(f"Một kế hoạch, tiến trình mới: {len(single)} lệnh × {args.rounds} vòng", file=sys.stderr)
+    run_rounds(list(single.values()), args.rounds, env, REPO, "một kế hoạch")
+
+    batch: dict[str, Bench] = {}
+    if not args.skip_batch:
+        import make_corpus
+
+        args.corpus = args.corpus or make_corpus.default_dir(args.count)
+        if not make_corpus.is_current(args.corpus, args.count, make_corpus.DEFAULT_SEED):
+            print(f"Tạo bộ dữ liệu {args.count} kế hoạch ở {args.corpus} ...", file=sys.stderr)
+            make_corpus.generate(args.corpus, args.count, make_corpus.DEFAULT_SEED)
+        corpus = str(args.corpus)
+        first = str(args.corpus / "p00")  # the first 1,000 plans
+        n = f"{args.count:,}"
+        add(batch, "parse", f"CSafeLoader parse, {n} plans", [sys.executable, str(HERE / "parse_baseline.py"), corpus])
+        add(batch, "batch", f"ntm check <{n} plans>", [ntm, "check", corpus], tree=True)
+        add(batch, "batch1", f"ntm check --jobs 1 <{n} plans>", [ntm, "check", "--jobs", "1", corpus], tree=True)
+        add(batch, "batch2", f"ntm check --jobs 2 <{n} plans>", [ntm, "check", "--jobs", "2", corpus], tree=True)
+        if args.count > 1000:
+            add(batch, "batch1k", "ntm check <1,000 plans>", [ntm, "check", first], tree=True)
+        print(f"Nhiều kế hoạch: {len(batch)} lệnh × {args.batch_rounds} vòng", file=sys.stderr)
+        run_rounds(list(batch.values()), args.batch_rounds, env, REPO, "nhiều kế hoạch")
+
+    rows = ratios(single, batch, args.count)
+    header = (
+        f"ntm — đo hiệu năng / benchmark ({time.strftime('%Y-%m-%d')})\n{machine()}\n"
+        f"$ python benchmarks/run.py {' '.join(argv if argv is not None else sys.argv[1:])}".rstrip()
+        + f"\nmột kế hoạch: {args.rounds} vòng; nhiều kế hoạch: {args.batch_rounds} vòng (median, min–max)"
+    )
+    table = print_table({**single, **batch}, rows, header)
+    if args.json:
+        data = {
+            "table": table,
+            "benches": {
+                k: {"label": b.label, "cmd": b.cmd, "samples": [s.__dict__ for s in b.samples]}
+                for k, b in {**single, **batch}.items()
+            },
+        }
+        args.json.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    shutil.rmtree(work, ignore_errors=True)
+    failed = [r for r in rows if r.passed() is False]
+    return 1 if failed else 0
+
+
+def ratios(single: dict[str, Bench], batch: dict[str, Bench], count: int) -> list[Row]:
+    rows: list[Row] = []
+
+    def ratio(a: str, b: str, pool: dict[str, Bench]) -> float | None:
+        if a in pool and b in pool and pool[b].median > 0:
+            return pool[a].median / pool[b].median
+        return None
+
+    def add(what: str, a: str, b: str, pool: dict[str, Bench], target: float | None) -> None:
+        value = ratio(a, b, pool)
+        if value is not None:
+            rows.append(Row(what, value, "×", f"/ {pool[b].short}", target))
+
+    add("ntm validate", "validate", "cjs", single, 0.7)
+    add("ntm validate", "validate", "yamllint", single, 2.0)
+    add("ntm check", "check", "validate", single, 1.2)
+    add("ntm render -o x.docx", "render", "validate", single, 2.5)
+    if "render" in single and single["render"].codes != {0}:
+        rows[-1].note = f"render thoát với mã {sorted(single['render'].codes)}: chưa phải số đo thật"
+    add(f"ntm check {count:,} plans", "batch", "parse", batch, 1.5)
+    add(f"ntm check --jobs 1 {count:,} plans", "batch1", "parse", batch, 1.5)
+    add(f"ntm check --jobs 2 {count:,} plans", "batch2", "parse", batch, 0.9)
+    for key in ("batch", "batch1", "batch2"):
+        if key in batch:
+            rows.append(Row(f"peak RSS, {batch[key].label}", batch[key].peak_mb, " MB", "", 200))
+    if "batch" in batch and "batch1k" in batch:
+        value = batch["batch"].peak_mb / batch["batch1k"].peak_mb
+        rows.append(Row("peak RSS 10,000 / 1,000 plans", value, "×", "", 1.2))
+    return rows
+
+
+if __name__ == "__main__":
+    sys.exit(main())
