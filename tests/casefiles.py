@@ -1,0 +1,428 @@
+"""Bad-input cases as data: a `<case>.expected` file beside each input, read by tests and benchmarks.
+
+An expectation file starts with `#` header lines, then the exact output:
+
+    # what the case is (free text, any number of lines)
+    # args: validate {case}          command line; {case} is the input's file name (default shown)
+    # exit: 1                        expected exit code
+    # input: generate:file_50mb      optional: the input is made at run time (see GENERATED, SETUPS)
+    # value: dia_ban.xa = Hương Sơn  optional: a value the loader must produce (text kept as text, NFC)
+    # root: skip                     optional: meaningless as root (root reads and writes anything)
+    file.yaml:3:5: lỗi [CODE] path: message
+    Đã kiểm tra 1 tệp: ...
+
+Each case runs in its own empty folder with the input copied (or made) there
+as `<case name><suffix>`, so the output names it the same way on every
+machine; a temporary folder's path in a message is written `{tmp}`.
+
+Binary inputs that are small are committed and are exactly what
+`BINARY_FIXTURES` makes (a test checks that); large ones (50 MB, 10,000
+levels, alias bombs, a 1 MB line) are made at run time only.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "tests" / "data"
+SEED_PLAN = REPO / "plans" / "huong-son-2023.yaml"
+
+# --------------------------------------------------------------------------- the cases
+
+
+@dataclass
+class Case:
+    name: str
+    folder: Path
+    args: list[str]
+    exit_code: int
+    output: list[str]
+    input_file: Path | None = None  # committed input beside the expectation
+    make: str | None = None  # "generate:<name>" or "setup:<name>"
+    values: list[tuple[str, str]] = field(default_factory=list)
+    skip_as_root: bool = False
+
+    @property
+    def input_name(self) -> str:
+        if self.input_file is not None:
+            return self.input_file.name
+        return f"{self.name}.yaml"
+
+    def argv(self) -> list[str]:
+        return [arg.replace("{case}", self.input_name) for arg in self.args]
+
+
+def load_cases(folder: Path) -> list[Case]:
+    cases = []
+    for expected in sorted(folder.glob("*.expected")):
+        name = expected.name[: -len(".expected")]
+        args, exit_code, make, values, skip_as_root = ["validate", "{case}"], None, None, [], False
+        output: list[str] = []
+        for line in expected.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") and not output:
+                key, _, value = line[1:].strip().partition(":")
+                value = value.strip()
+                if key == "args":
+                    args = value.split()
+                elif key == "exit":
+                    exit_code = int(value)
+                elif key == "input":
+                    make = value
+                elif key == "value":
+                    path, _, text = value.partition(" = ")
+                    values.append((path.strip(), text))
+                elif key == "root":
+                    skip_as_root = value == "skip"
+            else:
+                output.append(line)
+        if exit_code is None:
+            raise ValueError(f"{expected}: missing '# exit:' line")
+        inputs = [p for p in folder.glob(f"{name}.*") if p.name != expected.name and p.suffix != ".expected"]
+        if make is None and len(inputs) != 1:
+            raise ValueError(f"{expected}: expected exactly one input file {name}.*, found {inputs}")
+        cases.append(
+            Case(name, folder, args, exit_code, output, inputs[0] if make is None else None, make, values, skip_as_root)
+        )
+    return cases
+
+
+def prepare(case: Case, workdir: Path) -> None:
+    """Put the case's input into an empty `workdir`."""
+    if case.input_file is not None:
+        shutil.copyfile(case.input_file, workdir / case.input_name)
+        return
+    assert case.make is not None
+    kind, _, name = case.make.partition(":")
+    target = workdir / case.input_name
+    if kind == "generate":
+        target.write_bytes(GENERATED[name]())
+    elif kind == "setup":
+        SETUPS[name](target)
+    else:
+        raise ValueError(f"{case.name}: unknown input kind {case.make!r}")
+
+
+def normalise(text: str, workdir: Path) -> list[str]:
+    return text.replace(str(workdir), "{tmp}").splitlines()
+
+
+def value_at(data: object, dotted: str) -> object:
+    current = data
+    for part in dotted.split("."):
+        if isinstance(current, list):
+            current = current[int(part)]
+        else:
+            assert isinstance(current, dict), f"{dotted}: {part} is not in a mapping"
+            current = current[part]
+    return current
+
+
+# --------------------------------------------------------------------------- running a process
+
+
+@dataclass
+class Measured:
+    exit_code: int
+    stdout: str
+    stderr: str
+    seconds: float
+    peak_mb: float
+
+
+def ntm_env() -> dict[str, str]:
+    """The environment for `python -m ntm` outside the repository folder: the repo's package first."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
+    env.pop("NTM_DEBUG", None)
+    return env
+
+
+# Runs `python -m ntm …` and reports the child's own peak RSS and wall time.
+# Linux carries a process's high-water RSS across fork and exec, so a child
+# forked straight from pytest (100+ MB) would report pytest's size; this small
+# launcher is what ntm is forked from. os.wait4 gives exactly that child's
+# rusage (RUSAGE_CHILDREN would be a running maximum over every child).
+_LAUNCHER = """
+import json, os, subprocess, sys, time
+report, args = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+child = subprocess.Popen([sys.executable, "-m", "ntm", *args])
+_, status, usage = os.wait4(child.pid, 0)
+child.returncode = os.waitstatus_to_exitcode(status)
+scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KB on Linux
+with open(report, "w") as f:
+    json.dump({"seconds": time.perf_counter() - start, "peak_mb": usage.ru_maxrss / scale}, f)
+sys.exit(child.returncode)
+"""
+
+
+def run_measured(args: list[str], cwd: Path, timeout: float = 60) -> Measured:
+    """`python -m ntm args` in `cwd`, with its wall time and peak RSS; `timeout` is only a hang guard.
+
+    The launcher starts a session of its own, so a hang is ended by killing
+    exactly that process group (the launcher and the ntm it started).
+    """
+    report = cwd.parent / f".{cwd.name}.measure.json"
+    report.unlink(missing_ok=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _LAUNCHER, str(report), *args],
+        cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ntm_env(), start_new_session=True,
+    )
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise
+    measured = json.loads(report.read_text()) if report.exists() else {"seconds": float("nan"), "peak_mb": float("nan")}
+    report.unlink(missing_ok=True)
+    return Measured(
+        proc.returncode,
+        stdout.decode("utf-8", errors="replace"),
+        stderr.decode("utf-8", errors="replace"),
+        measured["seconds"],
+        measured["peak_mb"],
+    )
+
+
+# --------------------------------------------------------------------------- inputs made from the shipped plan
+
+
+def seed_text() -> str:
+    return SEED_PLAN.read_text(encoding="utf-8")
+
+
+def seed_replace(old: str, new: str, text: str | None = None) -> str:
+    """The shipped plan with one exact edit; fails loudly if the plan no longer has `old`."""
+    text = seed_text() if text is None else text
+    if text.count(old) < 1:
+        raise ValueError(f"the shipped plan no longer contains {old!r}")
+    return text.replace(old, new, 1)
+
+
+# TCVN3 (ABC): one byte per precomposed letter; capitals other than Ă Â Ê Ô Ơ Ư Đ
+# share the small letter's code (the capital font draws them).
+_TCVN3 = dict(
+    zip(
+        "ăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĂÂÊÔƠƯĐ",
+        [0xA8, 0xA9, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE, 0xB5, 0xB6, 0xB7, 0xB8, 0xB9, 0xBB, 0xBC, 0xBD, 0xBE, 0xC6,
+         0xC7, 0xC8, 0xC9, 0xCA, 0xCB, 0xCC, 0xCE, 0xCF, 0xD0, 0xD1, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6, 0xD7, 0xD8,
+         0xDC, 0xDD, 0xDE, 0xDF, 0xE1, 0xE2, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0xEA, 0xEB, 0xEC, 0xED,
+         0xEE, 0xEF, 0xF1, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9, 0xFA, 0xFB, 0xFC, 0xFD, 0xFE,
+         0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7],
+        strict=True,
+    )
+)
+
+
+def to_tcvn3(text: str) -> bytes:
+    out = bytearray()
+    for ch in text:
+        if ord(ch) < 0x80:
+            out.append(ord(ch))
+        else:
+            out.append(_TCVN3.get(ch) or _TCVN3[ch.lower()])
+    return bytes(out)
+
+
+# VNI (VNI-Windows): the ASCII letter, then a byte for the hat/breve/horn and tone.
+_VNI_TONE = {"\u0301": "ù", "\u0300": "ø", "\u0309": "û", "\u0303": "õ", "\u0323": "ï"}
+_VNI_HAT_TONE = {"": "â", "\u0301": "á", "\u0300": "à", "\u0309": "å", "\u0303": "ã", "\u0323": "ä"}
+_VNI_BREVE_TONE = {"": "ê", "\u0301": "é", "\u0300": "è", "\u0309": "ú", "\u0303": "ü", "\u0323": "ë"}
+_VNI_I = {"\u0301": "í", "\u0300": "ì", "\u0309": "æ", "\u0303": "ó", "\u0323": "ò"}
+
+
+def to_vni(text: str) -> bytes:
+    out: list[str] = []
+    for ch in text:
+        if ord(ch) < 0x80:
+            out.append(ch)
+            continue
+        if ch in "đĐ":
+            out.append("ñ" if ch == "đ" else "Ñ")
+            continue
+        decomposed = unicodedata.normalize("NFD", ch)
+        base, marks = decomposed[0], list(decomposed[1:])
+        upper = base.isupper()
+        tone = next((m for m in marks if m in _VNI_TONE), "")
+        if "\u0302" in marks:  # circumflex
+            code = base + _VNI_HAT_TONE[tone]
+        elif "\u0306" in marks:  # breve
+            code = base + _VNI_BREVE_TONE[tone]
+        elif "\u031b" in marks:  # horn: ơ, ư
+            code = ("ô" if base.lower() == "o" else "ö") + _VNI_TONE.get(tone, "")
+        elif base.lower() == "i" and tone:
+            code = _VNI_I[tone]
+        else:
+            code = base + _VNI_TONE.get(tone, "")
+        out.append(code.upper() if upper else code)
+    return "".join(out).encode("cp1252")
+
+
+def _garbage() -> bytes:
+    rng = random.Random(20230105)  # fixed: the expected diagnostic depends on the bytes
+    return bytes(rng.randrange(256) for _ in range(4096))
+
+
+# Small binary fixtures, committed; `test_committed_binary_fixtures_are_reproducible` checks them.
+BINARY_FIXTURES: dict[str, Callable[[], bytes]] = {
+    "invalid/utf8-bom-accepted.yaml": lambda: codecs.BOM_UTF8 + seed_text().encode("utf-8"),
+    "invalid/utf16-le-bom-accepted.yaml": lambda: codecs.BOM_UTF16_LE + seed_text().encode("utf-16-le"),
+    "invalid/nfd-normalised.yaml": lambda: unicodedata.normalize("NFD", seed_text()).encode("utf-8"),
+    "invalid/undecodable-byte.yaml": lambda: seed_replace("  huyen: Nam Đông\n", "  huyen: Nam \udcd0\udcf4ng\n").encode(
+        "utf-8", errors="surrogateescape"
+    ),
+    "invalid/tcvn3-legacy.yaml": lambda: to_tcvn3(seed_text()),
+    "invalid/vni-legacy.yaml": lambda: to_vni(seed_text()),
+    "bad/utf8-bom.yaml": lambda: codecs.BOM_UTF8 + seed_text().encode("utf-8"),
+    "bad/utf16-le-bom.yaml": lambda: codecs.BOM_UTF16_LE + seed_text().encode("utf-16-le"),
+    "bad/utf16-be-bom.yaml": lambda: codecs.BOM_UTF16_BE + seed_text().encode("utf-16-be"),
+    "bad/utf16-no-bom.yaml": lambda: seed_text().encode("utf-16-le"),
+    "bad/utf32-bom.yaml": lambda: seed_text().encode("utf-32"),
+    "bad/invalid-utf8.yaml": lambda: seed_replace("Hồ Thanh Nghi", "H\udcd3 Thanh Nghi").encode(
+        "utf-8", errors="surrogateescape"
+    ),
+    "bad/cp1258.yaml": lambda: unicodedata.normalize("NFD", seed_text()).encode("cp1258", errors="replace"),
+    "bad/tcvn3.yaml": lambda: to_tcvn3(seed_text()),
+    "bad/vni.yaml": lambda: to_vni(seed_text()),
+    "bad/tcvn3-saved-as-utf8.yaml": lambda: to_tcvn3(seed_text()).decode("cp1252", errors="replace").encode("utf-8"),
+    "bad/nfd.yaml": lambda: unicodedata.normalize("NFD", seed_text()).encode("utf-8"),
+    "bad/nul-byte.yaml": lambda: seed_replace("nam: 2023", "nam: 20\x0023").encode("utf-8"),
+    "bad/binary-garbage.yaml": _garbage,
+    "bad/control-character.yaml": lambda: seed_replace("ho_ten: Hồ Thanh Nghi", "ho_ten: Hồ Thanh\x07 Nghi").encode(),
+}
+
+
+# --------------------------------------------------------------------------- large inputs, made at run time
+
+
+def _nested(open_: str, close: str, depth: int = 10_000) -> bytes:
+    return f"tieu_chi: {open_ * depth}1{close * depth}\n".encode()
+
+
+def _alias_bomb(levels: int = 12, width: int = 12) -> bytes:
+    """Billion laughs: width**levels strings if expanded (12**12 ~ 9e12), ~2 KB as text."""
+    lines = ['l0: &l0 ["ha ha ha ha ha ha ha ha"]']
+    for i in range(1, levels + 1):
+        lines.append(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * width) + "]")
+    return (seed_text() + "\n".join(lines) + "\n").encode()
+
+
+def _alias_bomb_nested_in_plan() -> bytes:
+    """The bomb hidden deep inside a criterion, the anchors introduced after innocent keys."""
+    bomb = "\n".join(
+        f"    x{i}: &x{i} [" + ", ".join([f"*x{i - 1}"] * 10 if i else ['"lol"'] * 10) + "]" for i in range(10)
+    )
+    return seed_replace("  quoc_phong_an_ninh:\n", f"  quoc_phong_an_ninh:\n{bomb}\n").encode()
+
+
+def _file_50mb() -> bytes:
+    line = "    - Đẩy mạnh công tác tuyên truyền chủ trương, chính sách về xây dựng NTM.\n".encode()
+    body = seed_text().encode() + b"thoi_gian_thuc_hien:\n"
+    return body + line * ((50 * 1024 * 1024 - len(body)) // len(line) + 1)
+
+
+def _line_1mb() -> bytes:
+    return seed_replace("nam: 2023", "nam: 2023" + "0123456789" * 104_858).encode()
+
+
+GENERATED: dict[str, Callable[[], bytes]] = {
+    "nesting_flow_sequences": lambda: _nested("[", "]"),
+    "nesting_flow_mappings": lambda: _nested("{a: ", "}"),
+    "nesting_block_sequences": lambda: b"tieu_chi:\n" + b"- " * 10_000 + b"1\n",
+    "alias_bomb": _alias_bomb,
+    "alias_bomb_in_plan": _alias_bomb_nested_in_plan,
+    "file_50mb": _file_50mb,
+    "line_1mb": _line_1mb,
+}
+
+
+# --------------------------------------------------------------------------- inputs that are not plain files
+
+
+def _missing(target: Path) -> None:
+    pass  # nothing there: the path does not exist
+
+
+def _directory_without_plans(target: Path) -> None:
+    target.mkdir()
+    (target / "ghi-chu.txt").write_text("không phải kế hoạch\n", encoding="utf-8")
+
+
+def _fifo(target: Path) -> None:
+    os.mkfifo(target)  # nobody ever writes: reading it would block forever
+
+
+def _device(target: Path) -> None:
+    target.symlink_to("/dev/zero")  # endless: reading it whole would never finish
+
+
+def _dangling_symlink(target: Path) -> None:
+    target.symlink_to("da-xoa.yaml")
+
+
+def _symlink_loop(target: Path) -> None:
+    target.symlink_to(target.name)
+
+
+def _unreadable(target: Path) -> None:
+    target.write_text(seed_text(), encoding="utf-8")
+    target.chmod(0)  # root reads it anyway: the case is skipped as root
+
+
+def _readonly_folder(target: Path) -> None:
+    target.write_text(seed_text(), encoding="utf-8")
+    folder = target.parent / "chi-doc"
+    folder.mkdir()
+    folder.chmod(0o555)  # root writes anyway: the case is skipped as root
+
+
+def _file_in_place_of_folder(target: Path) -> None:
+    target.write_text(seed_text(), encoding="utf-8")
+
+
+SETUPS: dict[str, Callable[[Path], None]] = {
+    "missing": _missing,
+    "directory_without_plans": _directory_without_plans,
+    "fifo": _fifo,
+    "device": _device,
+    "dangling_symlink": _dangling_symlink,
+    "symlink_loop": _symlink_loop,
+    "unreadable": _unreadable,
+    "readonly_folder": _readonly_folder,
+    "file_in_place_of_folder": _file_in_place_of_folder,
+    "seed": _file_in_place_of_folder,
+}
+
+
+def snapshot(folder: Path) -> dict[str, tuple[str, int, int]]:
+    """Every entry under `folder` with its kind, size and mtime: to prove a run wrote nothing."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for root, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(root) / name
+            info = path.lstat()
+            kind = "link" if path.is_symlink() else "dir" if path.is_dir() else "file"
+            out[str(path.relative_to(folder))] = (kind, info.st_size, info.st_mtime_ns)
+    return out
+
+
+def restore_permissions(folder: Path) -> None:
+    """Undo chmod 000/555 so pytest can remove the folder."""
+    for root, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(root) / name
+            if not path.is_symlink():
+                path.chmod(0o755)

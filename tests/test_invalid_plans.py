@@ -1,0 +1,80 @@
+"""tests/data/invalid/: plans with the slips of hand editing, each with the exact output it must give.
+
+Every case runs `ntm validate` in-process (typer's runner, fast) in a folder
+of its own and must print exactly the lines of `<case>.expected`
+(tests/casefiles.py describes the format). A few run as a real process
+too: exit code 1 and no traceback, as an officer would see it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from casefiles import DATA, Case, load_cases, normalise, prepare, run_measured, value_at
+from typer.testing import CliRunner
+
+from ntm.cli import app
+from ntm.loader import load_bytes
+
+CASES = load_cases(DATA / "invalid")
+
+
+def test_there_are_at_least_25_bad_plans() -> None:
+    bad = [c for c in CASES if c.exit_code != 0]
+    assert len(bad) >= 25, [c.name for c in bad]
+
+
+def _run_in_process(case: Case, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, list[str]]:
+    prepare(case, workdir)
+    monkeypatch.chdir(workdir)
+    result = CliRunner().invoke(app, case.argv())
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # an internal error: show its traceback here
+    return result.exit_code, normalise(result.output, workdir)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_invalid_plan_gives_exactly_the_expected_output(
+    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, lines = _run_in_process(case, tmp_path, monkeypatch)
+    assert lines == case.output
+    assert code == case.exit_code
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.values], ids=[c.name for c in CASES if c.values])
+def test_values_are_read_as_typed(case: Case) -> None:
+    """Text stays the text typed (no YAML 1.1 typing), in NFC, whatever the file's encoding."""
+    assert case.input_file is not None
+    loaded = load_bytes(case.input_file.read_bytes(), case.input_file.name)
+    for path, expected in case.values:
+        assert value_at(loaded.data, path) == expected, path
+
+
+# The issue's "done when": each of these gives one Vietnamese line per problem
+# with the right line, exit 1, and no traceback, as a separate process.
+DONE_WHEN = {
+    "dup-criterion": ["254:3"],
+    "tab-indent": ["51:1"],
+    "python-object-tag": ["56:6"],
+    "anchor-and-alias": ["36:13"],
+    "undecodable-byte": ["52:14"],
+    "misspelt-key": ["53:3"],
+    "several-problems": ["14:18", "53:3", "56:6"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(DONE_WHEN))
+def test_done_when_one_line_per_problem_exit_1_no_traceback(name: str, tmp_path: Path) -> None:
+    case = next(c for c in CASES if c.name == name)
+    workdir = tmp_path / "w"
+    workdir.mkdir()
+    prepare(case, workdir)
+    run = run_measured(case.argv(), workdir)
+    assert run.exit_code == 1
+    assert "Traceback" not in run.stdout + run.stderr
+    assert run.stderr == ""
+    problems = [line for line in run.stdout.splitlines() if ": lỗi [" in line]
+    assert [line.split(":")[1] + ":" + line.split(":")[2] for line in problems] == DONE_WHEN[name]
+    assert problems == [line for line in case.output if ": lỗi [" in line]
