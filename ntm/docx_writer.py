@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import io
 import math
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,8 +104,6 @@ _WIDTHS = {False: dict(zip(_CHARS, _REGULAR, strict=True)), True: dict(zip(_CHAR
 
 
 def _base_letter(ch: str) -> str:
-    import unicodedata
-
     if ch in _WIDTHS[False]:
         return ch
     decomposed = unicodedata.normalize("NFD", ch)
