@@ -7,6 +7,7 @@ says what was expected and what was found.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -25,6 +26,16 @@ class MucDo(str, Enum):
         return "lỗi" if self is MucDo.LOI else "cảnh báo"
 
 
+# Line breaks and other control characters a plan may hold in a key or a value.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """Control characters as escapes (`\\n`, `\\u0007`): a diagnostic must stay on one line."""
+    return _INVISIBLE.sub(lambda m: _ESCAPES.get(m[0], f"\\u{ord(m[0]):04x}"), text)
+
+
 def format_path(path: YamlPath) -> str:
     """`('tieu_chi', 'lao_dong', 'hien_trang', 0)` -> `tieu_chi.lao_dong.hien_trang[0]`."""
     out = ""
@@ -32,7 +43,7 @@ def format_path(path: YamlPath) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + part
+            out += ("." if out else "") + visible(str(part))
     return out
 
 
@@ -46,6 +57,11 @@ class Diagnostic:
     path: YamlPath = ()
     level: MucDo = MucDo.LOI
     related: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        # Messages quote what the user wrote; a quoted line break would split the diagnostic.
+        object.__setattr__(self, "message", visible(self.message))
+        object.__setattr__(self, "file", visible(self.file))
 
     @property
     def path_text(self) -> str:
@@ -83,7 +99,7 @@ def describe_value(value: object, limit: int = 40) -> str:
         return "một bảng khóa: giá trị"
     if isinstance(value, list):
         return f"một danh sách {len(value)} mục"
-    text = str(value)
+    text = visible(str(value))
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"'{text}'"
