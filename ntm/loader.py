@@ -10,9 +10,15 @@ docs/plan-format.md, "Quy tắc đọc tệp"):
   into 1.1, `no` into False, `03` into 3, `10:30` into 630); the pydantic
   schema decides each value's type, so identifiers stay text;
 * duplicate keys are refused at any depth, naming both lines;
-* aliases are refused (no "billion laughs"), merge keys too;
-* bytes must be UTF-8 (BOM allowed) or UTF-16 with a BOM; legacy TCVN3/VNI
-  text is recognised and refused with a hint; all text is normalised to NFC.
+* anchors and aliases are refused where they are written (no "billion
+  laughs", and `&nbsp;` pasted into a value is not silently eaten), merge
+  keys too; nesting deeper than MAX_DEPTH is refused;
+* bytes must be UTF-8 (BOM allowed) or UTF-16 with a BOM; binary files,
+  UTF-16 without a BOM and UTF-32 are refused; legacy TCVN3/VNI text is
+  recognised and refused with a hint; all text is normalised to NFC (with a
+  warning when it was not);
+* `read_file` reads regular files only, never more than MAX_BYTES (a FIFO
+  or /dev/zero would hang the run).
 
 Positions are not tabulated up front: the composed node tree is kept and a
 YAML path is looked up in it only when a diagnostic needs a line.
