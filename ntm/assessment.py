@@ -185,10 +185,32 @@ def _numeric(entry: NguongCoNguon) -> float | None:
     return None
 
 
+# resolve_threshold() depends only on the catalog entry and the context, and a batch asks
+# the same few hundred questions for every plan. Keyed by id(ct); the entry is kept in the
+# value, so its id cannot be reused by another object while the answer is cached.
+_THRESHOLDS: dict[tuple[int, BoiCanh], tuple[ChiTieuDayDu, tuple[YeuCau | None, MucChuaRo | None]]] = {}
+
+
 def resolve_threshold(
     ct: ChiTieuDayDu, ctx: BoiCanh, _depth: int = 0
 ) -> tuple[YeuCau | None, MucChuaRo | None]:
     """The catalog's requirement for `ct` in `ctx`, or why there is none."""
+    if _depth:
+        return _resolve_threshold(ct, ctx, _depth)
+    key = (id(ct), ctx)
+    hit = _THRESHOLDS.get(key)
+    if hit is not None and hit[0] is ct:
+        return hit[1]
+    if len(_THRESHOLDS) > 100_000:  # user catalogs in a long-lived process: stay bounded
+        _THRESHOLDS.clear()
+    answer = _resolve_threshold(ct, ctx, 0)
+    _THRESHOLDS[key] = (ct, answer)
+    return answer
+
+
+def _resolve_threshold(
+    ct: ChiTieuDayDu, ctx: BoiCanh, _depth: int
+) -> tuple[YeuCau | None, MucChuaRo | None]:
     spec = ct.chi_tieu
     if spec.loai is LoaiChiTieu.dat:
         entry = ct.nguong[0] if ct.nguong else None

@@ -13,6 +13,7 @@ tried first, its new indicators are added.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -342,12 +343,24 @@ def _merge(file: BoTieuChiFile, parent: BoTieuChi | None, source: str, chain: tu
     return BoTieuChi(file, source, tuple(criteria), indicators, chain)
 
 
+# (reference, folder it is relative to, working directory) -> catalog. Every plan of a
+# batch names one of a few catalogs; finding one again (exists(), resolve(): several
+# system calls) then costs a dict lookup. Only successes are kept: a missing file is
+# looked for again.
+_FOUND: dict[tuple[str, Path | None, str], BoTieuChi] = {}
+
+
 def load_catalog(ref: str, base_dir: Path | None = None) -> BoTieuChi:
     """A catalog by built-in id (`xa-ntm-2026-2030`) or by path (relative to `base_dir`)."""
+    key = (ref, base_dir, os.getcwd())  # a relative base_dir means another folder after chdir
+    found = _FOUND.get(key)
+    if found is not None:
+        return found
     path = _resolve_ref(ref, base_dir)
     if not path.exists():
         raise FileNotFoundError(str(path))
-    return _load_path(path.resolve())
+    found = _FOUND[key] = _load_path(path.resolve())
+    return found
 
 
 def ngay_hieu_luc(bo: BoTieuChi) -> date:

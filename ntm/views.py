@@ -7,13 +7,19 @@ dictionaries.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+from ntm import formatting
 from ntm.assessment import DanhGia, KetQua, KetQuaChiTieu, KetQuaTieuChi, NguonYeuCau, YeuCau
 from ntm.catalog import LoaiChiTieu
 from ntm.diagnostics import Diagnostic
-from ntm.formatting import so, so_voi_don_vi
 from ntm.values import SoLieu
+
+# Babel takes ~0.1 ms a number and a check view shows a dozen; a batch formats the same
+# few hundred figures and thresholds again and again. Both functions are pure.
+so = lru_cache(maxsize=4096, typed=True)(formatting.so)
+so_voi_don_vi = lru_cache(maxsize=4096, typed=True)(formatting.so_voi_don_vi)
 
 JSON_VERSION = 1
 
