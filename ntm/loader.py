@@ -56,6 +56,8 @@ HAS_LIBYAML: bool = bool(getattr(yaml, "__with_libyaml__", False)) and hasattr(y
 
 MAX_DEPTH = 64  # a plan is about 6 levels deep; anything far deeper is an accident or an attack
 MAX_BYTES = 5 * 1024 * 1024  # the real plan is ~20 KB; 5 MB leaves room for the largest annexes
+MAX_NODES = 50_000  # keys, values and list items; the real plan has ~250, so 200 times that
+_SCAN_ABOVE = 64 * 1024  # characters; smaller files cannot hold enough nodes to matter
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -80,6 +82,9 @@ class LoadedYaml:
     data: Any = None
     root: Node | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # id(mapping node) -> key -> index of its entry, built on demand for large mappings,
+    # so that thousands of diagnostics do not each scan a mapping of thousands of keys.
+    _entries: dict[int, dict[str, int]] = field(default_factory=dict, repr=False)
 
     def position(self, path: YamlPath, at_key: bool = False) -> tuple[int | None, int | None]:
         """1-based line and column of the value at `path` (or of its closest ancestor).
@@ -88,7 +93,7 @@ class LoadedYaml:
         """
         if self.root is None:
             return (None, None)
-        return locate(self.root, path, at_key)
+        return locate(self.root, path, at_key, self._entries)
 
     def diagnostic(self, path: YamlPath, code: str, message: str, **kw: Any) -> Diagnostic:
         line, column = self.position(path)
@@ -134,7 +139,7 @@ def read_file(path: Path, display: str) -> tuple[bytes | None, Diagnostic | None
             return problem("IO001", f"liên kết tượng trưng trỏ tới '{os.readlink(path)}', tệp này không tồn tại.")
         return problem("IO001", "không tìm thấy tệp.")
     except OSError as exc:
-        return problem("IO004", f"không đọc được tệp ({_os_reason(exc)}).")
+        return problem("IO004", f"không đọc được tệp ({os_reason(exc)}).")
     if stat.S_ISDIR(info.st_mode):
         return problem("IO002", "đây là một thư mục, không phải tệp kế hoạch.")
     if not stat.S_ISREG(info.st_mode):
@@ -149,13 +154,14 @@ def read_file(path: Path, display: str) -> tuple[bytes | None, Diagnostic | None
     except PermissionError:
         return problem("IO003", "không có quyền đọc tệp này.")
     except OSError as exc:
-        return problem("IO004", f"không đọc được tệp ({_os_reason(exc)}).")
+        return problem("IO004", f"không đọc được tệp ({os_reason(exc)}).")
     if len(data) > MAX_BYTES:  # the file grew after stat()
         return problem("YAML004", _too_big(len(data)))
     return data, None
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
+    """Why an OS call failed, in Vietnamese where we know the errno."""
     if exc.errno in _OS_REASONS:
         return _OS_REASONS[exc.errno]
     return os.strerror(exc.errno) if exc.errno else str(exc)
@@ -474,20 +480,36 @@ def _may_have_anchor(text: str) -> bool:
     return False
 
 
-def _anchor_or_alias(text: str, file: str) -> Diagnostic | None:
-    """The first anchor (&a) or alias (*a), found by the parser with its own position.
+def _prescan(text: str, file: str) -> Diagnostic | None:
+    """Rules the node tree cannot check cheaply, found from the parser's events.
 
-    Aliases share the anchored node, so the node tree only knows where the
-    anchor is; the events know where each alias is written.
+    * The first anchor (&a) or alias (*a), at its own position: aliases share
+      the anchored node, so the tree only knows where the anchor is.
+    * More than MAX_NODES values: composing costs ~8 µs and ~350 bytes per
+      node, so a 5 MB file of one-letter list items would take 10 s and
+      450 MB; events are counted (~2 µs each) and the file refused early.
+    Plans without '&'/'*' and under _SCAN_ABOVE characters skip this.
     """
-    if not _may_have_anchor(text):
+    anchors = _may_have_anchor(text)
+    if not anchors and len(text) <= _SCAN_ABOVE:
         return None
     frames: list[_Frame] = []
+    nodes = 0
     parser = _BaseLoader(text)
     try:
         while parser.check_event():
             event = parser.get_event()
             if isinstance(event, NodeEvent):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    mark = event.start_mark
+                    return Diagnostic(
+                        file, mark.line + 1 if mark else None, mark.column + 1 if mark else None, "YAML006",
+                        f"tệp có quá nhiều giá trị (hơn {MAX_NODES:_} khóa và mục; một kế hoạch chỉ có vài trăm): "
+                        "tệp có thể bị sinh tự động hoặc chép lặp nội dung.".replace("_", "."),
+                    )
+                if not anchors:
+                    continue
                 path = frames[-1].child(event) if frames else ()
                 if isinstance(event, AliasEvent):
                     return _anchor_diagnostic(file, event, path, f"*{event.anchor}", "bí danh")
@@ -495,7 +517,7 @@ def _anchor_or_alias(text: str, file: str) -> Diagnostic | None:
                     return _anchor_diagnostic(file, event, path, f"&{event.anchor}", "neo")
                 if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
                     frames.append(_Frame(isinstance(event, MappingStartEvent), path))
-            elif isinstance(event, CollectionEndEvent):
+            elif anchors and isinstance(event, CollectionEndEvent):
                 frames.pop()
     except yaml.YAMLError:
         return None  # composing the document reports the syntax error
@@ -539,7 +561,7 @@ def _construct(node: Node, path: YamlPath, file: str, seen: set[int], depth: int
         if not node.style and value in _NULLS:
             return None
         return value
-    if id(node) in seen:  # a backstop: _anchor_or_alias() normally refuses aliases first
+    if id(node) in seen:  # a backstop: _prescan() normally refuses aliases first
         raise _refuse(
             file, node, path, "YAML013",
             "bí danh YAML (*…) không được phép trong kế hoạch: hãy chép đầy đủ nội dung thay vì tham chiếu.",
@@ -629,23 +651,36 @@ def _tag_message(tag: str) -> str:
     )
 
 
-def locate(root: Node, path: YamlPath, at_key: bool = False) -> tuple[int, int]:
+_INDEX_ABOVE = 32  # entries; a linear scan is cheaper below this
+
+
+def locate(
+    root: Node, path: YamlPath, at_key: bool = False, entries: dict[int, dict[str, int]] | None = None
+) -> tuple[int, int]:
     """Walk the node tree along `path`; segments that are not real keys are skipped.
 
     pydantic inserts segments that are not in the data (union members,
-    `[key]`); skipping them lands on the closest real ancestor.
+    `[key]`); skipping them lands on the closest real ancestor. `entries`
+    caches an index of large mappings between calls (LoadedYaml keeps one).
     """
     node = root
     mark = _pos(root)
     for segment in path:
         if isinstance(node, MappingNode):
-            for key_node, value_node in node.value:
-                if key_node.value == segment:
-                    mark = _pos(key_node)
-                    node = value_node
-                    if isinstance(node, ScalarNode) and node.value != "" and not at_key:
-                        mark = _pos(node)
-                    break
+            if entries is not None and len(node.value) > _INDEX_ABOVE:
+                index = entries.get(id(node))
+                if index is None:
+                    index = entries[id(node)] = {}
+                    for i, (key_node, _) in enumerate(node.value):
+                        index.setdefault(key_node.value, i)
+                found = [node.value[index[segment]]] if isinstance(segment, str) and segment in index else []
+            else:
+                found = [(k, v) for k, v in node.value if k.value == segment][:1]
+            for key_node, value_node in found:
+                mark = _pos(key_node)
+                node = value_node
+                if isinstance(node, ScalarNode) and node.value != "" and not at_key:
+                    mark = _pos(node)
         elif isinstance(node, SequenceNode) and isinstance(segment, int) and 0 <= segment < len(node.value):
             node = node.value[segment]
             mark = _pos(node)
@@ -690,7 +725,7 @@ def _composer() -> type[Any]:
 
 def load_text(text: str, file: str) -> LoadedYaml:
     result = LoadedYaml(file)
-    refused = _anchor_or_alias(text, file)
+    refused = _prescan(text, file)
     if refused is not None:
         result.diagnostics.append(refused)
         return result

@@ -153,7 +153,7 @@ def _message(error: Any, root_model: type[BaseModel], data: Any) -> tuple[YamlPa
         owner = _model_at(root_model, loc[:-1])
         choices = list(owner.model_fields) if owner else []
         return path, "SCH002", (
-            f"khóa '{key}' không có trong định dạng {_noun(root_model)} ở đây." + suggestion_text(key, choices)
+            f"khóa {describe_value(key, 80)} không có trong định dạng {_noun(root_model)} ở đây." + suggestion_text(key, choices)
             + (f" Các khóa hợp lệ: {', '.join(choices)}." if choices and not suggest(key, choices) else "")
         )
     if kind in ("so", "so_lieu", "ngay"):
@@ -177,13 +177,27 @@ def _message(error: Any, root_model: type[BaseModel], data: Any) -> tuple[YamlPa
     return path, "SCH099", f"giá trị không hợp lệ ({error['msg']}); tìm thấy {describe_value(found)}."
 
 
+# Past this many problems a file is not a plan with slips but something else
+# (generated, or the wrong file); listing them all would only cost time.
+MAX_DIAGNOSTICS = 100
+
+
+def _more(file: str, code: str, count: int) -> Diagnostic:
+    return Diagnostic(
+        file, None, None, code,
+        f"còn {count} lỗi khác không được liệt kê (mỗi bước kiểm tra chỉ liệt kê {MAX_DIAGNOSTICS} lỗi đầu tiên): "
+        "hãy sửa các lỗi đã liệt kê rồi chạy lại.",
+    )
+
+
 def pydantic_diagnostics(
     exc: ValidationError, loaded: LoadedYaml, root_model: type[BaseModel] | None = None
 ) -> list[Diagnostic]:
     model = root_model or _root_model_of(exc)
     out: list[Diagnostic] = []
     seen: set[tuple[YamlPath, str]] = set()
-    errors = exc.errors(include_url=False)
+    everything = exc.errors(include_url=False)
+    errors = everything[:MAX_DIAGNOSTICS]
     # A misspelt required key is one slip, not two: the unknown key's message already
     # suggests the right name, so the "missing" error for that name is dropped.
     misspelt: set[tuple[str | int, ...]] = set()
@@ -202,6 +216,8 @@ def pydantic_diagnostics(
         seen.add((path, message))
         line, col = loaded.position(path, at_key=error["type"] == "extra_forbidden")
         out.append(Diagnostic(loaded.file, line, col, code, message, path=path))
+    if len(everything) > len(errors):
+        out.append(_more(loaded.file, "SCH000", len(everything) - len(errors)))
     return out
 
 
@@ -226,6 +242,14 @@ def validate_schema(loaded: LoadedYaml) -> tuple[KeHoach | None, list[Diagnostic
 def check_against_catalog(plan: KeHoach, loaded: LoadedYaml, bo: BoTieuChi) -> list[Diagnostic]:
     """Slugs, region/group and units that only the chosen criteria set can judge."""
     out: list[Diagnostic] = []
+    overflow = 0
+
+    def full() -> bool:
+        nonlocal overflow
+        if len(out) < MAX_DIAGNOSTICS:
+            return False
+        overflow += 1
+        return True
 
     def err(path: YamlPath, code: str, message: str, at_key: bool = False) -> None:
         line, col = loaded.position(path, at_key=at_key)
@@ -238,7 +262,7 @@ def check_against_catalog(plan: KeHoach, loaded: LoadedYaml, bo: BoTieuChi) -> l
         elif plan.dia_ban.vung not in regions:
             err(
                 ("dia_ban", "vung"), "DM002",
-                f"vùng '{plan.dia_ban.vung}' không có trong {bo.file.ten_ngan}."
+                f"vùng {describe_value(plan.dia_ban.vung, 80)} không có trong {bo.file.ten_ngan}."
                 + suggestion_text(plan.dia_ban.vung, regions)
                 + f" Các vùng: {', '.join(regions)}.",
             )
@@ -255,11 +279,13 @@ def check_against_catalog(plan: KeHoach, loaded: LoadedYaml, bo: BoTieuChi) -> l
     owner_of = {ct.ma: tc_ma for tc_ma, cts in bo.chi_tieu.items() for ct in cts.values()}
     for tc_ma, entry in plan.tieu_chi.items():
         if tc_ma not in criteria:
+            if full():
+                continue
             other = _other_set_with(tc_ma, bo.ma)
             hint = f" Tiêu chí này thuộc {other}." if other else ""
             err(
                 ("tieu_chi", tc_ma), "TC001",
-                f"không có tiêu chí '{tc_ma}' trong {bo.file.ten_ngan}.{hint}"
+                f"không có tiêu chí {describe_value(tc_ma, 80)} trong {bo.file.ten_ngan}.{hint}"
                 + suggestion_text(tc_ma, criteria),
                 at_key=True,
             )
@@ -268,11 +294,14 @@ def check_against_catalog(plan: KeHoach, loaded: LoadedYaml, bo: BoTieuChi) -> l
         for ct_ma, figure in entry.hien_trang.items():
             path: YamlPath = ("tieu_chi", tc_ma, "hien_trang", ct_ma)
             if ct_ma not in indicators:
+                if full():
+                    continue
                 elsewhere = owner_of.get(ct_ma)
                 hint = f" Chỉ tiêu này thuộc tiêu chí '{elsewhere}'." if elsewhere else suggestion_text(ct_ma, indicators)
                 err(
                     path, "TC002",
-                    f"tiêu chí {criteria[tc_ma].so} {criteria[tc_ma].ten} không có chỉ tiêu '{ct_ma}'.{hint}",
+                    f"tiêu chí {criteria[tc_ma].so} {criteria[tc_ma].ten} không có chỉ tiêu "
+                    f"{describe_value(ct_ma, 80)}.{hint}",
                     at_key=True,
                 )
                 continue
@@ -281,9 +310,11 @@ def check_against_catalog(plan: KeHoach, loaded: LoadedYaml, bo: BoTieuChi) -> l
                 value = getattr(figure, field_name)
                 if value is not None:
                     problem = _unit_problem(spec.loai, spec.don_vi, value)
-                    if problem:
+                    if problem and not full():
                         sub = (*path, field_name) if isinstance(loaded_value(loaded, path), dict) else path
                         err(sub, "TC003", f"chỉ tiêu {spec.so} ({spec.ten_hien_thi}): {problem}")
+    if overflow:
+        out.append(_more(loaded.file, "TC000", overflow))
     return out
 
 

@@ -338,7 +338,20 @@ def _line_1mb() -> bytes:
     return seed_replace("nam: 2023", "nam: 2023" + "0123456789" * 104_858).encode()
 
 
+def _too_many_values() -> bytes:
+    """Under MAX_BYTES, but 1.3 million list items: composing them all would take 10 s and 450 MB."""
+    body = seed_text().encode() + b"thoi_gian_thuc_hien:\n"
+    return body + b"- a\n" * ((5 * 1024 * 1024 - len(body)) // 4)
+
+
+def _many_unknown_keys() -> bytes:
+    """20,000 misspelt top-level keys: within the node limit, so every one is an error to report."""
+    return (seed_text() + "".join(f"khoa_{i}: {i}\n" for i in range(20_000))).encode()
+
+
 GENERATED: dict[str, Callable[[], bytes]] = {
+    "too_many_values": _too_many_values,
+    "many_unknown_keys": _many_unknown_keys,
     "nesting_flow_sequences": lambda: _nested("[", "]"),
     "nesting_flow_mappings": lambda: _nested("{a: ", "}"),
     "nesting_block_sequences": lambda: b"tieu_chi:\n" + b"- " * 10_000 + b"1\n",
