@@ -9,6 +9,7 @@ same way: `$ref` into `#/$defs`, `anyOf`, `enum`, `const`, `pattern`,
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from ntm.model import KeHoach
@@ -19,12 +20,15 @@ SCHEMA_ID = "https://ntm.invalid/schema/ke-hoach.schema.json"
 def plan_schema() -> dict[str, Any]:
     schema = KeHoach.model_json_schema(mode="validation")
     schema = {"$schema": "http://json-schema.org/draft-07/schema#", "$id": SCHEMA_ID, **schema}
-    _draft07(schema)
+    for obj in _objects(schema):
+        _draft07(obj)
     for name, (title, description) in _DEFS_VI.items():
         schema["$defs"][name]["title"] = title
         schema["$defs"][name]["description"] = description
-    _describe_fields(schema)
-    _vietnamese_titles(schema)
+    for obj in _objects(schema):
+        _describe_fields(obj)
+    for obj in _objects(schema):
+        _vietnamese_title(obj)
     # A figure may be written short (`ty_le: 52,77%`) or in full ({gia_tri: …, yeu_cau: …}).
     figures = schema["$defs"]["TieuChiKeHoach"]["properties"]["hien_trang"]
     full = figures["additionalProperties"]
@@ -72,49 +76,48 @@ _FIELDS_VI: dict[str, str] = {
 }
 
 
-def _describe_fields(node: Any) -> None:
+def _objects(node: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object in the schema, parents before children."""
     if isinstance(node, dict):
-        for name, prop in (node.get("properties") or {}).items():
-            if isinstance(prop, dict) and "description" not in prop and name in _FIELDS_VI:
-                prop["description"] = _FIELDS_VI[name]
-                prop.setdefault("title", _FIELDS_VI[name])
-        for value in node.values():
-            _describe_fields(value)
+        yield node
+        for value in list(node.values()):
+            yield from _objects(value)
     elif isinstance(node, list):
         for value in node:
-            _describe_fields(value)
+            yield from _objects(value)
 
 
-def _vietnamese_titles(node: Any) -> None:
+def _describe_fields(obj: dict[str, Any]) -> None:
+    for name, prop in (obj.get("properties") or {}).items():
+        if isinstance(prop, dict) and "description" not in prop and name in _FIELDS_VI:
+            prop["description"] = _FIELDS_VI[name]
+            prop.setdefault("title", _FIELDS_VI[name])
+
+
+_DEF_TITLES = {t for t, _ in _DEFS_VI.values()}
+
+
+def _vietnamese_title(obj: dict[str, Any]) -> None:
     """pydantic titles are the field names re-cased ("Tieu De"); editors show the title on hover."""
-    if isinstance(node, dict):
-        description = node.get("description")
-        if isinstance(description, str) and "title" in node and "$defs" not in node and node.get("title") not in {t for t, _ in _DEFS_VI.values()}:
-            node["title"] = description.split(":")[0].split(" (")[0].strip()
-        for value in node.values():
-            _vietnamese_titles(value)
-    elif isinstance(node, list):
-        for value in node:
-            _vietnamese_titles(value)
+    description = obj.get("description")
+    if isinstance(description, str) and "title" in obj and "$defs" not in obj and obj.get("title") not in _DEF_TITLES:
+        obj["title"] = description.split(":")[0].split(" (")[0].strip()
 
 
-def _draft07(node: Any) -> None:
+_NUMBER_KEYWORDS = (("ge", "minimum"), ("le", "maximum"), ("gt", "exclusiveMinimum"), ("lt", "exclusiveMaximum"))
+
+
+def _draft07(obj: dict[str, Any]) -> None:
     """Rewrite the few 2020-12 forms pydantic uses into their draft-07 equivalents."""
-    if isinstance(node, dict):
-        # prefixItems (tuples) -> items array; discriminator is an OpenAPI hint only.
-        if "prefixItems" in node:
-            node["items"] = node.pop("prefixItems")
-        node.pop("discriminator", None)
-        # pydantic leaves constraints of validator-wrapped numbers under their Python names.
-        if node.get("type") in ("integer", "number"):
-            for python_name, keyword in (("ge", "minimum"), ("le", "maximum"), ("gt", "exclusiveMinimum"), ("lt", "exclusiveMaximum")):
-                if python_name in node:
-                    node[keyword] = node.pop(python_name)
-        for value in node.values():
-            _draft07(value)
-    elif isinstance(node, list):
-        for value in node:
-            _draft07(value)
+    # prefixItems (tuples) -> items array; discriminator is an OpenAPI hint only.
+    if "prefixItems" in obj:
+        obj["items"] = obj.pop("prefixItems")
+    obj.pop("discriminator", None)
+    # pydantic leaves constraints of validator-wrapped numbers under their Python names.
+    if obj.get("type") in ("integer", "number"):
+        for python_name, keyword in _NUMBER_KEYWORDS:
+            if python_name in obj:
+                obj[keyword] = obj.pop(python_name)
 
 
 def schema_text() -> str:
