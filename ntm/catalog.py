@@ -13,6 +13,7 @@ tried first, its new indicators are added.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,8 +25,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ntm.diagnostics import Diagnostic
-from ntm.loader import load_bytes
+from ntm.diagnostics import Diagnostic, has_errors
+from ntm.loader import load_bytes, read_file
 from ntm.values import Ngay, SoLieuType, SoNguyen
 
 CATALOG_DIR = Path(__file__).parent / "catalogs"
@@ -258,14 +259,14 @@ def _read_file(path: Path) -> BoTieuChiFile:
     from ntm.validation import pydantic_diagnostics  # the same error mapping as for plans
 
     display = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CatalogError(
-            [Diagnostic(display, None, None, "BTC001", f"không đọc được tệp bộ tiêu chí ({exc.strerror}).")]
-        ) from None
+    # The plan names this file: read it as a plan is read (regular files only, size-capped),
+    # so `bo_tieu_chi: /dev/zero` or a FIFO cannot hang the run or exhaust memory.
+    raw, problem = read_file(path, display, "bộ tiêu chí")
+    if raw is None:
+        assert problem is not None
+        raise CatalogError([dataclasses.replace(problem, code="BTC001")])
     loaded = load_bytes(raw, display)
-    if loaded.diagnostics:
+    if loaded.data is None or has_errors(loaded.diagnostics):
         raise CatalogError(loaded.diagnostics)
     try:
         return BoTieuChiFile.model_validate(loaded.data)

@@ -144,6 +144,10 @@ def criteria_cmd(
         for d in exc.diagnostics:
             sys.stderr.write(d.one_line() + "\n")
         raise typer.Exit(EXIT_INVALID) from None
+    except OSError as exc:  # a name no file system accepts (too long, a loop of links)
+        from ntm.loader import os_reason
+
+        _fail_usage(f"không dùng được bộ tiêu chí '{bo_tieu_chi[:80]}' ({os_reason(exc)}).")
     try:
         view = criteria_view(bo, vung=vung, nhom_xa=nhom_xa, nam=nam, dac_biet_kho_khan=dac_biet_kho_khan)
     except ValueError as exc:

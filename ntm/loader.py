@@ -122,8 +122,8 @@ _OS_REASONS = {
 }
 
 
-def read_file(path: Path, display: str) -> tuple[bytes | None, Diagnostic | None]:
-    """The bytes of a plan file, or why it cannot be one.
+def read_file(path: Path, display: str, what: str = "kế hoạch") -> tuple[bytes | None, Diagnostic | None]:
+    """The bytes of a plan (or, with `what`, a catalog) file, or why it cannot be one.
 
     Only regular files are read, and never more than MAX_BYTES + 1 bytes:
     a FIFO would block forever and /dev/zero would never end.
@@ -141,10 +141,10 @@ def read_file(path: Path, display: str) -> tuple[bytes | None, Diagnostic | None
     except OSError as exc:
         return problem("IO004", f"không đọc được tệp ({os_reason(exc)}).")
     if stat.S_ISDIR(info.st_mode):
-        return problem("IO002", "đây là một thư mục, không phải tệp kế hoạch.")
+        return problem("IO002", f"đây là một thư mục, không phải tệp {what}.")
     if not stat.S_ISREG(info.st_mode):
         return problem(
-            "IO006", "đây không phải tệp thường (mà là FIFO, thiết bị hoặc socket): cần một tệp kế hoạch .yaml."
+            "IO006", f"đây không phải tệp thường (mà là FIFO, thiết bị hoặc socket): cần một tệp {what} .yaml."
         )
     if info.st_size > MAX_BYTES:
         return problem("YAML004", _too_big(info.st_size))

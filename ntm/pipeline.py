@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ntm.catalog import BoTieuChi, CatalogError, load_catalog
-from ntm.diagnostics import Diagnostic, MucDo, has_errors
-from ntm.loader import LoadedYaml, load_bytes, read_file
+from ntm.diagnostics import Diagnostic, MucDo, describe_value, has_errors
+from ntm.loader import LoadedYaml, load_bytes, os_reason, read_file
 from ntm.model import KeHoach
 from ntm.validation import check_against_catalog, suggestion_text, validate_schema
 
@@ -50,7 +50,7 @@ def _catalog_for(plan: KeHoach, loaded: LoadedYaml, base: Path) -> tuple[BoTieuC
     except FileNotFoundError:
         ids = builtin_ids()
         message = (
-            f"không có bộ tiêu chí '{ref}'." + suggestion_text(ref, ids)
+            f"không có bộ tiêu chí {describe_value(ref, 80)}." + suggestion_text(ref, ids)
             + f" Các bộ có sẵn: {', '.join(ids)}; hoặc ghi đường dẫn tới tệp .yaml của tỉnh."
         )
         return None, [loaded.diagnostic(("bo_tieu_chi",), "BTC010", message)]
@@ -58,9 +58,12 @@ def _catalog_for(plan: KeHoach, loaded: LoadedYaml, base: Path) -> tuple[BoTieuC
         line, col = loaded.position(("bo_tieu_chi",))
         head = Diagnostic(
             loaded.file, line, col, "BTC011",
-            f"tệp bộ tiêu chí '{ref}' có lỗi (xem các dòng dưới).", path=("bo_tieu_chi",),
+            f"tệp bộ tiêu chí {describe_value(ref, 80)} có lỗi (xem các dòng dưới).", path=("bo_tieu_chi",),
         )
         return None, [head, *exc.diagnostics]
+    except OSError as exc:  # a reference no file system accepts: too long, a loop of links, …
+        message = f"không dùng được bộ tiêu chí {describe_value(ref, 80)} ({os_reason(exc)})."
+        return None, [loaded.diagnostic(("bo_tieu_chi",), "BTC012", message)]
 
 
 def check_file(path: Path, display: str | None = None, *, with_assessment: bool = False) -> PlanResult:
