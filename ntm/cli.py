@@ -51,7 +51,7 @@ def _usage(message: str) -> int:
 def run_plans(command: str, paths: list[Path], fmt: str, strict: bool, jobs: int | None, show_all: bool) -> int:
     """`validate` / `check` over files and folders: report every plan, return the exit code."""
     from ntm.pipeline import expand_paths
-    from ntm.report import Outcome, Totals, make_reporter
+    from ntm.report import Outcome, Rendered, Totals, make_reporter
     from ntm.runner import run_many
 
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
@@ -70,9 +70,14 @@ def run_plans(command: str, paths: list[Path], fmt: str, strict: bool, jobs: int
     for note in notes:
         reporter.outcome(Outcome(note.file, False, [note]))
         totals.warnings += 1
-    for outcome in run_many(files, command, jobs):
-        reporter.outcome(outcome)
-        totals.add(outcome)
+    # Workers write each plan's report text themselves when the reporter allows (not the rich table).
+    render = (fmt, show_all) if reporter.prerenders else None
+    for item in run_many(files, command, jobs, render):
+        if isinstance(item, Rendered):
+            reporter.emit(item)
+        else:
+            reporter.outcome(item)
+        totals.add(item)
     reporter.finish(totals)
     sys.stdout.flush()
     if totals.errors or (strict and totals.warnings):

@@ -4,6 +4,12 @@ Each takes the outcomes (diagnostics and view models) and writes to a
 stream; none decides exit codes. Text is plain and parseable when piped
 (`file:line:col: mức độ [MÃ] đường.dẫn: thông điệp`), with a rich table
 on a terminal.
+
+Writing is split in two: `render()` turns an Outcome into text (a pure
+function, run in the worker process that checked the plan) and `emit()`
+writes it, so that with --jobs the parent only writes strings instead of
+unpickling and formatting every view. The rich table needs the terminal,
+so a colour reporter (`prerenders` False) still gets whole outcomes.
 """
 
 from __future__ import annotations
@@ -42,6 +48,24 @@ class Outcome:
 
 
 @dataclass
+class Rendered:
+    """One plan's report as text, and the counts Totals needs: small to send between processes."""
+
+    file: str
+    valid: bool
+    errors: int
+    warnings: int
+    unmet: int
+    text: str
+    cases: int = 0  # JUnit: test cases and failures in `text`
+    failures: int = 0
+
+
+def rendered(o: Outcome, text: str, cases: int = 0, failures: int = 0) -> Rendered:
+    return Rendered(o.file, o.valid, o.errors, o.warnings, o.unmet, text, cases, failures)
+
+
+@dataclass
 class Totals:
     files: int = 0
     valid: int = 0
@@ -50,7 +74,7 @@ class Totals:
     with_unmet: int = 0
     problem_files: list[str] = field(default_factory=list)
 
-    def add(self, o: Outcome) -> None:
+    def add(self, o: Outcome | Rendered) -> None:
         self.files += 1
         self.valid += o.valid
         self.errors += o.errors
@@ -79,33 +103,50 @@ class TextReporter:
             from rich.console import Console  # only on a terminal
 
             self.console = Console(file=out, highlight=False, soft_wrap=True)
+        self.prerenders = self.console is None
 
     def start(self) -> None:
         pass
 
     def outcome(self, o: Outcome) -> None:
+        if self.console is None:
+            self.emit(self.render(o))
+            return
         for d in o.diagnostics:
-            self._diagnostic(d)
+            self._rich_diagnostic(d)
         if o.view and o.view.get("tong_hop"):
-            self._assessment(o.view)
+            self._rich_table(*self._rows(o.view))
 
-    def _diagnostic(self, d: Diagnostic) -> None:
-        if self.console is not None:
-            style = "bold red" if d.level is MucDo.LOI else "yellow"
-            from rich.text import Text
+    def render(self, o: Outcome) -> Rendered:
+        lines = [d.one_line() for d in o.diagnostics]
+        if o.view and o.view.get("tong_hop"):
+            header, rows, view = self._rows(o.view)
+            lines.append(header)
+            for tc in rows:
+                lines.append(f"  {_status_label(tc):<16} {tc['so']:>3}. {tc['ten']}")
+                for ct in tc["chi_tieu"]:
+                    if self.show_all or ct["trang_thai"] == "chua_dat":
+                        lines.append(f"        {ct['so']} {ct['ten']}: {ct['mo_ta']} [nguồn: {ct['nguon']}]")
+            lines.append(view["tong_hop"]["cau_tom_tat"])
+        return rendered(o, "".join(line + "\n" for line in lines))
 
-            line = Text()
-            line.append(d.location(), style="bold")
-            line.append(": ")
-            line.append(f"{d.level.nhan} [{d.code}]", style=style)
-            if d.path:
-                line.append(f" {d.path_text}:", style="cyan")
-            line.append(f" {d.message}")
-            self.console.print(line)
-        else:
-            self.out.write(d.one_line() + "\n")
+    def emit(self, r: Rendered) -> None:
+        self.out.write(r.text)
 
-    def _assessment(self, view: dict[str, Any]) -> None:
+    def _rich_diagnostic(self, d: Diagnostic) -> None:
+        from rich.text import Text
+
+        style = "bold red" if d.level is MucDo.LOI else "yellow"
+        line = Text()
+        line.append(d.location(), style="bold")
+        line.append(": ")
+        line.append(f"{d.level.nhan} [{d.code}]", style=style)
+        if d.path:
+            line.append(f" {d.path_text}:", style="cyan")
+        line.append(f" {d.message}")
+        self.console.print(line)
+
+    def _rows(self, view: dict[str, Any]) -> tuple[str, list[dict[str, Any]], dict[str, Any]]:
         rows = [tc for tc in view["tieu_chi"] if self.show_all or tc["trang_thai"] == "chua_dat"]
         bo = view["bo_tieu_chi"]
         place = f"vùng {view.get('ten_vung') or view['vung']}" if view.get("vung") else (
@@ -114,17 +155,7 @@ class TextReporter:
         header = f"{view['tep']}: {bo['ten_ngan']} ({bo['can_cu']}), năm {view['nam']}" + (f", {place}" if place else "")
         if view.get("quy_tac_vung"):
             header += f" [áp dụng: {view['quy_tac_vung']}]"
-        if self.console is not None:
-            self._rich_table(header, rows, view)
-        else:
-            self.out.write(header + "\n")
-            for tc in rows:
-                label = _status_label(tc)
-                self.out.write(f"  {label:<16} {tc['so']:>3}. {tc['ten']}\n")
-                for ct in tc["chi_tieu"]:
-                    if self.show_all or ct["trang_thai"] == "chua_dat":
-                        self.out.write(f"        {ct['so']} {ct['ten']}: {ct['mo_ta']} [nguồn: {ct['nguon']}]\n")
-            self.out.write(view["tong_hop"]["cau_tom_tat"] + "\n")
+        return header, rows, view
 
     def _rich_table(self, header: str, rows: list[dict[str, Any]], view: dict[str, Any]) -> None:
         from rich.table import Table
@@ -172,11 +203,15 @@ class JsonReporter:
         self.out = out
         self.command = command
         self.dumps = json.dumps
+        self.prerenders = True
 
     def start(self) -> None:
         pass
 
     def outcome(self, o: Outcome) -> None:
+        self.emit(self.render(o))
+
+    def render(self, o: Outcome) -> Rendered:
         from ntm.views import JSON_VERSION, diagnostic_view
 
         if o.view is not None:
@@ -188,7 +223,10 @@ class JsonReporter:
                 "hop_le": o.valid,
                 "chan_doan": [diagnostic_view(d) for d in o.diagnostics],
             }
-        self.out.write(self.dumps(obj, ensure_ascii=False) + "\n")
+        return rendered(o, self.dumps(obj, ensure_ascii=False) + "\n")
+
+    def emit(self, r: Rendered) -> None:
+        self.out.write(r.text)
 
     def finish(self, totals: Totals) -> None:
         pass
@@ -221,15 +259,20 @@ class GithubReporter:
     def __init__(self, out: IO[str], command: str) -> None:
         self.out = out
         self.command = command
+        self.prerenders = True
 
     def start(self) -> None:
         pass
 
     def outcome(self, o: Outcome) -> None:
+        self.emit(self.render(o))
+
+    def render(self, o: Outcome) -> Rendered:
+        lines = []
         for d in o.diagnostics:
             level = "error" if d.level is MucDo.LOI else "warning"
             title = f"ntm {d.code}" + (f" {d.path_text}" if d.path else "")
-            self.out.write(github_line(level, d.file, d.line, d.column, title, d.message) + "\n")
+            lines.append(github_line(level, d.file, d.line, d.column, title, d.message))
         if o.view and o.view.get("tong_hop"):
             for tc in o.view["tieu_chi"]:
                 if tc["trang_thai"] != "chua_dat":
@@ -237,13 +280,16 @@ class GithubReporter:
                 failing = [c for c in tc["chi_tieu"] if c["trang_thai"] == "chua_dat"]
                 line = o.anchors.get(tc["ma"])
                 message = "; ".join(f"{c['so']} {c['ten']}: {c['mo_ta']} (nguồn: {c['nguon']})" for c in failing)
-                self.out.write(
+                lines.append(
                     github_line(
                         "warning", o.file, line, None,
                         f"Chưa đạt tiêu chí {tc['so']} {tc['ten']}", message or "tự đánh giá chưa đạt",
                     )
-                    + "\n"
                 )
+        return rendered(o, "".join(line + "\n" for line in lines))
+
+    def emit(self, r: Rendered) -> None:
+        self.out.write(r.text)
 
     def finish(self, totals: Totals) -> None:
         self.out.write(summary_line(totals, self.command) + "\n")
@@ -261,11 +307,20 @@ class JunitReporter:
         self.suites: list[str] = []
         self.tests = 0
         self.failures = 0
+        self.prerenders = True
 
     def start(self) -> None:
         pass
 
     def outcome(self, o: Outcome) -> None:
+        self.emit(self.render(o))
+
+    def emit(self, r: Rendered) -> None:
+        self.tests += r.cases
+        self.failures += r.failures
+        self.suites.append(r.text)
+
+    def render(self, o: Outcome) -> Rendered:
         from xml.sax.saxutils import escape, quoteattr  # ~10 ms of imports (urllib, email) other formats skip
 
         cases: list[str] = []
@@ -302,13 +357,12 @@ class JunitReporter:
                     )
                 else:
                     cases.append(f"<testcase classname={name} name={case_name}/>")
-        self.tests += len(cases)
-        self.failures += failures
-        self.suites.append(
+        suite = (
             f'<testsuite name={name} tests="{len(cases)}" failures="{failures}" skipped="{skipped}">'
             + "".join(cases)
             + "</testsuite>"
         )
+        return rendered(o, suite, len(cases), failures)
 
     def finish(self, totals: Totals) -> None:
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
