@@ -406,7 +406,16 @@ def _file_in_place_of_folder(target: Path) -> None:
     target.write_text(seed_text(), encoding="utf-8")
 
 
+def _catalog_fifo(target: Path) -> None:
+    """A plan whose bo_tieu_chi names a FIFO beside it: the catalog read must not block."""
+    target.write_text(
+        seed_replace("bo_tieu_chi: xa-ntm-nang-cao-2021-2025\n", "bo_tieu_chi: ./bo-tieu-chi.yaml\n"), encoding="utf-8"
+    )
+    os.mkfifo(target.parent / "bo-tieu-chi.yaml")
+
+
 SETUPS: dict[str, Callable[[Path], None]] = {
+    "catalog_fifo": _catalog_fifo,
     "missing": _missing,
     "directory_without_plans": _directory_without_plans,
     "fifo": _fifo,
