@@ -8,6 +8,7 @@ too: exit code 1 and no traceback, as an officer would see it.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,16 @@ def test_done_when_one_line_per_problem_exit_1_no_traceback(name: str, tmp_path:
     problems = [line for line in run.stdout.splitlines() if ": lỗi [" in line]
     assert [line.split(":")[1] + ":" + line.split(":")[2] for line in problems] == DONE_WHEN[name]
     assert problems == [line for line in case.output if ": lỗi [" in line]
+
+
+def test_decimal_comma_percentages_are_read_as_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """52,77% and 82,5% are not only accepted: the assessment compares 52.77 and 82.5."""
+    case = next(c for c in CASES if c.name == "percent-comma-accepted")
+    prepare(case, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "--format", "json", case.input_name])
+    assert result.exit_code == 3, result.output  # valid; some criteria unmet
+    view = json.loads(result.stdout)
+    values = {ct["ma"]: ct["gia_tri"] for tc in view["tieu_chi"] for ct in tc["chi_tieu"]}
+    assert values["ty_le_lao_dong_qua_dao_tao"] == pytest.approx(52.77)
+    assert values["ty_le_tham_gia_bhyt"] == pytest.approx(82.5)
