@@ -5,8 +5,8 @@ Exit codes: 0 no problem; 1 a plan is invalid (or has warnings, with
 criteria are unmet; 4 internal error (a bug: please report it).
 
 Start-up is most of a one-plan run, so this module imports almost nothing.
-`ntm validate|check` with plain arguments (what CI and a prompt type) is
-parsed here by `parse_fast()`; everything else (help, the other commands,
+`ntm validate|check|render` with plain arguments (what CI and a prompt
+type) is parsed here by `parse_fast()`; everything else (help, the other commands,
 anything unusual, every usage error) goes to the typer app in ntm.cli_app,
 the one definition of commands, options and help texts. Skipping typer,
 click and rich saves about 100 ms per run (benchmarks/README.md).
@@ -30,13 +30,16 @@ EXIT_USAGE = 2
 EXIT_UNMET = 3
 EXIT_INTERNAL = 4
 
-# Options of `validate` and `check`. ntm.cli_app declares them with these names and
-# parse_fast() reads them; tests/test_fast_cli.py checks that the two agree.
+# Options of `validate`, `check` and `render`. ntm.cli_app declares them with these names
+# and parse_fast() reads them; tests/test_fast_cli.py checks that the two agree.
 FORMATS = ("text", "json", "github", "junit")
+RENDER_FORMATS = ("md", "docx")
 FORMAT_OPTS = ("--format", "-f")
 STRICT_OPTS = ("--strict",)
 JOBS_OPTS = ("--jobs", "-j")
 ALL_OPTS = ("--all", "-a")  # check only
+OUTPUT_OPTS = ("--output", "-o")  # render
+TEMPLATE_OPTS = ("--template", "-t")  # render
 
 
 def use_color() -> bool:
@@ -102,65 +105,103 @@ class PlanArgs:
     show_all: bool = False
 
 
-def parse_fast(argv: Sequence[str]) -> PlanArgs | None:
-    """The arguments of `validate`/`check` when they are plain, else None (typer decides).
+@dataclass(frozen=True)
+class RenderArgs:
+    """`ntm render` arguments, as the typer app would pass them to render_command()."""
 
-    Accepted: paths, `--format X`/`--format=X`/`-f X` with a known format,
-    `--jobs N`/`--jobs=N`/`-j N` with N a non-negative integer, `--strict`,
-    and `--all`/`-a` for check; later options win, as in click. Anything else
-    (help, `--`, a value typer would refuse, a path click would refuse)
-    returns None so that typer gives its own answer or message.
+    plan: Path
+    output: Path | None = None
+    fmt: str | None = None
+    template: Path | None = None
+
+
+def parse_fast(argv: Sequence[str]) -> PlanArgs | RenderArgs | None:
+    """The arguments of `validate`, `check` or `render` when they are plain, else None.
+
+    Plain means what click reads without surprises: positional paths; the
+    options of that command as `--name value`, `--name=value` or `-n value`,
+    with a value typer accepts (a known format, a non-negative integer);
+    flags; a later option wins, as in click. Anything else (help, `--`,
+    `-fjson`, an unknown option, a value typer would refuse, a path click
+    would refuse) gives None, and typer answers with its own help or message.
     """
-    if not argv or argv[0] not in ("validate", "check"):
+    if not argv or argv[0] not in ("validate", "check", "render"):
         return None
     if os.name == "nt" and any(ch in arg for arg in argv for ch in "*?["):
         return None  # typer expands wildcards on Windows
     command = argv[0]
-    paths: list[Path] = []
-    fmt, strict, jobs, show_all = "text", False, None, False
-    rest = iter(argv[1:])
+    if command == "render":
+        valued = {**dict.fromkeys(OUTPUT_OPTS, "output"), **dict.fromkeys(FORMAT_OPTS, "format"),
+                  **dict.fromkeys(TEMPLATE_OPTS, "template")}
+        flags: dict[str, str] = {}
+    else:
+        valued = {**dict.fromkeys(FORMAT_OPTS, "format"), **dict.fromkeys(JOBS_OPTS, "jobs")}
+        flags = {**dict.fromkeys(STRICT_OPTS, "strict"), **(dict.fromkeys(ALL_OPTS, "all") if command == "check" else {})}
+    read = _read_plain(argv[1:], valued, flags)
+    if read is None:
+        return None
+    positional, options = read
+    if not positional or not all(_plain_path(arg) for arg in positional):
+        return None
+    if command == "render":
+        output, fmt, template = options.get("output"), options.get("format"), options.get("template")
+        if len(positional) != 1 or fmt not in (None, *RENDER_FORMATS):
+            return None
+        if not all(p is None or _plain_path(p) for p in (output, template)):
+            return None
+        return RenderArgs(
+            Path(positional[0]), Path(output) if output else None, fmt, Path(template) if template else None
+        )
+    fmt, jobs = options.get("format", "text"), options.get("jobs")
+    if fmt not in FORMATS or (jobs is not None and not (jobs.isascii() and jobs.isdigit())):
+        return None
+    return PlanArgs(
+        command, [Path(arg) for arg in positional], fmt, "strict" in options,
+        int(jobs) if jobs is not None else None, "all" in options,
+    )
+
+
+def _read_plain(args: Sequence[str], valued: dict[str, str], flags: dict[str, str]) -> tuple[list[str], dict[str, str]] | None:
+    """Positionals and {option: value} ("" for a flag), or None at the first thing that is not plain."""
+    positional: list[str] = []
+    options: dict[str, str] = {}
+    rest = iter(args)
     for arg in rest:
         if not arg.startswith("-"):
-            if not arg or not _readable_or_absent(arg):
-                return None  # click refuses an unreadable path; typer turns "" into "."
-            paths.append(Path(arg))
+            positional.append(arg)
             continue
         name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        if name in FORMAT_OPTS or name in JOBS_OPTS:
+        if name in valued:
             if not eq:
                 value = next(rest, "")
-            if value.startswith("-"):
+            if not value or value.startswith("-"):
                 return None
-            if name in FORMAT_OPTS:
-                if value not in FORMATS:
-                    return None
-                fmt = value
-            else:
-                if not (value.isascii() and value.isdigit()):
-                    return None
-                jobs = int(value)
-        elif arg in STRICT_OPTS:
-            strict = True
-        elif arg in ALL_OPTS and command == "check":
-            show_all = True
+            options[valued[name]] = value
+        elif arg in flags:
+            options[flags[arg]] = ""
         else:
             return None
-    if not paths:
-        return None
-    return PlanArgs(command, paths, fmt, strict, jobs, show_all)
+    return positional, options
 
 
-def _readable_or_absent(arg: str) -> bool:
+def _plain_path(arg: str) -> bool:
+    """A path typer converts with Path(arg) and click lets through: not "", not unreadable."""
+    if not arg:
+        return False  # typer turns "" into "."
     try:
         os.stat(arg)
     except (OSError, ValueError):
-        return True  # a missing path is reported by run_plans, as on the typer path
-    return os.access(arg, os.R_OK)
+        return True  # a missing path is reported by the command itself, as on the typer path
+    return os.access(arg, os.R_OK)  # click refuses an existing path it cannot read
 
 
-def _run_fast(args: PlanArgs) -> int:
-    """run_plans() with the outcomes typer gives the same exceptions in a command."""
+def _run_fast(args: PlanArgs | RenderArgs) -> int:
+    """The command, with the outcomes typer gives the same exceptions in a command."""
     try:
+        if isinstance(args, RenderArgs):
+            from ntm.render_cli import render_command
+
+            return render_command(args.plan, args.output, args.fmt, args.template)
         return run_plans(args.command, args.paths, args.fmt, args.strict, args.jobs, args.show_all)
     except KeyboardInterrupt:
         return 130  # typer: Exit(130), no message

@@ -1,7 +1,7 @@
 """The typer application: every command, option and help text of `ntm`.
 
 This is the one definition of the command line. `ntm.cli.main()` sends it
-everything except `ntm validate|check` with plain arguments, which
+everything except `ntm validate|check|render` with plain arguments, which
 `ntm.cli.parse_fast()` reads with the same option names (FORMAT_OPTS, ...)
 so that the common case starts without typer, click and rich;
 tests/test_fast_cli.py checks that the two parse alike.
@@ -22,7 +22,9 @@ from ntm.cli import (
     EXIT_USAGE,
     FORMAT_OPTS,
     JOBS_OPTS,
+    OUTPUT_OPTS,
     STRICT_OPTS,
+    TEMPLATE_OPTS,
     run_plans,
     use_color,
 )
@@ -53,6 +55,8 @@ class DinhDang(str, Enum):
 
 
 class DinhDangVanBan(str, Enum):
+    """Must list ntm.cli.RENDER_FORMATS, in order."""
+
     md = "md"
     docx = "docx"
 
@@ -159,13 +163,13 @@ def criteria_cmd(
 def render_cmd(
     plan: Annotated[Path, typer.Argument(help="Tệp kế hoạch (.yaml).", show_default=False)],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Tệp kết quả (.md hoặc .docx); mặc định in Markdown ra màn hình.")
+        Path | None, typer.Option(*OUTPUT_OPTS, help="Tệp kết quả (.md hoặc .docx); mặc định in Markdown ra màn hình.")
     ] = None,
     format: Annotated[
-        DinhDangVanBan | None, typer.Option("--format", "-f", help="md | docx (mặc định theo đuôi tệp -o).")
+        DinhDangVanBan | None, typer.Option(*FORMAT_OPTS, help="md | docx (mặc định theo đuôi tệp -o).")
     ] = None,
     template: Annotated[
-        Path | None, typer.Option("--template", "-t", help="Mẫu riêng: tệp .docx (tiêu đề, lề của đơn vị) hoặc .md.j2 (Jinja2).")
+        Path | None, typer.Option(*TEMPLATE_OPTS, help="Mẫu riêng: tệp .docx (tiêu đề, lề của đơn vị) hoặc .md.j2 (Jinja2).")
     ] = None,
 ) -> None:
     """Xuất văn bản kế hoạch: Markdown, hoặc .docx theo thể thức Nghị định 30/2020/NĐ-CP.

@@ -1,8 +1,8 @@
-"""The fast path of `ntm validate|check` (ntm.cli.parse_fast) agrees with the typer app.
+"""The fast path of `ntm validate|check|render` (ntm.cli.parse_fast) agrees with the typer app.
 
 The typer app (ntm.cli_app) is the one definition of the command line; the
 fast path only reads plain arguments faster. These tests fail when an
-option is added to, renamed in or removed from `validate`/`check` without
+option is added to, renamed in or removed from these commands without
 the fast path learning it, when the two parse the same arguments
 differently, or when a run gives other output or exit codes.
 """
@@ -20,7 +20,7 @@ import pytest
 import typer.main
 
 from ntm import cli
-from ntm.cli_app import DinhDang, app
+from ntm.cli_app import DinhDang, DinhDangVanBan, app
 
 REPO = Path(__file__).resolve().parent.parent
 PLAN = "plans/huong-son-2023.yaml"
@@ -47,8 +47,20 @@ def test_options_are_the_ones_the_fast_path_knows(name: str) -> None:
     assert all(p.envvar is None for p in params.values())  # the fast path reads no environment
 
 
+def test_render_options_are_the_ones_the_fast_path_knows() -> None:
+    params = {p.name: p for p in command("render").params}
+    assert set(params) == {"plan", "output", "format", "template"}
+    assert params["plan"].nargs == 1 and params["plan"].required
+    assert tuple(params["output"].opts) == cli.OUTPUT_OPTS
+    assert tuple(params["format"].opts) == cli.FORMAT_OPTS
+    assert tuple(params["template"].opts) == cli.TEMPLATE_OPTS
+    assert all(p.default is None and not getattr(p, "is_flag", False) for k, p in params.items() if k != "plan")
+    assert all(p.envvar is None for p in params.values())
+
+
 def test_formats_match() -> None:
     assert tuple(m.value for m in DinhDang) == cli.FORMATS
+    assert tuple(m.value for m in DinhDangVanBan) == cli.RENDER_FORMATS
 
 
 ACCEPTED = [
@@ -77,8 +89,21 @@ REFUSED = [
     ["check", "-"],
     ["check", ""],
     ["check", PLAN, "--no-such-option"],
-    ["render", PLAN],
+    ["render"],
+    ["render", PLAN, PLAN],
+    ["render", PLAN, "--format", "pdf"],
+    ["render", PLAN, "-o"],
+    ["render", PLAN, "--jobs", "2"],
+    ["render", PLAN, "--strict"],
+    ["validate", PLAN, "-o", "x.md"],
     ["criteria"],
+    ["schema"],
+]
+RENDER_ACCEPTED = [
+    ["render", PLAN],
+    ["render", PLAN, "-o", "x.docx"],
+    ["render", "--output=x.md", PLAN, "-f", "md", "--format", "docx"],
+    ["render", PLAN, "-t", "templates/mau.docx", "--template", "other.md.j2"],
 ]
 
 
@@ -89,7 +114,7 @@ def _value(v: Any) -> Any:
 @pytest.mark.parametrize("argv", ACCEPTED, ids=lambda a: " ".join(a))
 def test_fast_parse_equals_typer_parse(argv: list[str]) -> None:
     fast = cli.parse_fast(argv)
-    assert fast is not None
+    assert isinstance(fast, cli.PlanArgs)
     ctx = command(argv[0]).make_context(argv[0], list(argv[1:]))
     params = {k: _value(v) for k, v in ctx.params.items()}
     assert fast.command == argv[0]
@@ -98,6 +123,16 @@ def test_fast_parse_equals_typer_parse(argv: list[str]) -> None:
     assert fast.strict == params["strict"]
     assert fast.jobs == params["jobs"]
     assert fast.show_all == params.get("all_", False)
+
+
+@pytest.mark.parametrize("argv", RENDER_ACCEPTED, ids=lambda a: " ".join(a))
+def test_fast_render_parse_equals_typer_parse(argv: list[str]) -> None:
+    fast = cli.parse_fast(argv)
+    assert isinstance(fast, cli.RenderArgs)
+    params = {k: _value(v) for k, v in command("render").make_context("render", list(argv[1:])).params.items()}
+    assert (fast.plan, fast.output, fast.fmt, fast.template) == (
+        params["plan"], params["output"], params["format"], params["template"]
+    )
 
 
 @pytest.mark.parametrize("argv", REFUSED, ids=lambda a: " ".join(a) or "(none)")
@@ -127,10 +162,15 @@ def _run(prefix: list[str], args: list[str]) -> tuple[int, str, str]:
         ["validate", "tests/data/bad", "-f", "junit", "-j", "1"],
         ["check", "tests/data/bad", "-j", "2"],
         ["validate", "no-such-file.yaml"],
+        ["render", PLAN],
+        ["render", PLAN, "-o", "{tmp}/ke-hoach.docx"],
+        ["render", "no-such-file.yaml", "-o", "{tmp}/x.md"],
+        ["render", PLAN, "-o", "{tmp}/x.pdf"],
     ],
     ids=lambda a: " ".join(a),
 )
-def test_fast_and_typer_runs_are_identical(args: list[str]) -> None:
+def test_fast_and_typer_runs_are_identical(args: list[str], tmp_path: Path) -> None:
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
     fast = _run(["-m", "ntm"], args)
     slow = _run(["-c", TYPER_ONLY], args)
     assert fast == slow

@@ -68,3 +68,9 @@ def test_check_takes_the_fast_path() -> None:
 
 def test_help_still_comes_from_typer() -> None:
     assert "typer" in {n.split(".")[0] for n in imported("validate", "--help")}
+
+
+def test_render_takes_the_fast_path(tmp_path: Path) -> None:
+    names = imported("render", PLAN, "-o", str(tmp_path / "ke-hoach.docx"))
+    assert loaded(names, CLI_FRAMEWORK) == []
+    assert "docx" in {n.split(".")[0] for n in names}
