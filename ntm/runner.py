@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
 from collections import deque
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -109,6 +108,8 @@ def _batch_gc() -> Iterator[None]:
 
 
 def _init_worker() -> None:
+    import signal
+
     # Ctrl-C reaches the whole process group: the parent stops the pool, the workers keep quiet.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.freeze()  # under "spawn" nothing is inherited; under "fork" this is a no-op repeat
@@ -116,23 +117,22 @@ def _init_worker() -> None:
 
 
 def run_many(
-    files: Sequence[Path], command: str, jobs: int | None, render: tuple[str, bool] | None = None
+    files: Sequence[str | Path], command: str, jobs: int | None, render: tuple[str, bool] | None = None
 ) -> Iterator[Outcome | Rendered]:
     """Each file's Outcome, in the order of `files`; its Rendered text instead when
     `render` = (format, show_all) is given (the work then happens in the workers)."""
     fmt, show_all = render if render is not None else (None, False)
-    job_list: list[Job] = [(str(p), command, fmt, show_all) for p in files]
-    workers = default_jobs(len(job_list)) if jobs is None or jobs <= 0 else jobs
-    workers = min(workers, len(job_list))
+    workers = default_jobs(len(files)) if jobs is None or jobs <= 0 else jobs
+    workers = min(workers, len(files))
     with _batch_gc():
         if workers <= 1:
-            for job in job_list:
-                yield _work(job)
+            for path in files:
+                yield _work((str(path), command, fmt, show_all))
             return
-        yield from _parallel(job_list, workers)
+        yield from _parallel(files, (command, fmt, show_all), workers)
 
 
-def _parallel(job_list: list[Job], workers: int) -> Iterator[Outcome | Rendered]:
+def _parallel(files: Sequence[str | Path], how: tuple[str, str | None, bool], workers: int) -> Iterator[Outcome | Rendered]:
     import multiprocessing
 
     from ntm.catalog import builtin_ids, load_catalog
@@ -149,11 +149,13 @@ def _parallel(job_list: list[Job], workers: int) -> Iterator[Outcome | Rendered]
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     # Chunks amortise the pipe round trip; ~16 per worker keep the load even at the end.
-    size = max(1, min(64, len(job_list) // (workers * 16)))
-    chunks = [job_list[i : i + size] for i in range(0, len(job_list), size)]
+    # They are made as they are sent: the parent, which every worker shares, holds only `files`.
+    size = max(1, min(64, len(files) // (workers * 16)))
+    command, fmt, show_all = how
     with ctx.Pool(workers, initializer=_init_worker) as pool:
         pending: deque[multiprocessing.pool.AsyncResult[list[Outcome | Rendered]]] = deque()
-        for chunk in chunks:
+        for start in range(0, len(files), size):
+            chunk = [(str(p), command, fmt, show_all) for p in files[start : start + size]]
             pending.append(pool.apply_async(_work_chunk, (chunk,)))
             if len(pending) >= workers * CHUNKS_IN_FLIGHT:
                 yield from pending.popleft().get()
