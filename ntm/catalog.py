@@ -32,6 +32,12 @@ from ntm.values import Ngay, SoLieuType, SoNguyen
 CATALOG_DIR = Path(__file__).parent / "catalogs"
 
 
+def _new_list() -> list[Any]:
+    """`default_factory=list`, faster to build: pydantic inspects every factory's signature,
+    0.01 ms for a Python function, 0.15 ms for the builtin `list` (start-up time)."""
+    return []
+
+
 class DoTinCay(str, Enum):
     """Confidence codes of ../shared/reference/criteria-sources.md."""
 
@@ -115,7 +121,7 @@ class ChiTieu(_Model):
     ten_ngan: str | None = None
     don_vi: str | None = None
     loai: LoaiChiTieu = LoaiChiTieu.dat
-    nguong: list[Nguong] = Field(default_factory=list)
+    nguong: list[Nguong] = Field(default_factory=_new_list)
     do_tin_cay: DoTinCay = Field(DoTinCay.U, description="Độ tin cậy của nội dung chỉ tiêu")
     nguon: str | None = None
     ghi_chu: str | None = None
@@ -133,7 +139,7 @@ class TieuChi(_Model):
     do_tin_cay: DoTinCay = DoTinCay.S
     nguon: str | None = None
     ghi_chu: str | None = None
-    chi_tieu: list[ChiTieu] = Field(default_factory=list)
+    chi_tieu: list[ChiTieu] = Field(default_factory=_new_list)
     chi_tieu_day_du: bool = Field(
         True, description="false khi bộ tiêu chí gốc có những chỉ tiêu chưa được đưa vào đây"
     )
@@ -162,11 +168,11 @@ class BoTieuChiFile(_Model):
     truc: Literal["vung", "nhom_xa", "khong"] = "vung"
     cac_vung: dict[str, str] = Field(default_factory=dict)
     cac_nhom_xa: dict[int, str] = Field(default_factory=dict)
-    quy_tac_vung: list[QuyTacVung] = Field(default_factory=list)
+    quy_tac_vung: list[QuyTacVung] = Field(default_factory=_new_list)
     so_tieu_chi: SoNguyen | None = None
     so_chi_tieu: SoNguyen | None = None
-    ghi_chu: list[str] = Field(default_factory=list)
-    tieu_chi: list[TieuChi] = Field(default_factory=list)
+    ghi_chu: list[str] = Field(default_factory=_new_list)
+    tieu_chi: list[TieuChi] = Field(default_factory=_new_list)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,12 @@ _DOAN_SCHEMA = WithJsonSchema(
 DoanVan = Annotated[Doan, _DOAN_SCHEMA]
 
 
+def _new_list() -> list[Any]:
+    """`default_factory=list`, faster to build: pydantic inspects every factory's signature,
+    0.01 ms for a Python function, 0.15 ms for the builtin `list` (start-up time)."""
+    return []
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -66,7 +72,7 @@ class VanBan(_Model):
     ngay_ban_hanh: Ngay = Field(description="Ngày ban hành")
     ten_loai: str = Field("KẾ HOẠCH", description="Tên loại văn bản")
     trich_yeu: str = Field(description="Trích yếu nội dung")
-    can_cu: list[CanCu] = Field(default_factory=list, description="Các văn bản làm căn cứ")
+    can_cu: list[CanCu] = Field(default_factory=_new_list, description="Các văn bản làm căn cứ")
     cau_ket: str | None = Field(None, description="Câu kết thúc văn bản: Trên đây là kế hoạch …")
     noi_nhan: list[str] = Field(description="Nơi nhận, mỗi dòng một nơi")
     nguoi_ky: NguoiKy
@@ -167,9 +173,9 @@ class TieuChiKeHoach(_Model):
     tu_danh_gia: TrangThai | None = Field(
         None, description="Tự đánh giá (dat / chua_dat); chỉ dùng khi thiếu số liệu"
     )
-    nhiem_vu: DoanVan = Field(default_factory=list, description="Nhiệm vụ")
-    giai_phap: DoanVan = Field(default_factory=list, description="Giải pháp")
-    ghi_chu: DoanVan = Field(default_factory=list, description="Ghi chú (ví dụ: Trên địa bàn không có chợ)")
+    nhiem_vu: DoanVan = Field(default_factory=_new_list, description="Nhiệm vụ")
+    giai_phap: DoanVan = Field(default_factory=_new_list, description="Giải pháp")
+    ghi_chu: DoanVan = Field(default_factory=_new_list, description="Ghi chú (ví dụ: Trên địa bàn không có chợ)")
     nhan_giai_phap: str = Field("Giải pháp", description="Nhãn của phần giải pháp trong văn bản")
 
     @field_validator("tu_danh_gia", mode="before")
@@ -185,7 +191,7 @@ class BoTieuChiMucTieu(_Model):
     dat_chuan: str | None = Field(
         None, description="Số tiêu chí phấn đấu đạt, dạng '19/19' (phấn đấu / tổng số)"
     )
-    noi_dung_khac: DoanVan = Field(default_factory=list, description="Các chỉ tiêu khác, mỗi dòng một ý")
+    noi_dung_khac: DoanVan = Field(default_factory=_new_list, description="Các chỉ tiêu khác, mỗi dòng một ý")
 
     @field_validator("dat_chuan", mode="before")
     @classmethod
@@ -202,7 +208,7 @@ class ThonKieuMau(_Model):
 
 class MucKhac(_Model):
     tieu_de: str
-    noi_dung: DoanVan = Field(default_factory=list)
+    noi_dung: DoanVan = Field(default_factory=_new_list)
 
 
 class ChiTieuKeHoach(_Model):
@@ -210,7 +216,7 @@ class ChiTieuKeHoach(_Model):
 
     bo_tieu_chi: BoTieuChiMucTieu = Field(default_factory=BoTieuChiMucTieu)
     thon_kieu_mau: ThonKieuMau | None = None
-    khac: list[MucKhac] = Field(default_factory=list)
+    khac: list[MucKhac] = Field(default_factory=_new_list)
 
 
 class ToChucThucHien(_Model):
@@ -226,8 +232,8 @@ class NguonKinhPhi(_Model):
 
 class KinhPhi(_Model):
     tong: Annotated[SoNguyen, Field(ge=0)] | None = Field(None, description="Tổng kinh phí (đồng)")
-    nguon: list[NguonKinhPhi] = Field(default_factory=list)
-    noi_dung: DoanVan = Field(default_factory=list)
+    nguon: list[NguonKinhPhi] = Field(default_factory=_new_list)
+    noi_dung: DoanVan = Field(default_factory=_new_list)
 
 
 class ViTri(str, Enum):
@@ -242,13 +248,13 @@ class PhanBoSung(_Model):
 
     tieu_de: str = Field(description="Tiêu đề phần (viết thường; văn bản sẽ viết hoa)")
     vi_tri: ViTri = Field(ViTri.sau_nhiem_vu, description="Vị trí trong văn bản")
-    doan: DoanVan = Field(default_factory=list, description="Các đoạn văn")
-    gach_dau_dong: list[str] = Field(default_factory=list, description="Các ý gạch đầu dòng")
+    doan: DoanVan = Field(default_factory=_new_list, description="Các đoạn văn")
+    gach_dau_dong: list[str] = Field(default_factory=_new_list, description="Các ý gạch đầu dòng")
 
 
 class MucDichYeuCau(_Model):
-    muc_dich: DoanVan = Field(default_factory=list)
-    yeu_cau: DoanVan = Field(default_factory=list)
+    muc_dich: DoanVan = Field(default_factory=_new_list)
+    yeu_cau: DoanVan = Field(default_factory=_new_list)
 
 
 class KeHoach(_Model):
@@ -269,15 +275,15 @@ class KeHoach(_Model):
         description="Mã bộ tiêu chí (xa-ntm-2026-2030, …) hoặc đường dẫn tới tệp bộ tiêu chí của tỉnh"
     )
     muc_dich_yeu_cau: MucDichYeuCau | None = None
-    muc_tieu: DoanVan = Field(default_factory=list, description="Mục tiêu")
+    muc_tieu: DoanVan = Field(default_factory=_new_list, description="Mục tiêu")
     chi_tieu: ChiTieuKeHoach = Field(default_factory=ChiTieuKeHoach, description="Chỉ tiêu")
     tieu_chi: dict[str, TieuChiKeHoach] = Field(
         default_factory=dict, description="Nhiệm vụ, giải pháp và hiện trạng theo mã tiêu chí"
     )
-    thoi_gian_thuc_hien: DoanVan = Field(default_factory=list)
+    thoi_gian_thuc_hien: DoanVan = Field(default_factory=_new_list)
     kinh_phi: KinhPhi | None = None
-    to_chuc_thuc_hien: list[ToChucThucHien] = Field(default_factory=list)
-    phan_bo_sung: list[PhanBoSung] = Field(default_factory=list)
+    to_chuc_thuc_hien: list[ToChucThucHien] = Field(default_factory=_new_list)
+    phan_bo_sung: list[PhanBoSung] = Field(default_factory=_new_list)
 
     @property
     def ngay(self) -> date:

@@ -7,7 +7,6 @@ was found; an unknown key gets the closest valid key as a suggestion.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -30,6 +29,8 @@ def suggest(word: str, choices: Iterable[str]) -> str | None:
     too far for difflib, so a single choice that starts with it counts too.
     """
     options = list(choices)
+    import difflib  # suggestions are made only for errors: not imported at start-up
+
     matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if matches:
         return matches[0]
