@@ -11,16 +11,18 @@ What is measured (benchmarks/README.md explains why each comparison):
 * batch: `ntm check <corpus>` over the 10,000-plan corpus (default jobs,
   --jobs 1, --jobs 2) against benchmarks/parse_baseline.py, a plain
   one-process CSafeLoader parse of the same files;
-* memory: peak RSS of those runs, and 1,000 against 10,000 plans.
+* memory: peak RSS of the largest process and peak PSS of all processes
+  of those runs, and 1,000 against 10,000 plans.
 
 Commands run in rounds; each round runs every command once, in an order
 that rotates from round to round, so that a noisy neighbour or a warming
 disk cache hits all of them alike. The first round is a warm-up and is not
 counted. Times are wall-clock medians with min–max; a ratio is a quotient
-of medians measured in this run. Peak memory comes from os.wait4() (the
-largest single process) and, for runs with worker processes, from sampling
-the RSS of the whole process tree every 20 ms. Only the standard library
-is used; hyperfine is not needed.
+of medians measured in this run. Peak memory: os.wait4() gives the peak RSS
+of the largest single process; for batch runs the PSS of the whole process
+tree is also sampled every 20 ms (PSS counts pages the forked workers share
+with the parent once, where summed RSS would count them three times). Only
+the standard library is used; hyperfine is not needed.
 """
 
 from __future__ import annotations
@@ -53,13 +55,18 @@ sys.path[:0] = [str(REPO), str(HERE)]  # ntm from this checkout; make_corpus bes
 class Sample:
     seconds: float
     cpu: float  # user + system of the process and its waited-for children
-    maxrss_mb: float  # the largest single process (wait4)
-    tree_mb: float  # peak of the summed RSS of the process tree (sampled); 0 when not sampled
+    maxrss_mb: float  # peak RSS of the largest single process (wait4)
+    tree_mb: float  # peak summed PSS of the process tree (sampled); 0 when not sampled
     code: int
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Summed VmRSS of `root` and its descendants (Linux /proc; 0 elsewhere)."""
+def _tree_pss_kb(root: int) -> int:
+    """Summed PSS of `root` and its descendants (Linux /proc; 0 elsewhere).
+
+    PSS splits each shared page among the processes that share it, so forked
+    workers (which share the parent's modules and catalogs) are not counted
+    three times, as summed RSS would.
+    """
     total, stack, seen = 0, [root], set()
     while stack:
         pid = stack.pop()
@@ -67,9 +74,9 @@ def _tree_rss_kb(root: int) -> int:
             continue
         seen.add(pid)
         try:
-            with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as fh:
                 for line in fh:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith("Pss:"):
                         total += int(line.split()[1])
                         break
             for task in os.listdir(f"/proc/{pid}/task"):
@@ -89,7 +96,7 @@ def measure(cmd: Sequence[str], env: dict[str, str], cwd: Path, sample_tree: boo
 
     def sampler() -> None:
         while not stop.wait(0.02):
-            peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+            peak[0] = max(peak[0], _tree_pss_kb(proc.pid))
 
     thread = threading.Thread(target=sampler, daemon=True) if sample_tree and sys.platform == "linux" else None
     if thread:
@@ -127,7 +134,13 @@ class Bench:
 
     @property
     def peak_mb(self) -> float:
-        return max(max(s.maxrss_mb, s.tree_mb) for s in self.samples)
+        """Peak RSS of the largest process (one process: what `/usr/bin/time -v` shows)."""
+        return max(s.maxrss_mb for s in self.samples)
+
+    @property
+    def tree_mb(self) -> float:
+        """Peak PSS of all the processes of one run (the parent and its workers)."""
+        return max(s.tree_mb for s in self.samples)
 
     @property
     def codes(self) -> set[int]:
@@ -167,14 +180,15 @@ def fmt_time(b: Bench) -> str:
 
 def print_table(benches: dict[str, Bench], rows: list[Row], header: str) -> str:
     lines = [header, ""]
-    lines.append(f"{'lệnh / command':<44} {'median (min–max)':>26} {'peak RSS':>9}  exit")
-    lines.append("-" * 90)
+    lines.append(f"{'lệnh / command':<44} {'median (min–max)':>26} {'peak RSS':>9} {'all PSS':>8}  exit")
+    lines.append("-" * 98)
     for b in benches.values():
         codes = ",".join(str(c) for c in sorted(b.codes))
-        lines.append(f"{b.label:<44} {fmt_time(b):>26} {b.peak_mb:7.0f} MB  {codes}")
+        tree = f"{b.tree_mb:5.0f} MB" if b.sample_tree else ""
+        lines.append(f"{b.label:<44} {fmt_time(b):>26} {b.peak_mb:6.0f} MB {tree:>8}  {codes}")
     lines.append("")
     lines.append(f"{'tỷ lệ / ratio':<58} {'đo':>8} {'mục tiêu':>9}  kết quả")
-    lines.append("-" * 90)
+    lines.append("-" * 98)
     for row in rows:
         ok = row.passed()
         verdict = "—" if ok is None else ("ĐẠT / met" if ok else "CHƯA ĐẠT / missed")
@@ -344,10 +358,12 @@ def ratios(single: dict[str, Bench], batch: dict[str, Bench], count: int) -> lis
     add(f"ntm check --jobs 2 {count:,} plans", "batch2", "parse", batch, 0.9)
     for key in ("batch", "batch1", "batch2"):
         if key in batch:
-            rows.append(Row(f"peak RSS, {batch[key].label}", batch[key].peak_mb, " MB", "", 200))
+            b = batch[key]
+            rows.append(Row(f"peak memory, {b.label}", max(b.peak_mb, b.tree_mb), " MB", "", 200))
     if "batch" in batch and "batch1k" in batch:
-        value = batch["batch"].peak_mb / batch["batch1k"].peak_mb
-        rows.append(Row("peak RSS 10,000 / 1,000 plans", value, "×", "", 1.2))
+        big, small = batch["batch"], batch["batch1k"]
+        rows.append(Row(f"peak RSS (largest process) {count:,} / 1,000 plans", big.peak_mb / small.peak_mb, "×", "", 1.2))
+        rows.append(Row(f"peak PSS (all processes) {count:,} / 1,000 plans", big.tree_mb / small.tree_mb, "×", "", 1.2))
     return rows
 
 
