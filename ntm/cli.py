@@ -17,9 +17,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 if TYPE_CHECKING:
     from ntm.diagnostics import Diagnostic
@@ -93,20 +92,19 @@ def run_plans(command: str, paths: list[Path], fmt: str, strict: bool, jobs: int
 # --------------------------------------------------------------------------- fast path
 
 
-@dataclass(frozen=True)
-class PlanArgs:
+# NamedTuple rather than dataclass: a fifth of the time to define, at every start-up.
+class PlanArgs(NamedTuple):
     """`ntm validate|check` arguments, as the typer app would pass them to run_plans()."""
 
     command: str
-    paths: list[Path] = field(default_factory=list)
+    paths: list[Path]
     fmt: str = "text"
     strict: bool = False
     jobs: int | None = None
     show_all: bool = False
 
 
-@dataclass(frozen=True)
-class RenderArgs:
+class RenderArgs(NamedTuple):
     """`ntm render` arguments, as the typer app would pass them to render_command()."""
 
     plan: Path

@@ -15,7 +15,7 @@ so a colour reporter (`prerenders` False) still gets whole outcomes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from ntm.diagnostics import Diagnostic, MucDo
 
@@ -47,8 +47,7 @@ class Outcome:
         return int(self.view["tong_hop"]["chua_dat"])
 
 
-@dataclass
-class Rendered:
+class Rendered(NamedTuple):
     """One plan's report as text, and the counts Totals needs: small to send between processes."""
 
     file: str
