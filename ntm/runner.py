@@ -36,7 +36,9 @@ CHUNKS_IN_FLIGHT = 4
 Job = tuple[str, str, str | None, bool]
 
 
-def run_one(job: tuple[str, str]) -> Outcome:
+def run_one(job: tuple[str, str], anchors_needed: bool = True) -> Outcome:
+    """Check one plan. `anchors_needed`: look up each unmet criterion's line (only
+    the GitHub annotations use them; positions are otherwise found only for errors)."""
     path_text, command = job
     from ntm.pipeline import check_file, release
 
@@ -47,7 +49,7 @@ def run_one(job: tuple[str, str]) -> Outcome:
         from ntm.views import check_view
 
         view = check_view(result.file, result.assessment, result.diagnostics)
-        if result.assessment is not None and result.loaded is not None:
+        if anchors_needed and result.assessment is not None and result.loaded is not None:
             for tc in result.assessment.chua_dat:
                 anchors[tc.ma] = result.loaded.position(("tieu_chi", tc.ma), at_key=True)[0]
     outcome = Outcome(result.file, result.plan is not None and not has_errors(result.diagnostics),
@@ -65,7 +67,7 @@ def _renderer(fmt: str, command: str, show_all: bool) -> Reporter:
 
 def _work(job: Job) -> Outcome | Rendered:
     path_text, command, fmt, show_all = job
-    outcome = run_one((path_text, command))
+    outcome = run_one((path_text, command), anchors_needed=fmt in (None, "github"))
     return outcome if fmt is None else _renderer(fmt, command, show_all).render(outcome)
 
 
