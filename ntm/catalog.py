@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -71,7 +71,9 @@ class LoaiChiTieu(str, Enum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: the schemas are built when a catalog file is first validated; a built-in
+    # catalog usually comes from the cache (below) and then never needs them.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class CanCuPhapLy(_Model):
@@ -291,6 +293,16 @@ def _resolve_ref(ref: str, base_dir: Path | None) -> Path:
 
 @cache
 def _load_path(path: Path) -> BoTieuChi:
+    if path.parent != _BUILTIN_DIR:
+        return _build(path)
+    found = _cached(path)
+    if found is None:
+        found = _build(path)
+        _store(path, found)
+    return found
+
+
+def _build(path: Path) -> BoTieuChi:
     file = _read_file(path)
     chain: list[BoTieuChiFile] = [file]
     parent: BoTieuChi | None = None
@@ -303,6 +315,81 @@ def _load_path(path: Path) -> BoTieuChi:
         parent = _load_path(parent_path)
         chain.extend(parent.chain)
     return _merge(file, parent, str(path), tuple(chain))
+
+
+# ----------------------------------------------------------------------------- cache
+# Building the catalog models' schemas and validating a built-in catalog cost ~10 ms of
+# every cold start (benchmarks/README.md). A built-in catalog, validated and merged, is
+# kept beside it the way Python keeps bytecode, in catalogs/__pycache__/, and with the
+# same trust: whoever can write there can write .pyc files. An entry is used only if the
+# bytes of every file of its chain, of the modules that read and model catalogs, and the
+# Python and pydantic versions are those it was made from; otherwise the catalog is
+# built as before (and the entry rewritten, where the folder is writable).
+
+_BUILTIN_DIR = CATALOG_DIR.resolve()
+_CACHE_FORMAT = 1
+
+
+def _fingerprint(chain: Sequence[Path]) -> str:
+    import hashlib
+    import sys
+
+    import pydantic
+
+    code = Path(__file__).parent
+    digest = hashlib.sha256(f"{_CACHE_FORMAT} {sys.version} {pydantic.VERSION}".encode())
+    for file in (code / "catalog.py", code / "values.py", code / "loader.py", *chain):
+        digest.update(str(file).encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
+
+
+def _chain_paths(path: Path, found: BoTieuChi) -> list[Path]:
+    """The files `found` was merged from: `path`, then each file's ke_thua in turn."""
+    paths = [path]
+    for file in found.chain:
+        if file.ke_thua:
+            paths.append(_resolve_ref(file.ke_thua, paths[-1].parent).resolve())
+    return paths
+
+
+def _cache_file(path: Path) -> Path:
+    return _BUILTIN_DIR / "__pycache__" / f"{path.stem}.pickle"
+
+
+def _cached(path: Path) -> BoTieuChi | None:
+    import pickle
+
+    try:
+        with open(_cache_file(path), "rb") as handle:
+            key, chain, found = pickle.load(handle)
+        if isinstance(found, BoTieuChi) and key == _fingerprint([Path(p) for p in chain]):
+            return found
+    except Exception:  # missing, unreadable, or written by another version: build it
+        return None
+    return None
+
+
+def _store(path: Path, found: BoTieuChi) -> None:
+    import contextlib
+    import pickle
+    import sys
+    import tempfile
+
+    if sys.dont_write_bytecode:  # PYTHONDONTWRITEBYTECODE: no bytecode, no cache either
+        return
+    target = _cache_file(path)
+    temporary = None
+    try:
+        chain = _chain_paths(path, found)
+        target.parent.mkdir(exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=target.parent, suffix=".tmp", delete=False) as handle:
+            temporary = handle.name
+            pickle.dump((_fingerprint(chain), [str(p) for p in chain], found), handle, protocol=4)
+        os.replace(temporary, target)  # readers see the old entry or the new one, never half
+    except Exception:  # a read-only installation (or any surprise): no cache, as without bytecode
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def _merge(file: BoTieuChiFile, parent: BoTieuChi | None, source: str, chain: tuple[BoTieuChiFile, ...]) -> BoTieuChi:
