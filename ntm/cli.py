@@ -214,16 +214,20 @@ def _run_fast(args: PlanArgs | RenderArgs) -> int:
 
 
 def _click_classes(name: str) -> tuple[type[BaseException], ...]:
-    """click's exception class and, on typer >= 0.2x, the one of typer's vendored copy of click."""
-    import click
+    """The exception class of typer's vendored click (typer >= 0.2x) and of click itself.
 
-    found: list[type[BaseException]] = [getattr(click.exceptions, name)]
-    try:
-        from typer._click import exceptions as vendored
-    except ImportError:
-        return tuple(found)
-    if hasattr(vendored, name):
-        found.append(getattr(vendored, name))
+    Either may be absent: recent typer no longer installs click, older typer has no copy.
+    """
+    import importlib
+
+    found: list[type[BaseException]] = []
+    for module in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            cls = getattr(importlib.import_module(module), name, None)
+        except ImportError:
+            continue
+        if isinstance(cls, type) and issubclass(cls, BaseException):
+            found.append(cls)
     return tuple(found)
 
 
