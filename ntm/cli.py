@@ -213,6 +213,37 @@ def _run_fast(args: PlanArgs | RenderArgs) -> int:
 # --------------------------------------------------------------------------- typer path
 
 
+# click's usage messages, said in Vietnamese; anything not listed is passed on as it is.
+_USAGE_VI: tuple[tuple[str, str], ...] = (
+    (r"^No such option: (\S+)(?: \(Possible options: (.*)\)| Did you mean (\S+)\?)?$", "không có tùy chọn {0}"),
+    (r"^Missing argument '(\w+)'\.$", "thiếu đối số {0}"),
+    (r"^Option '(\S+)' requires an argument\.$", "tùy chọn {0} cần một giá trị"),
+    (r"^No such command '(.+)'\.$", "không có lệnh '{0}' (các lệnh: validate, check, criteria, render, schema)"),
+    (r"^Got unexpected extra arguments? \((.*)\)$", "thừa đối số: {0}"),
+    (r"^Invalid value for (.+?): .*?'(.*)' is not one of (.*)\.$", "giá trị '{1}' không hợp lệ cho {0}; chọn một trong: {2}"),
+    (r"^Invalid value for (.+?): Input should be a valid integer.*$", "{0} cần một số nguyên"),
+    (r"^Invalid value for (.+?): Input should be less than or equal to (\S+)$", "{0} không được lớn hơn {1}"),
+    (r"^Invalid value for (.+?): Input should be greater than or equal to (\S+)$", "{0} không được nhỏ hơn {1}"),
+    (r"^Invalid value for (.+?): (.*)$", "giá trị không hợp lệ cho {0}: {1}"),
+)
+_ARGUMENT_VI = {"paths": "PLAN (tệp hoặc thư mục kế hoạch)", "plan": "PLAN (tệp kế hoạch)"}
+
+
+def vietnamese_usage(message: str) -> str:
+    import re
+
+    for pattern, template in _USAGE_VI:
+        match = re.match(pattern, message.strip())
+        if match:
+            groups = [g or "" for g in match.groups()]
+            if template.startswith("không có tùy chọn") and (groups[1] or (len(groups) > 2 and groups[2])):
+                template += "; có phải ý bạn là: " + (groups[1] or groups[2]) + "?"
+            if template.startswith("thiếu đối số"):
+                groups[0] = _ARGUMENT_VI.get(groups[0], groups[0])
+            return template.format(*groups)
+    return message
+
+
 def _click_classes(name: str) -> tuple[type[BaseException], ...]:
     """The exception class of typer's vendored click (typer >= 0.2x) and of click itself.
 
@@ -260,7 +291,7 @@ def _main_typer() -> NoReturn:
         if type(exc).__name__ == "NoArgsIsHelpError":  # bare `ntm`: the help is the message
             sys.stderr.write(f"{message}\n")
         else:
-            sys.stderr.write(f"ntm: lỗi cách dùng: {message}{hint}\n")
+            sys.stderr.write(f"ntm: lỗi cách dùng: {vietnamese_usage(message)}{hint}\n")
         sys.exit(EXIT_USAGE)
     except aborts:
         sys.stderr.write("ntm: đã dừng.\n")

@@ -1,0 +1,26 @@
+"""Usage errors are said in Vietnamese, exit 2 and print no traceback."""
+
+from __future__ import annotations
+
+import pytest
+from planlib import run_process
+
+CASES = [
+    (("check", "--formt", "json", "plans/huong-son-2023.yaml"), "không có tùy chọn --formt; có phải ý bạn là: --format?"),
+    (("check",), "thiếu đối số PLAN"),
+    (("render",), "thiếu đối số PLAN (tệp kế hoạch)"),
+    (("criteria", "--vung"), "tùy chọn --vung cần một giá trị"),
+    (("kiem-tra",), "không có lệnh 'kiem-tra'"),
+    (("criteria", "--nhom-xa", "9"), "'--nhom-xa' không được lớn hơn 3"),
+    (("check", "--jobs", "hai", "plans/huong-son-2023.yaml"), "cần một số nguyên"),
+    (("check", "--format", "xml", "plans/huong-son-2023.yaml"), "giá trị 'xml' không hợp lệ cho '--format'"),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), CASES, ids=[" ".join(c[0]) for c in CASES])
+def test_usage_error_in_vietnamese(args: tuple[str, ...], expected: str) -> None:
+    proc = run_process(*args)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("ntm: lỗi cách dùng: "), proc.stderr
+    assert expected in proc.stderr
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
