@@ -196,6 +196,9 @@ def schema_cmd(
     if output is None:
         sys.stdout.write(text)
         return
+    if output.suffix.lower() in (".yaml", ".yml"):
+        # `-o` next to plans: a slip of the hand must not replace a plan with a schema.
+        _fail_usage(f"'{output}' là tên tệp YAML (kế hoạch?); lược đồ là JSON: hãy ghi ra tệp .json.")
     try:
         write_atomic(output, text.encode("utf-8"))
     except OutputError as exc:  # a missing or read-only folder is the caller's to fix

@@ -24,3 +24,15 @@ def test_usage_error_in_vietnamese(args: tuple[str, ...], expected: str) -> None
     assert proc.stderr.startswith("ntm: lỗi cách dùng: "), proc.stderr
     assert expected in proc.stderr
     assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_schema_refuses_to_overwrite_a_yaml_file(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from planlib import SEED_PLAN
+
+    target = Path(str(tmp_path)) / "ke-hoach.yaml"
+    target.write_bytes(SEED_PLAN.read_bytes())
+    proc = run_process("schema", "-o", str(target))
+    assert proc.returncode == 2 and "lược đồ là JSON" in proc.stderr
+    assert target.read_bytes() == SEED_PLAN.read_bytes()
