@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from planlib import run_process
+from planlib import SEED_PLAN, run_process
 
 CASES = [
     (("check", "--formt", "json", "plans/huong-son-2023.yaml"), "không có tùy chọn --formt; có phải ý bạn là: --format?"),
@@ -26,12 +28,8 @@ def test_usage_error_in_vietnamese(args: tuple[str, ...], expected: str) -> None
     assert "Traceback" not in proc.stderr and proc.stdout == ""
 
 
-def test_schema_refuses_to_overwrite_a_yaml_file(tmp_path: object) -> None:
-    from pathlib import Path
-
-    from planlib import SEED_PLAN
-
-    target = Path(str(tmp_path)) / "ke-hoach.yaml"
+def test_schema_refuses_to_overwrite_a_yaml_file(tmp_path: Path) -> None:
+    target = tmp_path / "ke-hoach.yaml"
     target.write_bytes(SEED_PLAN.read_bytes())
     proc = run_process("schema", "-o", str(target))
     assert proc.returncode == 2 and "lược đồ là JSON" in proc.stderr
