@@ -251,8 +251,8 @@ def machine() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="ntm: đo hiệu năng / performance benchmark")
-    parser.add_argument("--rounds", type=int, default=15, help="rounds of the one-plan commands (default 15)")
-    parser.add_argument("--batch-rounds", type=int, default=3, help="rounds of the batch commands (default 3)")
+    parser.add_argument("--rounds", type=int, default=20, help="rounds of the one-plan commands (default 20)")
+    parser.add_argument("--batch-rounds", type=int, default=5, help="rounds of the batch commands (default 5)")
     parser.add_argument("--count", type=int, default=10_000, help="plans in the corpus (default 10,000)")
     parser.add_argument("--corpus", type=Path, help="default: benchmarks/corpus/<count>/, made when missing")
     parser.add_argument("--quick", action="store_true", help="1,000 plans, 5 + 1 rounds: a smoke test")
