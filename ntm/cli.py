@@ -6,10 +6,11 @@ criteria are unmet; 4 internal error (a bug: please report it).
 
 Start-up is most of a one-plan run, so this module imports almost nothing.
 `ntm validate|check|render` with plain arguments (what CI and a prompt
-type) is parsed here by `parse_fast()`; everything else (help, the other commands,
-anything unusual, every usage error) goes to the typer app in ntm.cli_app,
-the one definition of commands, options and help texts. Skipping typer,
-click and rich saves about 100 ms per run (benchmarks/README.md).
+type) is parsed here by `parse_fast()`; everything else (help, the other
+commands, anything unusual, any argument click would refuse) goes to the
+typer app in ntm.cli_app, the one definition of commands, options and help
+texts. Skipping typer, click and rich saves about 100 ms per run
+(benchmarks/README.md).
 """
 
 from __future__ import annotations
