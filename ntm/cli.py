@@ -9,7 +9,7 @@ Start-up is most of a one-plan run, so this module imports almost nothing.
 type) is parsed here by `parse_fast()`; everything else (help, the other
 commands, anything unusual, any argument click would refuse) goes to the
 typer app in ntm.cli_app, the one definition of commands, options and help
-texts. Skipping typer, click and rich saves about 100 ms per run
+texts. Skipping typer, click and rich saves 60-100 ms per run
 (benchmarks/README.md).
 """
 
