@@ -27,7 +27,7 @@ from ntm.catalog import (
     load_catalog,
 )
 from ntm.diagnostics import Diagnostic, MucDo, YamlPath
-from ntm.formatting import so_voi_don_vi
+from ntm.formatting import so, so_voi_don_vi
 from ntm.loader import LoadedYaml
 from ntm.model import ChiTieuHienTrang, KeHoach, MucTieu, TieuChiKeHoach, TrangThai
 from ntm.values import SoLieu
@@ -60,6 +60,7 @@ class YeuCau:
     url: str | None = None
     ghi_chu: str | None = None
     bo_tieu_chi: str | None = None
+    canh_bao: str | None = None  # e.g. a province level laxer than the national one
 
     @property
     def nguon_text(self) -> str:
@@ -235,36 +236,57 @@ def _resolve_threshold(
         (e for e in ct.nguong if _matches(e, ctx)),
         key=lambda e: (levels[e.bo_tieu_chi], -_specificity(e)),
     )
+    # The first known value of each catalog in the chain (the province's, then the nation's).
+    known: list[tuple[NguongCoNguon, float]] = []
+    levels_done: set[int] = set()
     for entry in candidates:
+        if levels[entry.bo_tieu_chi] in levels_done:
+            continue
         n = entry.nguong
         value = _numeric(entry)
         if value is None and n.ti_le_so_voi is not None and _depth < 3:
             ref = n.ti_le_so_voi
-            other = load_catalog(ref.bo_tieu_chi, Path(entry.tep).parent)
-            target = next((c for c in other.iter_chi_tieu() if c.ma == ref.chi_tieu), None)
+            referenced = load_catalog(ref.bo_tieu_chi, Path(entry.tep).parent)
+            target = next((c for c in referenced.iter_chi_tieu() if c.ma == ref.chi_tieu), None)
             if target is not None:
                 base, _ = resolve_threshold(target, ctx, _depth + 1)
                 if base is not None and base.gia_tri is not None:
                     value = round(base.gia_tri * ref.he_so, 6)
-                else:
+                elif not known:
                     return None, MucChuaRo(
                         entry.can_cu.trich_dan,
-                        f"bằng {ref.he_so:g} × mức của {ref.bo_tieu_chi} ({ref.chi_tieu}), mức đó chưa rõ",
+                        f"bằng {so(ref.he_so)} × mức của {ref.bo_tieu_chi} ({ref.chi_tieu}), mức đó chưa rõ",
                     )
         if value is not None:
-            return (
-                YeuCau(
-                    loai=spec.loai,
-                    gia_tri=value,
-                    nguon=NguonYeuCau.bo_tieu_chi,
-                    trich_dan=entry.can_cu.trich_dan,
-                    do_tin_cay=n.do_tin_cay,
-                    url=n.nguon or spec.nguon,
-                    ghi_chu=n.ghi_chu,
-                    bo_tieu_chi=entry.bo_tieu_chi,
-                ),
-                None,
-            )
+            known.append((entry, value))
+            levels_done.add(levels[entry.bo_tieu_chi])
+    if known:
+        chosen, value = known[0]
+        warning = None
+        for other, other_value in known[1:]:
+            # A province may raise a national level, never lower it: the stricter one holds.
+            if _stricter(spec.loai, other_value, value):
+                warning = (
+                    f"{chosen.can_cu.trich_dan} đặt mức {spec.loai.ky_hieu} {so_voi_don_vi(value, spec.don_vi)}, "
+                    f"lỏng hơn mức {spec.loai.ky_hieu} {so_voi_don_vi(other_value, spec.don_vi)} của "
+                    f"{other.can_cu.trich_dan}; dùng mức chặt hơn."
+                )
+                chosen, value = other, other_value
+        n = chosen.nguong
+        return (
+            YeuCau(
+                loai=spec.loai,
+                gia_tri=value,
+                nguon=NguonYeuCau.bo_tieu_chi,
+                trich_dan=chosen.can_cu.trich_dan,
+                do_tin_cay=n.do_tin_cay,
+                url=n.nguon or spec.nguon,
+                ghi_chu=n.ghi_chu,
+                bo_tieu_chi=chosen.bo_tieu_chi,
+                canh_bao=warning,
+            ),
+            None,
+        )
     general = next((e for e in ct.nguong if e.nguong.chung and _numeric(e) is not None), None)
     explicit = candidates[0] if candidates else None
     return None, MucChuaRo(
@@ -342,6 +364,8 @@ def _assess_indicator(
                     "dùng mức của bộ tiêu chí.",
                 )
             )
+    if requirement is not None and requirement.canh_bao:
+        warn.append((path, "KH006", requirement.canh_bao))
     value = figure.gia_tri if figure else None
     if value is None:
         status, gap = KetQua.chua_co_du_lieu, None
@@ -356,13 +380,17 @@ def _assess_indicator(
         and requirement.gia_tri is not None
         and target.tu.so is not None
     ):
-        reach = target.den.so if target.den is not None and target.den.so is not None else target.tu.so
-        if _stricter(spec.loai, requirement.gia_tri, reach):
+        # A range must meet the requirement at its weaker end: the low end for a minimum,
+        # the high end for a maximum.
+        upper = target.den if target.den is not None and target.den.so is not None else target.tu
+        weak = target.tu if spec.loai is LoaiChiTieu.toi_thieu else upper
+        assert weak.so is not None
+        if _stricter(spec.loai, requirement.gia_tri, weak.so):
             warn.append(
                 (
                     (*path, "muc_tieu"),
                     "KH002",
-                    f"mục tiêu ({target.tu.van_ban}) chưa tới mức yêu cầu "
+                    f"mục tiêu ({weak.van_ban}) chưa tới mức yêu cầu "
                     f"{spec.loai.ky_hieu} {so_voi_don_vi(requirement.gia_tri, spec.don_vi)} ({requirement.nguon_text}).",
                 )
             )

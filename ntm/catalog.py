@@ -457,5 +457,10 @@ def load_catalog(ref: str, base_dir: Path | None = None) -> BoTieuChi:
     return found
 
 
+def check_catalog_file(path: Path) -> BoTieuChi:
+    """Read and validate a catalog file as it is on disk now, bypassing the caches."""
+    return _build(path.resolve())
+
+
 def ngay_hieu_luc(bo: BoTieuChi) -> date:
     return bo.can_cu.ngay_hieu_luc or bo.can_cu.ngay_ban_hanh

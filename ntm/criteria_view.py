@@ -8,7 +8,7 @@ from typing import IO, Any
 
 from ntm.assessment import BoiCanh, resolve_threshold
 from ntm.catalog import BoTieuChi, ChiTieuDayDu, LoaiChiTieu
-from ntm.formatting import ngay_ngan, so_voi_don_vi
+from ntm.formatting import ngay_ngan, so, so_voi_don_vi
 from ntm.values import SoLieu
 from ntm.views import requirement_text
 
@@ -30,7 +30,7 @@ def _entry_text(ct: ChiTieuDayDu, index: int) -> dict[str, Any]:
     if isinstance(n.gia_tri, SoLieu) and n.gia_tri.so is not None:
         value = f"{ct.chi_tieu.loai.ky_hieu} {so_voi_don_vi(n.gia_tri.so, unit)}"
     elif n.ti_le_so_voi is not None:
-        value = f"≥ {n.ti_le_so_voi.he_so:g} × mức {n.ti_le_so_voi.chi_tieu} của {n.ti_le_so_voi.bo_tieu_chi}"
+        value = f"≥ {so(n.ti_le_so_voi.he_so)} × mức {n.ti_le_so_voi.chi_tieu} của {n.ti_le_so_voi.bo_tieu_chi}"
     elif isinstance(n.gia_tri, str):
         value = n.gia_tri
     else:
@@ -65,6 +65,9 @@ def criteria_view(
         raise ValueError(f"{bo.file.ten_ngan} xét theo nhóm xã: dùng --nhom-xa, không dùng --vung.")
     if nhom_xa is not None and bo.truc == "vung":
         raise ValueError(f"{bo.file.ten_ngan} xét theo vùng: dùng --vung, không dùng --nhom-xa.")
+    period = bo.file.giai_doan
+    if nam is not None and period and not (period[0] <= nam <= period[1]):
+        raise ValueError(f"năm {nam} nằm ngoài giai đoạn {period[0]}-{period[1]} của {bo.file.ten_ngan}.")
     rule_text = None
     if dac_biet_kho_khan and bo.quy_tac_vung:
         rule = bo.quy_tac_vung[0]
@@ -94,7 +97,7 @@ def criteria_view(
                 req, why = resolve_threshold(ct, ctx)
                 if req is not None:
                     item["yeu_cau"] = requirement_text(req, spec.don_vi)
-                    item["nguon"] = req.nguon_text
+                    item["nguon"] = req.nguon_text + (f" — cảnh báo: {req.canh_bao}" if req.canh_bao else "")
                     counts["ap_dung_duoc"] += 1
                 else:
                     item["yeu_cau"] = None

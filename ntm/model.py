@@ -12,7 +12,8 @@ from datetime import date
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from ntm.values import Doan, Ngay, SoLieuType, SoNguyen, parse_number
 
@@ -111,6 +112,14 @@ def _range(value: Any) -> Any:
 class MucTieu(_Model):
     tu: SoLieuType = Field(description="Mức phấn đấu (cận dưới)")
     den: SoLieuType | None = Field(None, description="Cận trên, nếu mục tiêu là một khoảng")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> MucTieu:
+        if self.den is not None and self.tu.so is not None and self.den.so is not None and self.den.so < self.tu.so:
+            raise PydanticCustomError(
+                "so", "khoảng mục tiêu bị ngược: từ {tu} đến {den}; hãy viết số nhỏ trước", {"tu": self.tu.van_ban, "den": self.den.van_ban}
+            )
+        return self
 
 
 MucTieuType = Annotated[

@@ -32,9 +32,11 @@ class PlanResult:
     assessment: DanhGia | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
+    la_bo_tieu_chi: bool = False  # the file is a criteria set, checked as one
+
     @property
     def valid(self) -> bool:
-        return self.plan is not None and not has_errors(self.diagnostics)
+        return (self.plan is not None or self.la_bo_tieu_chi) and not has_errors(self.diagnostics)
 
 
 def _read(path: Path, display: str) -> tuple[bytes | None, Diagnostic | None]:
@@ -76,6 +78,8 @@ def check_file(path: Path, display: str | None = None, *, with_assessment: bool 
         return result
     loaded = load_bytes(data, display)
     result.loaded = loaded
+    if _looks_like_catalog(loaded.data):
+        return _check_catalog_file(path, result)
     plan, diagnostics = validate_schema(loaded)
     result.diagnostics.extend(diagnostics)
     if plan is None:
@@ -93,6 +97,23 @@ def check_file(path: Path, display: str | None = None, *, with_assessment: bool 
         result.assessment = assess(plan, catalog, loaded)
         result.diagnostics.extend(result.assessment.diagnostics)
     result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def _looks_like_catalog(data: object) -> bool:
+    """A province's criteria file kept beside the plans (docs/criteria.md suggests it)."""
+    return isinstance(data, dict) and "can_cu_phap_ly" in data and "van_ban" not in data
+
+
+def _check_catalog_file(path: Path, result: PlanResult) -> PlanResult:
+    """Validate it as what it is, a criteria set, instead of reporting it as a broken plan."""
+    from ntm.catalog import CatalogError, check_catalog_file
+
+    try:
+        result.catalog = check_catalog_file(path)
+    except CatalogError as exc:
+        result.diagnostics.extend(exc.diagnostics)
+    result.la_bo_tieu_chi = True
     return result
 
 

@@ -18,7 +18,6 @@ from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ntm.diagnostics import has_errors
 from ntm.report import Outcome, Rendered
 
 if TYPE_CHECKING:
@@ -48,11 +47,11 @@ def run_one(job: tuple[str, str], anchors_needed: bool = True) -> Outcome:
     if command == "check":
         from ntm.views import check_view
 
-        view = check_view(result.file, result.assessment, result.diagnostics)
+        view = check_view(result.file, result.assessment, result.diagnostics, result.la_bo_tieu_chi)
         if anchors_needed and result.assessment is not None and result.loaded is not None:
             for tc in result.assessment.chua_dat:
                 anchors[tc.ma] = result.loaded.position(("tieu_chi", tc.ma), at_key=True)[0]
-    outcome = Outcome(result.file, result.plan is not None and not has_errors(result.diagnostics),
+    outcome = Outcome(result.file, result.valid,
                       result.diagnostics, view, anchors)
     release(result)
     return outcome

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ntm.catalog import BoTieuChi, LoaiChiTieu
-from ntm.diagnostics import Diagnostic, YamlPath, describe_value
+from ntm.diagnostics import Diagnostic, MucDo, YamlPath, describe_value
 from ntm.loader import LoadedYaml
 from ntm.model import KeHoach
 from ntm.values import SoLieu
@@ -270,6 +270,19 @@ def check_against_catalog(plan: KeHoach, loaded: LoadedYaml, bo: BoTieuChi) -> l
     elif bo.truc == "nhom_xa" and plan.dia_ban.nhom_xa is None:
         groups = ", ".join(f"{k} ({v})" for k, v in bo.cac_nhom_xa.items()) or "1, 2, 3"
         err(("dia_ban",), "DM003", f"{bo.file.ten_ngan} xét theo nhóm xã: cần khóa 'nhom_xa': {groups}.")
+    # Settings the chosen set does not use are probably a plan copied from another period.
+    def unused(path: YamlPath, message: str) -> None:
+        line, col = loaded.position(path, at_key=True)
+        out.append(Diagnostic(loaded.file, line, col, "DM005", message, path=path, level=MucDo.CANH_BAO))
+
+    if bo.truc == "nhom_xa" and plan.dia_ban.vung is not None:
+        unused(("dia_ban", "vung"), f"{bo.file.ten_ngan} xét theo nhóm xã, không theo vùng: khóa 'vung' không được dùng.")
+    if bo.truc == "vung" and plan.dia_ban.nhom_xa is not None:
+        unused(("dia_ban", "nhom_xa"), f"{bo.file.ten_ngan} xét theo vùng, không theo nhóm xã: khóa 'nhom_xa' không được dùng.")
+    if not bo.quy_tac_vung:
+        for flag in ("xa_dac_biet_kho_khan", "xa_an_toan_khu"):
+            if getattr(plan.dia_ban, flag):
+                unused(("dia_ban", flag), f"{bo.file.ten_ngan} không có quy tắc riêng cho xã này: khóa '{flag}' không có tác dụng.")
     if bo.file.giai_doan and not (bo.file.giai_doan[0] <= plan.nam <= bo.file.giai_doan[1]):
         err(
             ("nam",), "DM004",

@@ -138,11 +138,14 @@ def criterion_view(tc: KetQuaTieuChi) -> dict[str, Any]:
     }
 
 
-def check_view(file: str, danh_gia: DanhGia | None, diagnostics: list[Diagnostic]) -> dict[str, Any]:
+def check_view(
+    file: str, danh_gia: DanhGia | None, diagnostics: list[Diagnostic], la_bo_tieu_chi: bool = False
+) -> dict[str, Any]:
     view: dict[str, Any] = {
         "phien_ban": JSON_VERSION,
         "tep": file,
-        "hop_le": danh_gia is not None,
+        "loai_tep": "bo_tieu_chi" if la_bo_tieu_chi else "ke_hoach",
+        "hop_le": danh_gia is not None or (la_bo_tieu_chi and not any(d.level.value == "loi" for d in diagnostics)),
         "chan_doan": [diagnostic_view(d) for d in diagnostics],
     }
     if danh_gia is None:
@@ -162,10 +165,11 @@ def check_view(file: str, danh_gia: DanhGia | None, diagnostics: list[Diagnostic
                 "tep": bo.nguon_tep if bo.file.ke_thua else None,
             },
             "nam": danh_gia.nam,
-            "vung": danh_gia.vung,
-            "ten_vung": bo.cac_vung.get(danh_gia.vung or "", None),
+            # only the axis the set is read along: a stray key was already warned about (DM005)
+            "vung": danh_gia.vung if bo.truc == "vung" else None,
+            "ten_vung": bo.cac_vung.get(danh_gia.vung or "", None) if bo.truc == "vung" else None,
             "quy_tac_vung": danh_gia.vung_theo_quy_tac,
-            "nhom_xa": danh_gia.nhom_xa,
+            "nhom_xa": danh_gia.nhom_xa if bo.truc == "nhom_xa" else None,
             "tieu_chi": [criterion_view(t) for t in danh_gia.tieu_chi],
             "tong_hop": {
                 "tong_so": totals.tong_so,

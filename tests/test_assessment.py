@@ -132,6 +132,18 @@ class TestProvinceOverlay:
         _, v3 = check_json(write_plan(tmp_path, mien_nui, name="c.yaml"))
         assert indicator(v3, "ty_le_lao_dong_qua_dao_tao")["nguon"].startswith("QĐ 999/QĐ-TEST")
 
+    def test_laxer_province_level_warns_and_the_stricter_holds(self, tmp_path: Path) -> None:
+        data = plan(
+            dia_ban__vung="mien-nui", bo_tieu_chi="tinh-thu-nghiem.yaml",
+            tieu_chi={"lao_dong": {"hien_trang": {"ty_le_ngheo": "7%"}, "nhiem_vu": "a", "giai_phap": "b"}},
+        )
+        _, view = check_json(write_plan(tmp_path, data))
+        ct = indicator(view, "ty_le_ngheo")
+        assert (ct["trang_thai"], ct["yeu_cau"], ct["chenh_lech"]) == ("chua_dat", 6, 1)
+        assert ct["nguon"].startswith("QĐ 999/QĐ-TEST")
+        warnings = [d for d in view["chan_doan"] if d["ma"] == "KH006"]
+        assert len(warnings) == 1 and "lỏng hơn" in warnings[0]["thong_diep"]
+
     def test_added_indicator(self, tmp_path: Path) -> None:
         data = plan(
             dia_ban__vung="dong-bang", bo_tieu_chi="tinh-thu-nghiem.yaml",
@@ -175,6 +187,27 @@ class TestCriterionRules:
         data = plan(dia_ban__vung="dong-bang", tieu_chi={"lao_dong": {"hien_trang": {"ty_le_lao_dong_qua_dao_tao": {"gia_tri": "60%", "muc_tieu": "70%"}}, "nhiem_vu": "a", "giai_phap": "b"}})
         _, view = check_json(write_plan(tmp_path, data))
         assert [d["ma"] for d in view["chan_doan"]] == ["KH002"]
+
+    @pytest.mark.parametrize(
+        ("chi_tieu", "target", "warns"),
+        [
+            ("ty_le_lao_dong_qua_dao_tao", "70-80", True),  # a minimum: the low end must reach 75
+            ("ty_le_lao_dong_qua_dao_tao", "75-80", False),
+            ("ty_le_ngheo", "3-5", False),  # a maximum (mien-nui ≤ 6): the high end counts
+            ("ty_le_ngheo", "5-7", True),
+        ],
+    )
+    def test_target_range_is_judged_at_its_weaker_end(
+        self, tmp_path: Path, chi_tieu: str, target: str, warns: bool
+    ) -> None:
+        region = "dong-bang" if chi_tieu == "ty_le_lao_dong_qua_dao_tao" else "mien-nui"
+        data = plan(dia_ban__vung=region, tieu_chi={"lao_dong": {"hien_trang": {chi_tieu: {"muc_tieu": target}}}})
+        _, view = check_json(write_plan(tmp_path, data))
+        kh002 = [d for d in view["chan_doan"] if d["ma"] == "KH002"]
+        assert bool(kh002) is warns
+        if warns:
+            weak = target.split("-")[0 if chi_tieu == "ty_le_lao_dong_qua_dao_tao" else 1]
+            assert f"mục tiêu ({weak})" in kh002[0]["thong_diep"]
 
     def test_declared_total_disagreeing_with_set_warns(self, tmp_path: Path) -> None:
         data = plan(dia_ban__vung="mien-nui", chi_tieu={"bo_tieu_chi": {"dat_chuan": "19/19"}})

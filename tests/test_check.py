@@ -147,3 +147,45 @@ def test_criteria_usage_errors() -> None:
     assert run("criteria", "-b", "khong-co")[0] == 2
     assert run("criteria", "-b", "xa-ntm-2026-2030", "--vung", "bac-trung-bo")[0] == 2
     assert run("criteria", "-b", "xa-ntm-2021-2025", "--vung", "bac-trung-bo", "--nhom-xa", "1")[0] == 2
+
+
+def test_a_province_criteria_file_beside_the_plans_is_checked_as_a_criteria_set(tmp_path: Path) -> None:
+    import shutil
+
+    from planlib import CATALOGS
+
+    (tmp_path / "bo-tieu-chi").mkdir()
+    for name in ("thu-nghiem-vung.yaml", "tinh-thu-nghiem.yaml"):
+        shutil.copy(CATALOGS / name, tmp_path / "bo-tieu-chi" / name)
+    shutil.copy(SEED_PLAN, tmp_path / "ke-hoach.yaml")
+    code, out = run("check", str(tmp_path), "--format", "json")
+    views = [json.loads(line) for line in out.splitlines()]
+    assert code == 3
+    assert [(v["loai_tep"], v["hop_le"]) for v in views] == [
+        ("bo_tieu_chi", True), ("bo_tieu_chi", True), ("ke_hoach", True)
+    ]
+    broken = tmp_path / "bo-tieu-chi" / "tinh-thu-nghiem.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "so_tieu_chi: ba\n", encoding="utf-8")
+    code, out = run("validate", str(tmp_path))
+    assert code == 1 and f"{broken}:" in out and "so_tieu_chi" in out
+
+
+def test_settings_the_set_does_not_use_are_warned(tmp_path: Path) -> None:
+    text = SEED_PLAN.read_text(encoding="utf-8").replace("  vung: bac-trung-bo", "  vung: bac-trung-bo\n  nhom_xa: 2")
+    path = tmp_path / "ke-hoach.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, view = check_json(path)
+    assert code == 3
+    assert [d["ma"] for d in view["chan_doan"]] == ["DM005"] and view["nhom_xa"] is None
+
+
+def test_reversed_target_range_is_an_error(tmp_path: Path) -> None:
+    text = SEED_PLAN.read_text(encoding="utf-8").replace("muc_tieu: 47-49", "muc_tieu: 49-47")
+    path = tmp_path / "ke-hoach.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out = run("validate", str(path))
+    assert code == 1 and "khoảng mục tiêu bị ngược" in out
+
+
+def test_criteria_year_outside_the_period_is_a_usage_error() -> None:
+    assert run("criteria", "-b", "xa-ntm-2021-2025", "--vung", "bac-trung-bo", "--nam", "2030")[0] == 2
