@@ -193,22 +193,39 @@ def _status_label(tc: dict[str, Any]) -> str:
 # ------------------------------------------------------------------------------ json
 
 
-class JsonReporter:
-    """One JSON object per plan, one per line (JSON Lines); a single plan is plain JSON."""
+class _StreamReporter:
+    """What the machine formats share: render one outcome to text, then write it."""
+
+    prerenders = True
 
     def __init__(self, out: IO[str], command: str) -> None:
-        import json  # only this format needs it (start-up time)
-
         self.out = out
         self.command = command
-        self.dumps = json.dumps
-        self.prerenders = True
 
     def start(self) -> None:
         pass
 
     def outcome(self, o: Outcome) -> None:
         self.emit(self.render(o))
+
+    def render(self, o: Outcome) -> Rendered:
+        raise NotImplementedError
+
+    def emit(self, r: Rendered) -> None:
+        self.out.write(r.text)
+
+    def finish(self, totals: Totals) -> None:
+        pass
+
+
+class JsonReporter(_StreamReporter):
+    """One JSON object per plan, one per line (JSON Lines); a single plan is plain JSON."""
+
+    def __init__(self, out: IO[str], command: str) -> None:
+        import json  # only this format needs it (start-up time)
+
+        super().__init__(out, command)
+        self.dumps = json.dumps
 
     def render(self, o: Outcome) -> Rendered:
         from ntm.views import JSON_VERSION, diagnostic_view
@@ -223,12 +240,6 @@ class JsonReporter:
                 "chan_doan": [diagnostic_view(d) for d in o.diagnostics],
             }
         return rendered(o, self.dumps(obj, ensure_ascii=False) + "\n")
-
-    def emit(self, r: Rendered) -> None:
-        self.out.write(r.text)
-
-    def finish(self, totals: Totals) -> None:
-        pass
 
 
 # ------------------------------------------------------------------------------ github
@@ -252,19 +263,8 @@ def github_line(level: str, file: str, line: int | None, col: int | None, title:
     return f"::{level} {','.join(props)}::{_gh_escape_data(message)}"
 
 
-class GithubReporter:
+class GithubReporter(_StreamReporter):
     """GitHub workflow annotations; the parsable line is kept in the log as well."""
-
-    def __init__(self, out: IO[str], command: str) -> None:
-        self.out = out
-        self.command = command
-        self.prerenders = True
-
-    def start(self) -> None:
-        pass
-
-    def outcome(self, o: Outcome) -> None:
-        self.emit(self.render(o))
 
     def render(self, o: Outcome) -> Rendered:
         lines = []
@@ -287,9 +287,6 @@ class GithubReporter:
                 )
         return rendered(o, "".join(line + "\n" for line in lines))
 
-    def emit(self, r: Rendered) -> None:
-        self.out.write(r.text)
-
     def finish(self, totals: Totals) -> None:
         self.out.write(summary_line(totals, self.command) + "\n")
 
@@ -297,22 +294,14 @@ class GithubReporter:
 # ------------------------------------------------------------------------------ junit
 
 
-class JunitReporter:
+class JunitReporter(_StreamReporter):
     """JUnit XML (GitLab, Jenkins): a test suite per plan; a test case per check or criterion."""
 
     def __init__(self, out: IO[str], command: str) -> None:
-        self.out = out
-        self.command = command
+        super().__init__(out, command)
         self.suites: list[str] = []
         self.tests = 0
         self.failures = 0
-        self.prerenders = True
-
-    def start(self) -> None:
-        pass
-
-    def outcome(self, o: Outcome) -> None:
-        self.emit(self.render(o))
 
     def emit(self, r: Rendered) -> None:
         self.tests += r.cases
