@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ntm.cli import app
-from ntm.loader import load_bytes
+from ntm.cli.app import app
+from ntm.load import load_bytes
 
 SEED_BYTES = SEED_PLAN.read_bytes()
 SEED_LINES = SEED_BYTES.decode("utf-8").splitlines(keepends=True)

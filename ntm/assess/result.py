@@ -1,0 +1,98 @@
+"""What an assessment finds: statuses and numbers, never sentences (those are ntm.present's)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+from ntm.catalog import BoTieuChi, ChiTieuDayDu, MucChuaRo, YeuCau
+from ntm.diagnostics import YamlPath
+from ntm.plan.model import MucTieu, TieuChiKeHoach
+from ntm.plan.values import SoLieu
+
+
+class KetQua(str, Enum):
+    dat = "dat"
+    chua_dat = "chua_dat"
+    chua_co_du_lieu = "chua_co_du_lieu"
+
+
+class LyDo(str, Enum):
+    """Why an indicator cannot be judged."""
+
+    khong_co_so_lieu = "khong_co_so_lieu"  # the plan gives no figure
+    chua_co_nguong = "chua_co_nguong"  # no official level is known (the figure is shown)
+
+
+@dataclass(frozen=True)
+class KetQuaChiTieu:
+    chi_tieu: ChiTieuDayDu
+    trang_thai: KetQua
+    gia_tri: SoLieu | None
+    yeu_cau: YeuCau | None  # the requirement applied (the catalog's, else the plan's own)
+    chua_ro: MucChuaRo | None  # why the catalog has none, when it has none
+    chenh_lech: Decimal | None  # how far from the requirement, when chưa đạt (exact)
+    muc_tieu: MucTieu | None
+    path: YamlPath
+    yeu_cau_bo_tieu_chi: YeuCau | None = None  # the catalog's, kept when the plan states a laxer one
+    yeu_cau_ke_hoach: SoLieu | None = None  # what the plan states itself
+
+    @property
+    def ma(self) -> str:
+        return self.chi_tieu.ma
+
+    @property
+    def ly_do(self) -> LyDo | None:
+        if self.trang_thai is not KetQua.chua_co_du_lieu:
+            return None
+        if self.gia_tri is None:
+            return LyDo.khong_co_so_lieu
+        return LyDo.chua_co_nguong
+
+
+@dataclass(frozen=True)
+class KetQuaTieuChi:
+    ma: str
+    so: str
+    ten: str
+    trang_thai: KetQua
+    theo_tu_danh_gia: bool  # the status is the plan's own declaration (figures could not decide)
+    theo_so_lieu: KetQua  # what the figures alone say
+    chi_tieu: tuple[KetQuaChiTieu, ...]
+    ke_hoach: TieuChiKeHoach | None
+    chi_tieu_day_du: bool
+
+
+@dataclass(frozen=True)
+class TongHop:
+    tong_so: int
+    dat: int
+    chua_dat: int
+    chua_co_du_lieu: int
+    dat_theo_tu_danh_gia: int
+
+
+@dataclass(frozen=True)
+class DanhGia:
+    bo_tieu_chi: BoTieuChi
+    nam: int
+    vung: str | None
+    vung_theo_quy_tac: str | None  # the rule that replaced the plan's region, if any
+    nhom_xa: int | None
+    tieu_chi: tuple[KetQuaTieuChi, ...]
+
+    @property
+    def tong_hop(self) -> TongHop:
+        items = self.tieu_chi
+        return TongHop(
+            tong_so=len(items),
+            dat=sum(1 for t in items if t.trang_thai is KetQua.dat),
+            chua_dat=sum(1 for t in items if t.trang_thai is KetQua.chua_dat),
+            chua_co_du_lieu=sum(1 for t in items if t.trang_thai is KetQua.chua_co_du_lieu),
+            dat_theo_tu_danh_gia=sum(1 for t in items if t.trang_thai is KetQua.dat and t.theo_tu_danh_gia),
+        )
+
+    @property
+    def chua_dat(self) -> list[KetQuaTieuChi]:
+        return [t for t in self.tieu_chi if t.trang_thai is KetQua.chua_dat]
