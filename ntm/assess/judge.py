@@ -18,17 +18,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ntm.assess.result import DanhGia, KetQua, KetQuaChiTieu, KetQuaTieuChi
-from ntm.catalog import (
-    BoiCanh,
-    BoTieuChi,
-    ChiTieuDayDu,
-    DoTinCay,
-    LoaiChiTieu,
-    NguonYeuCau,
-    YeuCau,
-    assessment_date,
-    yeu_cau,
-)
+from ntm.catalog import BoTieuChi, ChiTieuDayDu, DoTinCay, LoaiChiTieu
+from ntm.catalog.thresholds import BoiCanh, NguonYeuCau, YeuCau, assessment_date, yeu_cau
 from ntm.diagnostics import YamlPath
 from ntm.plan.model import ChiTieuHienTrang, KeHoach, TrangThai
 from ntm.plan.values import SoLieu

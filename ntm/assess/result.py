@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from ntm.catalog import BoTieuChi, ChiTieuDayDu, MucChuaRo, YeuCau
-from ntm.diagnostics import YamlPath
-from ntm.plan.model import MucTieu, TieuChiKeHoach
-from ntm.plan.values import SoLieu
+if TYPE_CHECKING:  # annotations only: the statuses are imported by presenters that need nothing else
+    from ntm.catalog import BoTieuChi, ChiTieuDayDu
+    from ntm.catalog.thresholds import MucChuaRo, YeuCau
+    from ntm.diagnostics import YamlPath
+    from ntm.plan.model import MucTieu, TieuChiKeHoach
+    from ntm.plan.values import SoLieu
 
 
 class KetQua(str, Enum):

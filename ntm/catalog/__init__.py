@@ -1,4 +1,7 @@
-"""Criteria sets (bộ tiêu chí) as data files with their legal basis: model, loading, merging, levels.
+"""Criteria sets (bộ tiêu chí) as data files with their legal basis: model, loading, merging.
+
+The level an indicator is held to at a place and date is ntm.catalog.thresholds (imported by
+the assessment only).
 
 A new government decision is a new file under ntm/catalog/data/, not new code.
 """
@@ -8,13 +11,11 @@ from __future__ import annotations
 from ntm.catalog.load import CATALOG_DIR, CatalogError, builtin_ids, check_catalog_file, load_catalog, resolve_ref
 from ntm.catalog.merge import BoTieuChi, ChiTieuDayDu, NguongCoNguon
 from ntm.catalog.model import BoTieuChiFile, CanCuPhapLy, ChiTieu, DonVi, DoTinCay, LoaiChiTieu, Nguong, TieuChi
-from ntm.catalog.thresholds import BoiCanh, MucChuaRo, NguonYeuCau, YeuCau, assessment_date, yeu_cau
 
 __all__ = [
     "CATALOG_DIR",
     "BoTieuChi",
     "BoTieuChiFile",
-    "BoiCanh",
     "CanCuPhapLy",
     "CatalogError",
     "ChiTieu",
@@ -22,16 +23,11 @@ __all__ = [
     "DoTinCay",
     "DonVi",
     "LoaiChiTieu",
-    "MucChuaRo",
-    "NguonYeuCau",
     "Nguong",
     "NguongCoNguon",
     "TieuChi",
-    "YeuCau",
-    "assessment_date",
     "builtin_ids",
     "check_catalog_file",
     "load_catalog",
     "resolve_ref",
-    "yeu_cau",
 ]

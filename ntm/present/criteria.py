@@ -6,7 +6,8 @@ import json
 from datetime import date
 from typing import IO, Any
 
-from ntm.catalog import BoiCanh, BoTieuChi, ChiTieuDayDu, LoaiChiTieu, assessment_date, yeu_cau
+from ntm.catalog import BoTieuChi, ChiTieuDayDu, LoaiChiTieu
+from ntm.catalog.thresholds import BoiCanh, assessment_date, yeu_cau
 from ntm.present import wording
 from ntm.present.numbers import ngay_ngan, so
 

@@ -7,30 +7,29 @@ values are escaped and shortened; numbers are written the Vietnamese way.
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Any
 
-from ntm.assess import KetQua
-from ntm.catalog import DoTinCay, LoaiChiTieu, YeuCau
 from ntm.diagnostics import Diagnostic
 from ntm.diagnostics.params import Cau, DeXuat, GiaTri, GoiY, LyDoHeThong, Muc, So
 from ntm.diagnostics.registry import CAU, CODES, LY_DO_HE_THONG
 from ntm.diagnostics.text import describe_value, visible
-from ntm.present import wording
 from ntm.present.numbers import so, so_voi_don_vi
 
-
-def _enum(value: Enum) -> str:
-    if isinstance(value, KetQua):
-        return wording.TRANG_THAI[value].lower()
-    if isinstance(value, DoTinCay):
-        return wording.DO_TIN_CAY[value]
-    return visible(str(value.value))
+_PLAIN = (str, int, GiaTri, So, Cau, DeXuat, GoiY, LyDoHeThong, list, tuple)
 
 
 def _param(value: Any) -> str:
-    if isinstance(value, Enum):  # before str: the enums are str enums
-        return _enum(value)
+    if type(value) not in _PLAIN and not isinstance(value, bool):
+        # a status, a confidence, a requirement: said as the assessment's presenters say them
+        from ntm.present import wording
+
+        if isinstance(value, Muc):
+            from ntm.catalog import LoaiChiTieu
+
+            return wording.muc(LoaiChiTieu(value.loai), value.value, value.don_vi)
+        said = wording.tham_so(value)
+        if said is not None:
+            return visible(said)
     if isinstance(value, str):
         return visible(value)
     if isinstance(value, bool):
@@ -41,8 +40,6 @@ def _param(value: Any) -> str:
         return describe_value(value.value, value.limit)
     if isinstance(value, So):
         return so_voi_don_vi(value.value, value.don_vi) if value.don_vi else so(value.value)
-    if isinstance(value, Muc):
-        return wording.muc(LoaiChiTieu(value.loai), value.value, value.don_vi)
     if isinstance(value, Cau):
         return _fill(CAU[value.key], value.params)
     if isinstance(value, DeXuat):
@@ -51,8 +48,6 @@ def _param(value: Any) -> str:
         return CAU[f"goi_y.{value.key}"]
     if isinstance(value, LyDoHeThong):
         return LY_DO_HE_THONG.get(value.ma) or visible(value.text)
-    if isinstance(value, YeuCau):
-        return wording.nguon_yeu_cau(value)
     if isinstance(value, (list, tuple)):
         return ", ".join(_param(v) for v in value)
     return visible(str(value))

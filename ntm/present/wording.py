@@ -6,8 +6,11 @@ diagnostics that quote a status) takes its words from here.
 
 from __future__ import annotations
 
-from ntm.assess import KetQua, KetQuaChiTieu
-from ntm.catalog import DoTinCay, LoaiChiTieu, MucChuaRo, NguonYeuCau, YeuCau
+from enum import Enum
+
+from ntm.assess.result import KetQua, KetQuaChiTieu
+from ntm.catalog import DoTinCay, LoaiChiTieu
+from ntm.catalog.thresholds import MucChuaRo, NguonYeuCau, YeuCau
 from ntm.plan.values import SoLieu
 from ntm.present.numbers import Number, so, so_voi_don_vi
 
@@ -96,3 +99,16 @@ def nguon(kq: KetQuaChiTieu) -> str:
     if kq.chua_ro is not None and kq.chua_ro.trich_dan:
         return f"{kq.chua_ro.trich_dan}: mức chưa rõ"
     return "chưa có nguồn"
+
+
+def tham_so(value: object) -> str | None:
+    """A message param of the assessment's kinds (a status, a confidence, a requirement), or None."""
+    if isinstance(value, KetQua):
+        return TRANG_THAI[value].lower()
+    if isinstance(value, DoTinCay):
+        return DO_TIN_CAY[value]
+    if isinstance(value, YeuCau):
+        return nguon_yeu_cau(value)
+    if isinstance(value, Enum):
+        return str(value.value)
+    return None

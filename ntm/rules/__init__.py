@@ -9,15 +9,18 @@ path; ntm.run places them in the file.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from ntm.assess import DanhGia
 from ntm.catalog import BoTieuChi
 from ntm.diagnostics import Diagnostic
 from ntm.diagnostics.pydantic_errors import MAX_DIAGNOSTICS, more_diagnostic
 from ntm.plan.model import KeHoach
+
+if TYPE_CHECKING:
+    from ntm.assess.result import DanhGia
 
 
 @dataclass(frozen=True)
@@ -42,20 +45,25 @@ class Rule:
     check: Check
 
 
-def _registry() -> tuple[Rule, ...]:
-    from ntm.rules import dia_ban, ke_hoach, tieu_chi
+# The modules holding each stage's rules; a stage's modules are imported when it first runs
+# (`validate` never loads the rules that need an assessment).
+MODULES: dict[str, tuple[str, ...]] = {"bo_tieu_chi": ("dia_ban", "tieu_chi"), "danh_gia": ("ke_hoach",)}
 
-    return (*dia_ban.RULES, *tieu_chi.RULES, *ke_hoach.RULES)
 
-
-RULES: tuple[Rule, ...] = _registry()
+def rules(stage: str | None = None) -> tuple[Rule, ...]:
+    """The registered rules, of one stage or of all."""
+    stages = [stage] if stage is not None else list(MODULES)
+    found: list[Rule] = []
+    for name in stages:
+        for module in MODULES[name]:
+            found.extend(importlib.import_module(f"ntm.rules.{module}").RULES)
+    return tuple(found)
 
 
 def _run(stage: str, given: DauVao, overflow_code: str | None) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    for rule in RULES:
-        if rule.giai_doan == stage:
-            out.extend(rule.check(given))
+    for rule in rules(stage):
+        out.extend(rule.check(given))
     if overflow_code is not None and len(out) > MAX_DIAGNOSTICS:
         extra = len(out) - MAX_DIAGNOSTICS
         out = [*out[:MAX_DIAGNOSTICS], more_diagnostic(given.file, overflow_code, extra)]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ntm.assess import KetQua
-from ntm.catalog import LoaiChiTieu, YeuCau
+from ntm.assess.result import KetQua
+from ntm.catalog import LoaiChiTieu
 from ntm.catalog.merge import laxer
+from ntm.catalog.thresholds import YeuCau
 from ntm.diagnostics import Diagnostic, YamlPath
 from ntm.diagnostics.params import Cau, Muc
 from ntm.rules import DauVao, Rule

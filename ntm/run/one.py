@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ntm.assess import DanhGia, assess
 from ntm.catalog import BoTieuChi, CatalogError, builtin_ids, check_catalog_file, load_catalog
 from ntm.diagnostics import Diagnostic, has_errors
 from ntm.diagnostics.params import GiaTri
 from ntm.diagnostics.suggest import de_xuat
 from ntm.load import SourceMap, load_bytes, os_reason, read_file
 from ntm.plan import KeHoach, validate_plan
-from ntm.rules import check_against_set, check_assessment
+from ntm.rules import check_against_set
+
+if TYPE_CHECKING:  # `validate` never assesses: the assessment is imported when `check` needs it
+    from ntm.assess.result import DanhGia
 
 
 @dataclass
@@ -71,6 +73,9 @@ def _stages(path: Path, result: KetQuaTep, data: Any, assessing: bool) -> list[D
     result.catalog = catalog
     found.extend(check_against_set(result.file, plan, data, catalog))
     if assessing and not has_errors(found):
+        from ntm.assess.judge import assess
+        from ntm.rules import check_assessment
+
         result.assessment = assess(plan, catalog)
         found.extend(check_assessment(result.file, plan, data, result.assessment))
     return found

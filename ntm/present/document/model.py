@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ntm.assess import DanhGia, KetQua, KetQuaChiTieu
+from ntm.assess.result import DanhGia, KetQua, KetQuaChiTieu
 from ntm.catalog import LoaiChiTieu
 from ntm.plan.model import HeThong, KeHoach, PhanBoSung, TieuChiKeHoach, ViTri
 from ntm.present import wording

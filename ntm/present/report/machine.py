@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from ntm.assess import KetQua
 from ntm.diagnostics import MucDo
 from ntm.present.report import Rendered, Totals, rendered, summary_line
 from ntm.present.view import KiemTra
@@ -69,7 +68,7 @@ class GithubReporter(_StreamReporter):
             lines.append(github_line(level, d.tep, d.dong, d.cot, title, d.thong_diep))
         if v.danh_gia is not None:
             for tc in v.danh_gia.tieu_chi:
-                if tc.trang_thai is not KetQua.chua_dat:
+                if not tc.la_chua_dat:
                     continue
                 message = "; ".join(f"{c.so} {c.ten}: {c.mo_ta} (nguồn: {c.nguon})" for c in tc.chua_dat)
                 lines.append(github_line(
@@ -116,14 +115,14 @@ class JunitReporter(_StreamReporter):
         if v.danh_gia is not None:
             for tc in v.danh_gia.tieu_chi:
                 case_name = quoteattr(f"{tc.so}. {tc.ten}")
-                if tc.trang_thai is KetQua.chua_dat:
+                if tc.la_chua_dat:
                     failures += 1
                     detail = "\n".join(f"{c.so} {c.ten}: {c.mo_ta} (nguồn: {c.nguon})" for c in tc.chua_dat)
                     cases.append(
                         f'<testcase classname={name} name={case_name}><failure message="chưa đạt">'
                         f"{escape(detail)}</failure></testcase>"
                     )
-                elif tc.trang_thai is KetQua.chua_co_du_lieu:
+                elif tc.la_chua_co_du_lieu:
                     skipped += 1
                     cases.append(
                         f'<testcase classname={name} name={case_name}><skipped message="chưa có dữ liệu"/></testcase>'

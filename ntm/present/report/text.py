@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from ntm.assess import KetQua
 from ntm.diagnostics import MucDo
 from ntm.present.report import Rendered, Totals, rendered, summary_line
-from ntm.present.view import ChanDoan, DanhGiaView, KiemTra, TieuChi
+from ntm.present.view import ChanDoan, KiemTra
 
-_COLOURS = {KetQua.dat: "green", KetQua.chua_dat: "red", KetQua.chua_co_du_lieu: "yellow"}
+if TYPE_CHECKING:
+    from ntm.present.view_danh_gia import DanhGiaView, TieuChi
+
+_COLOURS = {"dat": "green", "chua_dat": "red", "chua_co_du_lieu": "yellow"}
 
 
 def header(v: DanhGiaView, file: str) -> str:
@@ -33,7 +35,7 @@ class TextReporter:
         self.prerenders = self.console is None
 
     def _rows(self, v: DanhGiaView) -> list[TieuChi]:
-        return [tc for tc in v.tieu_chi if self.show_all or tc.trang_thai is KetQua.chua_dat]
+        return [tc for tc in v.tieu_chi if self.show_all or tc.la_chua_dat]
 
     def render(self, v: KiemTra) -> Rendered:
         lines = [d.one_line() for d in v.chan_doan]
@@ -42,7 +44,7 @@ class TextReporter:
             for tc in self._rows(v.danh_gia):
                 lines.append(f"  {tc.nhan:<16} {tc.so:>3}. {tc.ten}")
                 for ct in tc.chi_tieu:
-                    if self.show_all or ct.trang_thai is KetQua.chua_dat:
+                    if self.show_all or ct.la_chua_dat:
                         lines.append(f"        {ct.so} {ct.ten}: {ct.mo_ta} [nguồn: {ct.nguon}]")
             lines.append(v.danh_gia.tong_hop.cau_tom_tat)
         return rendered(v, "".join(line + "\n" for line in lines))
@@ -84,9 +86,9 @@ class TextReporter:
         table.add_column("Chỉ tiêu: hiện trạng / yêu cầu")
         table.add_column("Nguồn mức yêu cầu")
         for tc in self._rows(v):
-            shown = [c for c in tc.chi_tieu if self.show_all or c.trang_thai is KetQua.chua_dat]
+            shown = [c for c in tc.chi_tieu if self.show_all or c.la_chua_dat]
             table.add_row(
-                Text(tc.so), Text(tc.ten), Text(tc.nhan, style=_COLOURS[tc.trang_thai]),
+                Text(tc.so), Text(tc.ten), Text(tc.nhan, style=_COLOURS[tc.trang_thai.value]),
                 Text("\n".join(f"{c.so} {c.ten}: {c.mo_ta}" for c in shown)), Text("\n".join(c.nguon for c in shown)),
             )
         self.console.print(table)
