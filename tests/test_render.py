@@ -682,9 +682,8 @@ def test_read_only_output_folder_for_real(tmp_path: Path) -> None:
 def test_validate_does_not_import_the_renderers() -> None:
     code = (
         "import sys\n"
-        "from ntm.cli import main\n"
-        f"sys.argv = ['ntm', 'validate', {str(DATA / 'dang-uy.yaml')!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "from ntm.cli.app import app\n"
+        f"app([ 'validate', {str(DATA / 'dang-uy.yaml')!r}], standalone_mode=False)\n"
         "print(sorted(m for m in ('jinja2', 'docx', 'ntm.present.document.docx', 'ntm.cli.render') if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=REPO)
