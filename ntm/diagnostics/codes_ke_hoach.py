@@ -193,11 +193,6 @@ CODES: tuple[Ma, ...] = (
         "ty_le_tham_gia_bhyt: {gia_tri: 96%, yeu_cau: 80%}   # bộ tiêu chí: ≥ 95%",
     ),
     Ma(
-        "KH006", CANH_BAO, "{trich_dan} đặt mức {muc}, lỏng hơn mức {muc_khac} của {trich_dan_khac}; dùng mức chặt hơn.",
-        "Bộ tiêu chí của tỉnh đặt mức lỏng hơn mức quốc gia (mức chặt hơn được dùng).",
-        "# tệp của tỉnh: ty_le_tham_gia_bhyt ≥ 80% trong khi bộ quốc gia ≥ 95%",
-    ),
-    Ma(
         "KH007", CANH_BAO, "số tiêu chí phấn đấu ({muc_tieu}) lớn hơn tổng số ({tong}).",
         "Số tiêu chí phấn đấu đạt lớn hơn tổng số tiêu chí.",
         "dat_chuan: 20/19",

@@ -53,6 +53,12 @@ def phrases() -> dict[str, str]:
 
 CAU: dict[str, str] = phrases()
 
+# Codes no longer given, and what says the same thing now (docs/codes.md lists them).
+RETIRED: dict[str, str] = {
+    "BTC001": "tệp bộ tiêu chí không đọc được: nay là IO001-IO006, nói về chính tệp bộ tiêu chí",
+    "KH006": "bộ của tỉnh đặt mức lỏng hơn bộ quốc gia: nay là lỗi BTC013 (bộ của tỉnh chỉ được nâng mức)",
+}
+
 # errno -> what an officer can act on; os.strerror() would be English.
 LY_DO_HE_THONG: dict[str, str] = {
     "EACCES": "không có quyền đọc tệp này",
