@@ -73,8 +73,8 @@ def render_command(plan: Path, output: Path | None, fmt: str | None, template: P
         _say(phrase(Cau("van_ban.ke_hoach_loi")))
         return EXIT_INVALID
 
+    from ntm.present.document.build import build_document
     from ntm.present.document.markdown import RenderError, render_markdown
-    from ntm.present.document.model import build_document
 
     doc = build_document(result.plan, result.assessment)
     try:
