@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from ntm.assess.result import DanhGia, KetQua, KetQuaChiTieu, KetQuaTieuChi
+from ntm.assess.result import TongHop as TongHopSo
 from ntm.catalog import LoaiChiTieu
 from ntm.plan.values import SoLieu, json_number
 from ntm.present import wording
@@ -131,19 +133,17 @@ def _tieu_chi(tc: KetQuaTieuChi, line: int | None) -> TieuChi:
 
 @dataclass(frozen=True)
 class TongHop:
-    tong_so: int
-    dat: int
-    chua_dat: int
-    chua_co_du_lieu: int
-    dat_theo_tu_danh_gia: int
+    """The assessment's totals and the sentence that says them."""
+
+    so: TongHopSo
     cau_tom_tat: str
 
+    @property
+    def chua_dat(self) -> int:
+        return self.so.chua_dat
+
     def to_json(self) -> dict[str, Any]:
-        return {
-            "tong_so": self.tong_so, "dat": self.dat, "chua_dat": self.chua_dat,
-            "chua_co_du_lieu": self.chua_co_du_lieu, "dat_theo_tu_danh_gia": self.dat_theo_tu_danh_gia,
-            "cau_tom_tat": self.cau_tom_tat,
-        }
+        return {**dataclasses.asdict(self.so), "cau_tom_tat": self.cau_tom_tat}
 
 
 def cau_tom_tat(danh_gia: DanhGia) -> str:
@@ -177,7 +177,6 @@ class DanhGiaView:
 
 def danh_gia_view(danh_gia: DanhGia, lines: dict[str, int | None]) -> DanhGiaView:
     bo = danh_gia.bo_tieu_chi
-    totals = danh_gia.tong_hop
     by_region = bo.truc == "vung"  # only the axis the set is read along: a stray key was already warned about
     return DanhGiaView(
         bo_tieu_chi={
@@ -197,6 +196,5 @@ def danh_gia_view(danh_gia: DanhGia, lines: dict[str, int | None]) -> DanhGiaVie
         quy_tac_vung=danh_gia.vung_theo_quy_tac,
         nhom_xa=danh_gia.nhom_xa if bo.truc == "nhom_xa" else None,
         tieu_chi=tuple(_tieu_chi(t, lines.get(t.ma)) for t in danh_gia.tieu_chi),
-        tong_hop=TongHop(totals.tong_so, totals.dat, totals.chua_dat, totals.chua_co_du_lieu,
-                         totals.dat_theo_tu_danh_gia, cau_tom_tat(danh_gia)),
+        tong_hop=TongHop(danh_gia.tong_hop, cau_tom_tat(danh_gia)),
     )
