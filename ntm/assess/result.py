@@ -22,10 +22,11 @@ class KetQua(str, Enum):
 
 
 class LyDo(str, Enum):
-    """Why an indicator cannot be judged."""
+    """Why an indicator (or a criterion) cannot be judged."""
 
     khong_co_so_lieu = "khong_co_so_lieu"  # the plan gives no figure
     chua_co_nguong = "chua_co_nguong"  # no official level is known (the figure is shown)
+    danh_muc_chua_du = "danh_muc_chua_du"  # criterion only: the set's list of its indicators is incomplete
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,19 @@ class KetQuaTieuChi:
     chi_tieu: tuple[KetQuaChiTieu, ...]
     ke_hoach: TieuChiKeHoach | None
     chi_tieu_day_du: bool
+
+    @property
+    def ly_do(self) -> LyDo | None:
+        """Why the figures cannot decide (even when a self-declaration then does): figures
+        missing first (the plan can add them), then unknown levels, then an incomplete list."""
+        if self.theo_so_lieu is not KetQua.chua_co_du_lieu:
+            return None
+        reasons = {i.ly_do for i in self.chi_tieu}
+        if LyDo.khong_co_so_lieu in reasons or not self.chi_tieu:
+            return LyDo.khong_co_so_lieu if self.chi_tieu else LyDo.danh_muc_chua_du
+        if LyDo.chua_co_nguong in reasons:
+            return LyDo.chua_co_nguong
+        return LyDo.danh_muc_chua_du
 
 
 @dataclass(frozen=True)
