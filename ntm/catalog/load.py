@@ -9,7 +9,6 @@ or an overlong chain is an error, not a recursion.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -101,23 +100,21 @@ def _build(path: Path, chain: tuple[Path, ...] = ()) -> BoTieuChi:
     return merged
 
 
-# The one cache: merged sets by resolved path, for the life of the process (a batch names
-# a few sets thousands of times). Keyed with the working directory, since a relative
-# reference means another file after a chdir.
-_LOADED: dict[tuple[str, Path | None, str], BoTieuChi] = {}
+# The one cache: merged sets by the resolved path of their file, for the life of the
+# process (a batch names a few sets thousands of times, from many folders).
+_LOADED: dict[Path, BoTieuChi] = {}
 
 
 def load_catalog(ref: str, base_dir: Path | None = None) -> BoTieuChi:
     """A set by built-in id or by path (relative to `base_dir`). Raises FileNotFoundError,
     CatalogError, or OSError for a name no file system accepts."""
-    key = (ref, base_dir, os.getcwd())
-    found = _LOADED.get(key)
-    if found is not None:
-        return found
     path = resolve_ref(ref, base_dir)
     if not path.exists():
         raise FileNotFoundError(str(path))
-    found = _LOADED[key] = _build(path.resolve())
+    resolved = path.resolve()
+    found = _LOADED.get(resolved)
+    if found is None:
+        found = _LOADED[resolved] = _build(resolved)
     return found
 
 
