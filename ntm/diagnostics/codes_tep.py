@@ -37,7 +37,6 @@ _YAML_SYNTAX = {
     "thieu_gia_tri": "thiếu giá trị ở đây.",
     "gach_sai_cho": "dấu '-' của danh sách không được đặt ở đây (thụt lề sai?).",
     "nhieu_tai_lieu": "tệp chứa nhiều tài liệu YAML (dấu '---' hoặc '...'): mỗi tệp chỉ chứa một kế hoạch.",
-    "qua_sau": "cấu trúc lồng nhau quá sâu (tối đa {toi_da} cấp).",
     "bi_danh_khong_co": "bí danh (*…) không được phép trong kế hoạch.",
     "the_khong_co": "thẻ YAML (!…) không được phép trong kế hoạch.",
     "ky_tu_dieu_khien": "tệp chứa ký tự điều khiển không in được.",
