@@ -31,6 +31,9 @@ CAU: dict[str, str] = {
     "can.date_type": "cần một ngày",
     "can.date_parsing": "cần một ngày dạng năm-tháng-ngày",
     "can.string_too_short": "cần văn bản không trống",
+    "can.decimal_type": "cần một số",
+    "can.decimal_parsing": "cần một số",
+    "can.finite_number": "cần một số hữu hạn",
     # numbers, figures, dates as typed (ntm.plan.values)
     "so.bool": "cần một số, tìm thấy '{gia_tri}'",
     "so.qua_lon": "{gia_tri} quá lớn",
