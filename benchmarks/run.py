@@ -347,7 +347,7 @@ def ratios(single: dict[str, Bench], batch: dict[str, Bench], count: int) -> lis
         if value is not None:
             rows.append(Row(what, value, "×", f"/ {pool[b].short}", target))
 
-    add("ntm validate", "validate", "cjs", single, 0.7)
+    add("ntm validate", "validate", "cjs", single, 0.85)  # issue 9: with one parser (typer)
     add("ntm validate", "validate", "yamllint", single, 2.0)
     add("ntm check", "check", "validate", single, 1.2)
     add("ntm render -o x.docx", "render", "validate", single, 2.5)

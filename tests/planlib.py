@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from typer.testing import CliRunner
 
-from ntm.cli import app
+from ntm.cli.app import app
 
 REPO = Path(__file__).resolve().parent.parent
 CATALOGS = REPO / "tests" / "data" / "catalogs"

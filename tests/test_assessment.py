@@ -132,17 +132,18 @@ class TestProvinceOverlay:
         _, v3 = check_json(write_plan(tmp_path, mien_nui, name="c.yaml"))
         assert indicator(v3, "ty_le_lao_dong_qua_dao_tao")["nguon"].startswith("QĐ 999/QĐ-TEST")
 
-    def test_laxer_province_level_warns_and_the_stricter_holds(self, tmp_path: Path) -> None:
+    def test_laxer_province_level_refuses_the_set(self, tmp_path: Path) -> None:
+        """A province may raise a level, never lower it: the set is refused at the lowering line."""
         data = plan(
-            dia_ban__vung="mien-nui", bo_tieu_chi="tinh-thu-nghiem.yaml",
+            dia_ban__vung="mien-nui", bo_tieu_chi="tinh-ha-muc.yaml",
             tieu_chi={"lao_dong": {"hien_trang": {"ty_le_ngheo": "7%"}, "nhiem_vu": "a", "giai_phap": "b"}},
         )
-        _, view = check_json(write_plan(tmp_path, data))
-        ct = indicator(view, "ty_le_ngheo")
-        assert (ct["trang_thai"], ct["yeu_cau"], ct["chenh_lech"]) == ("chua_dat", 6, 1)
-        assert ct["nguon"].startswith("QĐ 999/QĐ-TEST")
-        warnings = [d for d in view["chan_doan"] if d["ma"] == "KH006"]
-        assert len(warnings) == 1 and "lỏng hơn" in warnings[0]["thong_diep"]
+        code, view = check_json(write_plan(tmp_path, data))
+        assert code == 1 and view["tieu_chi"] == []
+        assert [d["ma"] for d in view["chan_doan"]] == ["BTC011", "BTC013"]
+        lowered = view["chan_doan"][1]
+        assert lowered["tep"].endswith("tinh-ha-muc.yaml") and lowered["dong"] == 18
+        assert "≤ 8%" in lowered["thong_diep"] and "≤ 6%" in lowered["thong_diep"]
 
     def test_added_indicator(self, tmp_path: Path) -> None:
         data = plan(

@@ -31,8 +31,9 @@ from casefiles import (
     value_at,
 )
 
-import ntm.loader
-from ntm.loader import load_bytes
+import ntm.load.read
+from ntm.load import load_bytes
+from ntm.present.messages import one_line
 
 CASES = load_cases(DATA / "bad")
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -91,7 +92,7 @@ def test_an_unreadable_plan_is_a_diagnostic_even_where_root_could_read_it(
     def denied(*args: object, **kwargs: object) -> object:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(ntm.loader, "open", denied, raising=False)
-    data, problem = ntm.loader.read_file(plan, "ke-hoach.yaml")
+    monkeypatch.setattr(ntm.load.read, "open", denied, raising=False)
+    data, problem = ntm.load.read.read_file(plan, "ke-hoach.yaml")
     assert data is None and problem is not None
-    assert problem.one_line() == "ke-hoach.yaml: lỗi [IO003] không có quyền đọc tệp này."
+    assert one_line(problem) == "ke-hoach.yaml: lỗi [IO003] không có quyền đọc tệp này."

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from planlib import REPO, SEED_PLAN, check_json, criterion, indicator, run, run_process
 
-from ntm.catalog import builtin_ids, load_catalog
+from ntm.catalog import DoTinCay, builtin_ids, load_catalog
 
 # The five criteria the seed itself names as unmet (ke-hoach-huong-son-2023.txt, I.2.1).
 SEED_UNMET = {
@@ -64,15 +65,38 @@ def test_check_all_lists_every_criterion() -> None:
     assert "Quốc phòng và an ninh" in out and "Đạt (tự đánh giá)" in out
 
 
-def test_json_structure_is_the_documented_one() -> None:
+def documented_keys(section: str) -> set[str]:
+    """The keys docs/json.md lists in the first column of the table under `### <section>`."""
+    lines = (REPO / "docs" / "json.md").read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"### {section}")
+    keys: set[str] = set()
+    in_table = False
+    for line in lines[start + 1 :]:
+        if line.startswith("|"):
+            in_table = True
+            first = line.split("|")[1]
+            keys.update(re.findall(r"`([a-z_]+)`", first))
+        elif in_table or line.startswith("### "):
+            break
+    return keys
+
+
+def test_json_structure_is_the_documented_one(tmp_path: Path) -> None:
+    """Every key of the JSON is in docs/json.md's tables, and every documented key is in the JSON."""
     _, view = check_json(SEED_PLAN)
-    assert {"phien_ban", "tep", "hop_le", "tieu_chi", "tong_hop", "chan_doan", "bo_tieu_chi"} <= set(view)
+    assert set(view) == documented_keys("`ntm check`")
+    assert set(view["bo_tieu_chi"]) == documented_keys("`bo_tieu_chi`")
+    assert set(view["tong_hop"]) == documented_keys("`tong_hop`")
     for tc in view["tieu_chi"]:
-        assert {"so", "ma", "ten", "trang_thai", "chi_tieu"} <= set(tc)
-        assert tc["trang_thai"] in ("dat", "chua_dat", "chua_co_du_lieu")
+        assert set(tc) == documented_keys("`tieu_chi`")
         for ct in tc["chi_tieu"]:
-            assert {"so", "ten", "trang_thai", "gia_tri", "yeu_cau", "chenh_lech", "nguon"} <= set(ct)
-    assert set(view["tong_hop"]) >= {"tong_so", "dat", "chua_dat", "chua_co_du_lieu"}
+            assert set(ct) == documented_keys("`chi_tieu`")
+    broken = tmp_path / "ke-hoach.yaml"
+    broken.write_text(SEED_PLAN.read_text(encoding="utf-8").replace("nam: 2023", "nam: hai nghìn"), encoding="utf-8")
+    code, out = run("validate", str(broken), "--format", "json")
+    invalid = json.loads(out)
+    assert code == 1 and set(invalid) == documented_keys("`ntm validate`")
+    assert set(invalid["chan_doan"][0]) == documented_keys("`chan_doan`")
     assert criterion(view, "quy_hoach")["so"] == "1"
 
 
@@ -86,13 +110,19 @@ def test_exit_codes_distinguish_invalid_unmet_and_usage(tmp_path: Path) -> None:
 
 
 def test_batch_over_a_directory_streams_one_json_object_per_plan(tmp_path: Path) -> None:
+    """Three communes' plans (p2 with one criterion fewer unmet): one JSON line each, in file order."""
+    seed = SEED_PLAN.read_text(encoding="utf-8")
+    assert "gia_tri: 82%" in seed
     for i in range(3):
-        (tmp_path / f"p{i}.yaml").write_text(SEED_PLAN.read_text(encoding="utf-8").replace(
-            "bo_tieu_chi: xa-ntm-nang-cao-2021-2025", "bo_tieu_chi: xa-ntm-nang-cao-2021-2025"), encoding="utf-8")
+        text = seed.replace("  xa: Hương Sơn", f"  xa: Xã Thứ {i}")
+        if i == 2:
+            text = text.replace("gia_tri: 82%", "gia_tri: 92%")
+        (tmp_path / f"p{i}.yaml").write_text(text, encoding="utf-8")
     code, out = run("check", str(tmp_path), "--format", "json")
-    lines = out.strip().splitlines()
-    assert code == 3 and len(lines) == 3
-    assert [json.loads(line)["tep"] for line in lines] == sorted(str(tmp_path / f"p{i}.yaml") for i in range(3))
+    views = [json.loads(line) for line in out.strip().splitlines()]
+    assert code == 3 and len(views) == 3
+    assert [v["tep"] for v in views] == [str(tmp_path / f"p{i}.yaml") for i in range(3)]
+    assert [v["tong_hop"]["chua_dat"] for v in views] == [5, 5, 4]
 
 
 # ---------------------------------------------------------------- catalogs and `ntm criteria`
@@ -106,9 +136,22 @@ def test_every_shipped_catalog_loads_with_legal_basis(ident: str) -> None:
         assert len(bo.tieu_chi) == bo.file.so_tieu_chi
     for ct in bo.iter_chi_tieu():
         for entry in ct.nguong:
-            # R (recalled) is for wording only: a number always needs a source
-            if entry.nguong.gia_tri is not None:
-                assert entry.nguong.do_tin_cay.value in "VSI", (ident, ct.ma)
+            # R (recalled) is for wording only: a number always needs a source (the model enforces it)
+            if entry.nguong.so is not None:
+                assert entry.nguong.do_tin_cay in {DoTinCay.V, DoTinCay.S, DoTinCay.I}, (ident, ct.ma)
+
+
+@pytest.mark.parametrize("confidence", ["R", "U"])
+def test_a_number_on_recalled_or_unknown_wording_refuses_the_set(tmp_path: Path, confidence: str) -> None:
+    from planlib import CATALOGS
+
+    text = (CATALOGS / "thu-nghiem-vung.yaml").read_text(encoding="utf-8")
+    marked = "{vung: [dong-bang], gia_tri: 75, do_tin_cay: S}"
+    assert marked in text
+    (tmp_path / "bo.yaml").write_text(text.replace(marked, marked.replace("do_tin_cay: S", f"do_tin_cay: {confidence}")),
+                                      encoding="utf-8")
+    code, out = run("validate", str(tmp_path / "bo.yaml"))
+    assert code == 1 and "[BTC020]" in out and f"độ tin cậy {confidence}" in out
 
 
 def test_shipped_sets_have_the_official_number_of_criteria() -> None:

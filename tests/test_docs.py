@@ -27,7 +27,7 @@ def test_annotated_example_in_plan_format_is_a_valid_plan(tmp_path: Path) -> Non
 
 
 def test_every_top_level_key_of_the_model_is_documented() -> None:
-    from ntm.model import KeHoach
+    from ntm.plan.model import KeHoach
 
     text = DOC.read_text(encoding="utf-8")
     for key in KeHoach.model_fields:

@@ -15,8 +15,8 @@ import pytest
 from casefiles import DATA, Case, load_cases, normalise, prepare, run_measured, value_at
 from typer.testing import CliRunner
 
-from ntm.cli import app
-from ntm.loader import load_bytes
+from ntm.cli.app import app
+from ntm.load import load_bytes
 
 CASES = load_cases(DATA / "invalid")
 

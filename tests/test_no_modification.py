@@ -19,7 +19,7 @@ import pytest
 from casefiles import DATA, SEED_PLAN
 from typer.testing import CliRunner
 
-from ntm.cli import app
+from ntm.cli.app import app
 
 SEED = SEED_PLAN.read_text(encoding="utf-8")
 PLANS: dict[str, bytes] = {

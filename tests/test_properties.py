@@ -8,7 +8,7 @@ dumped again. Each runs `ntm validate` or `ntm check --format json`
 in-process (typer's runner on ntm.cli.app) and must give exit 0, 1 or 3
 (never 4, never an exception), with one well-formed line per diagnostic.
 Example counts are bounded so the module stays well under a minute;
-HYPOTHESIS_PROFILE=long (tests/conftest.py) multiplies them by 20.
+HYPOTHESIS_PROFILE=fuzz (tests/conftest.py) multiplies them by 20, with fresh random examples.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ntm.cli import app
-from ntm.loader import load_bytes
+from ntm.cli.app import app
+from ntm.load import load_bytes
 
 SEED_BYTES = SEED_PLAN.read_bytes()
 SEED_LINES = SEED_BYTES.decode("utf-8").splitlines(keepends=True)
@@ -39,7 +39,7 @@ SUMMARY = re.compile(r"^Đã kiểm tra 1 tệp: [01] hợp lệ, [01] có lỗi
 
 
 def examples(n: int) -> int:
-    """`n` examples under the default profile, proportionally more under HYPOTHESIS_PROFILE=long."""
+    """`n` examples under the default profile, proportionally more under HYPOTHESIS_PROFILE=fuzz."""
     profile = settings.default
     return max(1, n * (profile.max_examples if profile is not None else 100) // 100)
 

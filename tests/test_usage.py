@@ -34,3 +34,30 @@ def test_schema_refuses_to_overwrite_a_yaml_file(tmp_path: Path) -> None:
     proc = run_process("schema", "-o", str(target))
     assert proc.returncode == 2 and "lược đồ là JSON" in proc.stderr
     assert target.read_bytes() == SEED_PLAN.read_bytes()
+
+
+ENGLISH_FRAME = ("Usage", "Options", "Arguments", "Commands", "Show this message", "[default", "[required]",
+                 "TEXT", "INTEGER", "PATH", "Error", "Try '", "Missing", "No such", "Got unexpected")
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("validate", "--help"), ("criteria", "--help"),
+                                  ("render", "--help"), ("schema", "--help"), ()], ids=lambda a: " ".join(a) or "bare")
+def test_help_is_vietnamese_frame_included(args: tuple[str, ...]) -> None:
+    proc = run_process(*args)
+    text = proc.stdout + proc.stderr
+    assert "Cách dùng: ntm" in text and "Tùy chọn:" in text and "Hiện hướng dẫn này rồi thoát." in text
+    for word in ENGLISH_FRAME:
+        assert word not in text, (word, text)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("check", "--formt", "json", "x.yaml"), ("check",), ("render", "a.yaml", "b.yaml"), ("check", "--strict=1", "x"),
+     ("criteria", "--vung"), ("kiem-tra",), ("check", "--jobs", "-1", "x.yaml"), ("check", "--jobs", "999", "x.yaml")],
+    ids=lambda a: " ".join(a),
+)
+def test_usage_errors_have_no_english_frame(args: tuple[str, ...]) -> None:
+    proc = run_process(*args)
+    assert proc.returncode == 2 and proc.stdout == ""
+    for word in ENGLISH_FRAME:
+        assert word not in proc.stderr, (word, proc.stderr)

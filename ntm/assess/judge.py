@@ -1,0 +1,99 @@
+"""A plan against its criteria set -> đạt / chưa đạt / chưa đánh giá được, with the numbers.
+
+Rules (design §4):
+* a chỉ tiêu is đạt, chưa đạt or not assessable, and then the reason is
+  kept (no figure; no known level); every chưa đạt carries the value, the
+  requirement and the exact gap;
+* the catalog's level wins; a requirement the plan states itself is used
+  only where the catalog has none;
+* a tiêu chí is đạt only when every chỉ tiêu is đạt and its list of
+  indicators is complete; a self-declared status is used only where the
+  figures cannot decide, and is marked as such.
+Comparisons are exact (decimals as typed): nothing is rounded before it is
+compared.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ntm.assess.result import DanhGia, KetQua, KetQuaChiTieu, KetQuaTieuChi
+from ntm.catalog import BoTieuChi, ChiTieuDayDu, DoTinCay, LoaiChiTieu
+from ntm.catalog.thresholds import BoiCanh, NguonYeuCau, YeuCau, assessment_date, yeu_cau
+from ntm.diagnostics import YamlPath
+from ntm.plan.model import ChiTieuHienTrang, KeHoach, TrangThai
+from ntm.plan.values import SoLieu
+
+
+def effective_region(plan: KeHoach, bo: BoTieuChi) -> tuple[str | None, str | None]:
+    """The region thresholds are read for, after the catalog's special-commune rules."""
+    for rule in bo.quy_tac_vung:
+        if ("xa_dac_biet_kho_khan" in rule.khi and plan.dia_ban.xa_dac_biet_kho_khan) or (
+            "xa_an_toan_khu" in rule.khi and plan.dia_ban.xa_an_toan_khu
+        ):
+            return rule.dung_vung, rule.noi_dung
+    return plan.dia_ban.vung, None
+
+
+def compare(loai: LoaiChiTieu, value: SoLieu, threshold: Decimal | None) -> tuple[KetQua, Decimal | None]:
+    """Status and gap (how much is missing, or over a maximum), exactly."""
+    if loai is LoaiChiTieu.dat:
+        if value.co is None:
+            return KetQua.chua_co_du_lieu, None
+        return (KetQua.dat if value.co else KetQua.chua_dat), None
+    if value.so is None or threshold is None:
+        return KetQua.chua_co_du_lieu, None
+    gap = threshold - value.so if loai is LoaiChiTieu.toi_thieu else value.so - threshold
+    return (KetQua.dat, None) if gap <= 0 else (KetQua.chua_dat, gap)
+
+
+def _indicator(bo: BoTieuChi, ct: ChiTieuDayDu, figure: ChiTieuHienTrang | None, ctx: BoiCanh,
+               path: YamlPath) -> KetQuaChiTieu:
+    spec = ct.chi_tieu
+    catalog_req, unknown = yeu_cau(bo, ct, ctx)
+    requirement = catalog_req
+    stated = figure.yeu_cau if figure else None
+    if stated is not None and stated.so is not None and spec.loai is not LoaiChiTieu.dat and catalog_req is None:
+        requirement = YeuCau(spec.loai, stated.so, NguonYeuCau.ke_hoach, "", DoTinCay.U)
+        unknown = None
+    value = figure.gia_tri if figure else None
+    if value is None:
+        status, gap = KetQua.chua_co_du_lieu, None
+    else:
+        status, gap = compare(spec.loai, value, requirement.gia_tri if requirement else None)
+        if requirement is None and spec.loai is not LoaiChiTieu.dat:
+            status = KetQua.chua_co_du_lieu
+    return KetQuaChiTieu(
+        ct, status, value, requirement, unknown, gap, figure.muc_tieu if figure else None, path,
+        catalog_req, stated,
+    )
+
+
+def assess(plan: KeHoach, bo: BoTieuChi) -> DanhGia:
+    region, rule = effective_region(plan, bo)
+    ctx = BoiCanh(ngay=assessment_date(plan.nam), vung=region, nhom_xa=plan.dia_ban.nhom_xa)
+    results: list[KetQuaTieuChi] = []
+    for tc in bo.tieu_chi:
+        entry = plan.tieu_chi.get(tc.ma)
+        indicators = tuple(
+            _indicator(bo, ct, entry.hien_trang.get(ct.ma) if entry else None, ctx,
+                       ("tieu_chi", tc.ma, "hien_trang", ct.ma))
+            for ct in bo.chi_tieu[tc.ma].values()
+        )
+        statuses = [i.trang_thai for i in indicators]
+        if KetQua.chua_dat in statuses:
+            by_figures = KetQua.chua_dat
+        elif statuses and all(s is KetQua.dat for s in statuses) and tc.chi_tieu_day_du:
+            by_figures = KetQua.dat
+        else:
+            by_figures = KetQua.chua_co_du_lieu
+        declared = entry.tu_danh_gia if entry else None
+        status, self_declared = by_figures, False
+        if by_figures is KetQua.chua_co_du_lieu and declared is not None:
+            status = KetQua.dat if declared is TrangThai.dat else KetQua.chua_dat
+            self_declared = True
+        results.append(
+            KetQuaTieuChi(tc.ma, tc.so, tc.ten, status, self_declared, by_figures, indicators, entry,
+                          tc.chi_tieu_day_du)
+        )
+    return DanhGia(bo, plan.nam, region, rule, plan.dia_ban.nhom_xa, tuple(results))

@@ -1,0 +1,115 @@
+"""What an assessment finds: statuses and numbers, never sentences (those are ntm.present's)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: the statuses are imported by presenters that need nothing else
+    from ntm.catalog import BoTieuChi, ChiTieuDayDu
+    from ntm.catalog.thresholds import MucChuaRo, YeuCau
+    from ntm.diagnostics import YamlPath
+    from ntm.plan.model import MucTieu, TieuChiKeHoach
+    from ntm.plan.values import SoLieu
+
+
+class KetQua(str, Enum):
+    dat = "dat"
+    chua_dat = "chua_dat"
+    chua_co_du_lieu = "chua_co_du_lieu"
+
+
+class LyDo(str, Enum):
+    """Why an indicator (or a criterion) cannot be judged."""
+
+    khong_co_so_lieu = "khong_co_so_lieu"  # the plan gives no figure
+    chua_co_nguong = "chua_co_nguong"  # no official level is known (the figure is shown)
+    danh_muc_chua_du = "danh_muc_chua_du"  # criterion only: the set's list of its indicators is incomplete
+
+
+@dataclass(frozen=True)
+class KetQuaChiTieu:
+    chi_tieu: ChiTieuDayDu
+    trang_thai: KetQua
+    gia_tri: SoLieu | None
+    yeu_cau: YeuCau | None  # the requirement applied (the catalog's, else the plan's own)
+    chua_ro: MucChuaRo | None  # why the catalog has none, when it has none
+    chenh_lech: Decimal | None  # how far from the requirement, when chưa đạt (exact)
+    muc_tieu: MucTieu | None
+    path: YamlPath
+    yeu_cau_bo_tieu_chi: YeuCau | None = None  # the catalog's, kept when the plan states a laxer one
+    yeu_cau_ke_hoach: SoLieu | None = None  # what the plan states itself
+
+    @property
+    def ma(self) -> str:
+        return self.chi_tieu.ma
+
+    @property
+    def ly_do(self) -> LyDo | None:
+        if self.trang_thai is not KetQua.chua_co_du_lieu:
+            return None
+        if self.gia_tri is None:
+            return LyDo.khong_co_so_lieu
+        return LyDo.chua_co_nguong
+
+
+@dataclass(frozen=True)
+class KetQuaTieuChi:
+    ma: str
+    so: str
+    ten: str
+    trang_thai: KetQua
+    theo_tu_danh_gia: bool  # the status is the plan's own declaration (figures could not decide)
+    theo_so_lieu: KetQua  # what the figures alone say
+    chi_tieu: tuple[KetQuaChiTieu, ...]
+    ke_hoach: TieuChiKeHoach | None
+    chi_tieu_day_du: bool
+
+    @property
+    def ly_do(self) -> LyDo | None:
+        """Why the figures cannot decide (even when a self-declaration then does): figures
+        missing first (the plan can add them), then unknown levels, then an incomplete list."""
+        if self.theo_so_lieu is not KetQua.chua_co_du_lieu:
+            return None
+        reasons = {i.ly_do for i in self.chi_tieu}
+        if LyDo.khong_co_so_lieu in reasons or not self.chi_tieu:
+            return LyDo.khong_co_so_lieu if self.chi_tieu else LyDo.danh_muc_chua_du
+        if LyDo.chua_co_nguong in reasons:
+            return LyDo.chua_co_nguong
+        return LyDo.danh_muc_chua_du
+
+
+@dataclass(frozen=True)
+class TongHop:
+    tong_so: int
+    dat: int
+    chua_dat: int
+    chua_co_du_lieu: int
+    dat_theo_tu_danh_gia: int
+
+
+@dataclass(frozen=True)
+class DanhGia:
+    bo_tieu_chi: BoTieuChi
+    nam: int
+    vung: str | None
+    vung_theo_quy_tac: str | None  # the rule that replaced the plan's region, if any
+    nhom_xa: int | None
+    tieu_chi: tuple[KetQuaTieuChi, ...]
+
+    @property
+    def tong_hop(self) -> TongHop:
+        items = self.tieu_chi
+        return TongHop(
+            tong_so=len(items),
+            dat=sum(1 for t in items if t.trang_thai is KetQua.dat),
+            chua_dat=sum(1 for t in items if t.trang_thai is KetQua.chua_dat),
+            chua_co_du_lieu=sum(1 for t in items if t.trang_thai is KetQua.chua_co_du_lieu),
+            dat_theo_tu_danh_gia=sum(1 for t in items if t.trang_thai is KetQua.dat and t.theo_tu_danh_gia),
+        )
+
+    @property
+    def chua_dat(self) -> list[KetQuaTieuChi]:
+        return [t for t in self.tieu_chi if t.trang_thai is KetQua.chua_dat]

@@ -1,0 +1,156 @@
+"""The typer application: every command, option and help text of `ntm`, the one parser.
+
+Options are read as text and checked by ntm.cli.frame, so every message is
+Vietnamese; commands import what they need inside their bodies, so
+`ntm --help` and `ntm validate` load no document or report libraries.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ntm.cli import frame
+
+app = frame.app(
+    name="ntm",
+    help=(
+        "ntm: kế hoạch xây dựng nông thôn mới dạng YAML.\n\n"
+        "Ví dụ:\n\n"
+        "  ntm check plans/huong-son-2023.yaml\n\n"
+        "  ntm render plans/huong-son-2023.yaml -o ke-hoach.docx"
+    ),
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+# Every command is an NtmCommand (ntm.cli.frame): Vietnamese help and usage errors.
+command = functools.partial(app.command, cls=frame.NtmCommand, options_metavar=frame.OPTIONS_METAVAR)
+
+FORMATS = ("text", "json", "github", "junit")
+RENDER_FORMATS = ("md", "docx")
+FORMAT = "'--format' / '-f'"
+
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(metavar="PLAN", help="Tệp kế hoạch (.yaml) hoặc thư mục (tìm mọi *.yaml, *.yml bên trong).",
+                   show_default=False),
+]
+FormatOpt = Annotated[
+    str,
+    typer.Option("--format", "-f", metavar="ĐỊNH_DẠNG", show_default=False,
+                 help="text (mặc định) | json (JSON Lines) | github (chú thích GitHub Actions) | junit (XML)."),
+]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")]
+JobsOpt = Annotated[
+    str | None,
+    typer.Option("--jobs", "-j", metavar="SỐ", show_default=False,
+                 help="Số tiến trình song song (mặc định: tự chọn theo số tệp và số nhân CPU)."),
+]
+
+
+def _jobs(value: str | None, lenh: str) -> int | None:
+    from ntm.run import MAX_JOBS
+
+    return None if value is None else frame.so_nguyen(value, "--jobs", lenh, 0, MAX_JOBS)
+
+
+@command("validate")
+def validate_cmd(paths: PathsArg, format: FormatOpt = "text", strict: StrictOpt = False, jobs: JobsOpt = None) -> int:
+    """Kiểm tra định dạng kế hoạch: lỗi YAML, lỗi khóa, kiểu dữ liệu, mã tiêu chí.
+
+    Ví dụ: ntm validate plans/ --format github
+    """
+    from ntm.cli.plans import run_plans
+
+    fmt = frame.chon(format, FORMATS, FORMAT, "ntm validate")
+    return run_plans("validate", paths, fmt, strict, _jobs(jobs, "ntm validate"), show_all=False)
+
+
+@command("check")
+def check_cmd(
+    paths: PathsArg,
+    format: FormatOpt = "text",
+    all_: Annotated[bool, typer.Option("--all", "-a", help="Hiện mọi tiêu chí, không chỉ tiêu chí chưa đạt.")] = False,
+    strict: StrictOpt = False,
+    jobs: JobsOpt = None,
+) -> int:
+    """Đánh giá kế hoạch theo bộ tiêu chí: liệt kê tiêu chí chưa đạt, số liệu, mức yêu cầu, chênh lệch và nguồn.
+
+    Ví dụ: ntm check plans/huong-son-2023.yaml --all
+    """
+    from ntm.cli.plans import run_plans
+
+    fmt = frame.chon(format, FORMATS, FORMAT, "ntm check")
+    return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), show_all=all_)
+
+
+@command("criteria")
+def criteria_cmd(
+    bo_tieu_chi: Annotated[
+        str, typer.Option("--bo-tieu-chi", "-b", metavar="MÃ", show_default=False,
+                          help="Mã bộ tiêu chí hoặc đường dẫn tới tệp bộ tiêu chí của tỉnh (mặc định: xa-ntm-2026-2030).")
+    ] = "xa-ntm-2026-2030",
+    vung: Annotated[str | None, typer.Option("--vung", metavar="VÙNG", help="Vùng (bộ 2021-2025), ví dụ bac-trung-bo.")] = None,
+    nhom_xa: Annotated[str | None, typer.Option("--nhom-xa", metavar="NHÓM", help="Nhóm xã 1, 2, 3 (bộ 2026-2030).")] = None,
+    nam: Annotated[str | None, typer.Option("--nam", metavar="NĂM", help="Năm áp dụng.")] = None,
+    dac_biet_kho_khan: Annotated[
+        bool, typer.Option("--xa-dac-biet-kho-khan", help="Xã đặc biệt khó khăn / an toàn khu (áp dụng mức vùng TDMNPB).")
+    ] = False,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="ĐỊNH_DẠNG", show_default=False,
+                                        help="text (mặc định) | json")] = "text",
+) -> int:
+    """Liệt kê tiêu chí, chỉ tiêu và mức yêu cầu của một bộ tiêu chí, kèm căn cứ pháp lý.
+
+    Ví dụ: ntm criteria --bo-tieu-chi xa-ntm-nang-cao-2021-2025 --vung bac-trung-bo --nam 2023
+    """
+    from ntm.cli.criteria import criteria
+
+    lenh = "ntm criteria"
+    group = frame.so_nguyen(nhom_xa, "--nhom-xa", lenh, 1, 3) if nhom_xa is not None else None
+    year = frame.so_nguyen(nam, "--nam", lenh, 2000, 2100) if nam is not None else None
+    fmt = frame.chon(format, ("text", "json"), FORMAT, lenh)
+    return criteria(bo_tieu_chi, vung, group, year, dac_biet_kho_khan, fmt)
+
+
+@command("render")
+def render_cmd(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="Tệp kế hoạch (.yaml).", show_default=False)],
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="TỆP",
+                                 help="Tệp kết quả (.md hoặc .docx); mặc định in Markdown ra màn hình.")
+    ] = None,
+    format: Annotated[
+        str | None, typer.Option("--format", "-f", metavar="ĐỊNH_DẠNG", help="md | docx (mặc định theo đuôi tệp -o).")
+    ] = None,
+    template: Annotated[
+        str | None, typer.Option("--template", "-t", metavar="MẪU",
+                                 help="Mẫu riêng: tệp .docx (tiêu đề, lề của đơn vị) hoặc .md.j2 (Jinja2).")
+    ] = None,
+) -> int:
+    """Xuất văn bản kế hoạch: Markdown, hoặc .docx theo thể thức Nghị định 30/2020/NĐ-CP.
+
+    Ví dụ: ntm render plans/huong-son-2023.yaml -o ke-hoach.docx
+    """
+    from ntm.cli.render import render_command
+
+    fmt = frame.chon(format, RENDER_FORMATS, FORMAT, "ntm render") if format is not None else None
+    return render_command(Path(plan), Path(output) if output else None, fmt, Path(template) if template else None)
+
+
+@command("schema")
+def schema_cmd(
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="TỆP", help="Ghi ra tệp thay vì màn hình.")] = None,
+) -> int:
+    """In JSON Schema của tệp kế hoạch (cho trình soạn thảo: yaml-language-server, VS Code).
+
+    Ví dụ: ntm schema -o schema/ke-hoach.schema.json
+    """
+    from ntm.cli.render import schema_command
+
+    return schema_command(Path(output) if output else None)

@@ -1,0 +1,76 @@
+"""`validate` and `check` over files and folders: stages wired, reports written, the exit code."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ntm.cli import EXIT_INVALID, EXIT_OK, EXIT_UNMET
+from ntm.cli.frame import LoiCachDung
+from ntm.diagnostics.params import Cau
+from ntm.present.report import Rendered, Totals, make_reporter, render_one
+from ntm.present.view import KiemTra, ghi_chu_tep, kiem_tra
+from ntm.run import KetQuaTep, expand_paths, run_many
+
+
+def use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _view(command: str, result: KetQuaTep) -> KiemTra:
+    return kiem_tra(result, command)
+
+
+def _text(fmt: str, command: str, show_all: bool, result: KetQuaTep) -> Rendered:
+    return render_one(fmt, command, show_all, kiem_tra(result, command))
+
+
+def _preload() -> None:
+    """The built-in sets, loaded once before workers fork, so they share them."""
+    from ntm.catalog import builtin_ids, load_catalog
+
+    for ident in builtin_ids():
+        try:
+            load_catalog(ident)
+        except Exception:  # a broken built-in set is reported by the plan that uses it
+            continue
+
+
+def run_plans(command: str, paths: list[str], fmt: str, strict: bool, jobs: int | None, show_all: bool) -> int:
+    given = [Path(p) for p in paths]
+    missing = [p for p in given if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise LoiCachDung(Cau("lenh.khong_tim_thay", {"cac_duong_dan": ", ".join(str(p) for p in missing)}),
+                          None, nhan=False)
+    files: list[str] = []  # str, not Path: 1 MB instead of 5 MB for 10,000 plans
+    notes = []
+    for path, note in expand_paths(given):
+        if note is not None:
+            notes.append(note)
+        else:
+            files.append(str(path))
+    reporter = make_reporter(fmt, sys.stdout, command, show_all, use_color() and fmt == "text")
+    totals = Totals()
+    for note in notes:
+        reporter.outcome(ghi_chu_tep(note, command))
+        totals.warnings += 1
+    # Workers write each file's report text themselves when the reporter allows (not the rich table).
+    finish: Callable[[KetQuaTep], Rendered | KiemTra] = (
+        functools.partial(_text, fmt, command, show_all) if reporter.prerenders else functools.partial(_view, command)
+    )
+    for item in run_many(files, command == "check", jobs, finish, preload=_preload):
+        if isinstance(item, Rendered):
+            reporter.emit(item)
+        else:
+            reporter.outcome(item)
+        totals.add(item)
+    reporter.finish(totals)
+    sys.stdout.flush()
+    if totals.errors or (strict and totals.warnings):
+        return EXIT_INVALID
+    if command == "check" and totals.with_unmet:
+        return EXIT_UNMET
+    return EXIT_OK

@@ -1,0 +1,208 @@
+"""Codes about a plan's content: SCH (its format), DM (commune, region, year), TC (criteria and
+indicators of its set), KH (the plan checked against itself and its assessment)."""
+
+from __future__ import annotations
+
+from ntm.diagnostics import MucDo
+from ntm.diagnostics.ma import Ma
+
+LOI, CANH_BAO = MucDo.LOI, MucDo.CANH_BAO
+
+_MORE = (
+    "còn {con_lai} lỗi khác không được liệt kê (mỗi bước kiểm tra chỉ liệt kê {toi_da} lỗi đầu tiên): "
+    "hãy sửa các lỗi đã liệt kê rồi chạy lại."
+)
+
+CAU: dict[str, str] = {
+    # what a value should have been (pydantic's error types)
+    "can.string_type": "cần văn bản",
+    "can.int_type": "cần một số nguyên",
+    "can.int_parsing": "cần một số nguyên",
+    "can.int_from_float": "cần một số nguyên (không có phần thập phân)",
+    "can.float_type": "cần một số",
+    "can.float_parsing": "cần một số",
+    "can.bool_type": "cần true/false",
+    "can.bool_parsing": "cần true hoặc false",
+    "can.list_type": "cần một danh sách (mỗi mục một dòng bắt đầu bằng '- ')",
+    "can.tuple_type": "cần một danh sách",
+    "can.dict_type": "cần một bảng các khóa (khóa: giá trị)",
+    "can.model_type": "cần một bảng các khóa (khóa: giá trị)",
+    "can.model_attributes_type": "cần một bảng các khóa (khóa: giá trị)",
+    "can.date_type": "cần một ngày",
+    "can.date_parsing": "cần một ngày dạng năm-tháng-ngày",
+    "can.string_too_short": "cần văn bản không trống",
+    "can.decimal_type": "cần một số",
+    "can.decimal_parsing": "cần một số",
+    "can.finite_number": "cần một số hữu hạn",
+    # numbers, figures, dates as typed (ntm.plan.values)
+    "so.bool": "cần một số, tìm thấy '{gia_tri}'",
+    "so.qua_lon": "{gia_tri} quá lớn",
+    "so.khong_ro": (
+        "{gia_tri} không rõ nghĩa: nếu là {nhom} thì viết {nhom} (không dùng dấu phân cách nghìn); "
+        "nếu là số thập phân thì viết {thap_phan}"
+    ),
+    "so.khong_phai_so": "{gia_tri} không phải là một số",
+    "so_lieu.kieu": "cần một số liệu (số, tỷ lệ như 52,77% hoặc có/không)",
+    "so_lieu.sai": "{ly_do}; cần một số (3; 52,77), một tỷ lệ (52,77%) hoặc có/không",
+    "ngay.sai": (
+        "{gia_tri} không phải là ngày; viết dạng năm-tháng-ngày (2023-01-05) hoặc ngày/tháng/năm (05/01/2023)"
+    ),
+    "ngay.khong_co": "ngày '{gia_tri}' không tồn tại (tháng {thang} năm {nam} không có ngày {ngay})",
+    "muc_tieu.nguoc": "khoảng mục tiêu bị ngược: từ {tu} đến {den}; hãy viết số nhỏ trước",
+    # a figure that does not fit its indicator (TC003)
+    "don_vi.can_co_khong": "cần có/không (true/false); tìm thấy {tim_thay}.",
+    "don_vi.can_so": "cần một số; tìm thấy {tim_thay}.",
+    "don_vi.can_so_phan_tram": "cần một số (%); tìm thấy {tim_thay}.",
+    "don_vi.khong_phai_phan_tram": "đơn vị của chỉ tiêu là '{don_vi}', không phải %; tìm thấy {tim_thay}.",
+    "don_vi.am": "số liệu không được âm; tìm thấy {tim_thay}.",
+    "don_vi.qua_100": "tỷ lệ phải từ 0 đến 100%; tìm thấy {tim_thay}.",
+    # what an unmet criterion lacks (KH001)
+    "thieu.nhiem_vu_giai_phap": "nhiệm vụ và giải pháp",
+    "thieu.nhiem_vu": "nhiệm vụ",
+    "thieu.giai_phap": "giải pháp",
+}
+
+CODES: tuple[Ma, ...] = (
+    # ------------------------------------------------------------------ SCH: the format
+    Ma(
+        "SCH000", LOI, _MORE,
+        "Quá nhiều lỗi định dạng: chỉ 100 lỗi đầu được liệt kê.",
+        "20.000 khóa viết sai",
+    ),
+    Ma("SCH001", LOI, "thiếu khóa bắt buộc '{khoa}'.", "Thiếu một khóa bắt buộc.", "van_ban:\n  # thiếu so_hieu"),
+    Ma(
+        "SCH002", LOI, "khóa {khoa} không có trong định dạng {loai_tep} ở đây.{de_xuat}",
+        "Khóa không có trong định dạng (thường là gõ sai); gợi ý khóa gần nhất.",
+        "van_ban:\n  so_hieuu: 03/KH-UBND",
+        bien_the={"liet_ke": "khóa {khoa} không có trong định dạng {loai_tep} ở đây. Các khóa hợp lệ: {cac_khoa}."},
+    ),
+    Ma(
+        "SCH003", LOI, "{ly_do}.",
+        "Giá trị sai kiểu hoặc không đọc được (số, tỷ lệ, ngày, khoảng mục tiêu).",
+        "nam: năm nay",
+        bien_the={"kieu": "{can}; tìm thấy {tim_thay}."},
+    ),
+    Ma(
+        "SCH004", LOI, "giá trị phải là một trong: {cho_phep}; tìm thấy {tim_thay}.{de_xuat}",
+        "Giá trị không thuộc danh sách được phép.",
+        "tu_danh_gia: tot",
+    ),
+    Ma(
+        "SCH005", LOI, "giá trị phải từ {nguong} trở lên; tìm thấy {tim_thay}.",
+        "Giá trị nằm ngoài khoảng cho phép.",
+        "nam: 3023",
+        bien_the={"toi_da": "giá trị phải không quá {nguong}; tìm thấy {tim_thay}."},
+    ),
+    Ma(
+        "SCH006", LOI, "danh sách cần {so_muc} mục; tìm thấy {tim_thay}.",
+        "Danh sách có số mục không đúng.",
+        "# tệp bộ tiêu chí của tỉnh\ngiai_doan: [2022, 2023, 2024, 2025]   # chỉ ghi năm đầu và năm cuối: [2022, 2025]",
+    ),
+    Ma(
+        "SCH007", LOI, "{can}, nhưng giá trị đang để trống.",
+        "Khóa có mặt nhưng để trống giá trị.",
+        "van_ban:\n  trich_yeu:   # chưa điền",
+    ),
+    Ma(
+        "SCH099", LOI, "giá trị không hợp lệ ({chi_tiet}); tìm thấy {tim_thay}.",
+        "Lỗi định dạng khác (lưới an toàn).",
+        "",
+        khong_gap="mọi loại lỗi mà các mô hình dùng đều có mã riêng; mã này chỉ là lưới an toàn cho loại lỗi mới",
+    ),
+    # ------------------------------------------------------------------ DM: commune, region, year
+    Ma(
+        "DM001", LOI, "{bo_tieu_chi} xét theo vùng: cần khóa 'vung' ({cac_vung}).",
+        "Bộ tiêu chí xét theo vùng mà kế hoạch không khai vùng.",
+        "dia_ban:\n  xa: Hương Sơn\n  tinh: Thừa Thiên Huế   # thiếu vung: bac-trung-bo\nbo_tieu_chi: xa-ntm-nang-cao-2021-2025",
+    ),
+    Ma(
+        "DM002", LOI, "vùng {vung} không có trong {bo_tieu_chi}.{de_xuat} Các vùng: {cac_vung}.",
+        "Vùng không có trong bộ tiêu chí.",
+        "dia_ban:\n  vung: bac-trung-bộ",
+    ),
+    Ma(
+        "DM003", LOI, "{bo_tieu_chi} xét theo nhóm xã: cần khóa 'nhom_xa': {cac_nhom}.",
+        "Bộ tiêu chí xét theo nhóm xã mà kế hoạch không khai nhóm xã.",
+        "dia_ban:\n  xa: Hương Sơn\n  tinh: Thừa Thiên Huế   # thiếu nhom_xa: 1, 2 hoặc 3\nnam: 2026\nbo_tieu_chi: xa-ntm-2026-2030",
+    ),
+    Ma(
+        "DM004", LOI, "năm {nam} nằm ngoài giai đoạn {tu}-{den} của {bo_tieu_chi}.",
+        "Năm kế hoạch nằm ngoài giai đoạn của bộ tiêu chí.",
+        "nam: 2026\nbo_tieu_chi: xa-ntm-nang-cao-2021-2025   # chép từ kế hoạch năm trước",
+    ),
+    Ma(
+        "DM005", CANH_BAO, "{bo_tieu_chi} không có quy tắc riêng cho xã này: khóa '{khoa}' không có tác dụng.",
+        "Khóa địa bàn mà bộ tiêu chí không dùng (thường do chép kế hoạch của giai đoạn khác).",
+        "dia_ban:\n  vung: bac-trung-bo   # của bộ 2021-2025; bộ 2026-2030 xét theo nhóm xã\n  nhom_xa: 3\nnam: 2026\nbo_tieu_chi: xa-ntm-2026-2030",
+        bien_the={
+            "vung": "{bo_tieu_chi} xét theo nhóm xã, không theo vùng: khóa 'vung' không được dùng.",
+            "nhom_xa": "{bo_tieu_chi} xét theo vùng, không theo nhóm xã: khóa 'nhom_xa' không được dùng.",
+        },
+    ),
+    # ------------------------------------------------------------------ TC: criteria and indicators
+    Ma("TC000", LOI, _MORE, "Quá nhiều lỗi mã tiêu chí: chỉ 100 lỗi đầu được liệt kê.",
+       "tieu_chi:\n  muc_001: {tu_danh_gia: dat}\n  muc_002: {tu_danh_gia: dat}\n"
+       "  # … đến muc_101: 101 mã không có trong bộ tiêu chí"),
+    Ma(
+        "TC001", LOI, "không có tiêu chí {ma} trong {bo_tieu_chi}.{de_xuat}",
+        "Mã tiêu chí không có trong bộ tiêu chí; gợi ý mã gần nhất, hoặc bộ có tiêu chí đó.",
+        "tieu_chi:\n  giao_thongg: {…}",
+        bien_the={"bo_khac": "không có tiêu chí {ma} trong {bo_tieu_chi}. Tiêu chí này thuộc {bo_khac}.{de_xuat}"},
+    ),
+    Ma(
+        "TC002", LOI, "tiêu chí {so} {ten} không có chỉ tiêu {ma}.{de_xuat}",
+        "Mã chỉ tiêu không có trong tiêu chí; gợi ý mã gần nhất, hoặc tiêu chí có chỉ tiêu đó.",
+        "y_te:\n  hien_trang:\n    ty_le_tham_gia_bhytt: 82%",
+        bien_the={"tieu_chi_khac": "tiêu chí {so} {ten} không có chỉ tiêu {ma}. Chỉ tiêu này thuộc tiêu chí '{tieu_chi_khac}'."},
+    ),
+    Ma(
+        "TC003", LOI, "chỉ tiêu {so} ({ten}): {van_de}",
+        "Số liệu không hợp với chỉ tiêu: có/không thay vì số, % cho một số đếm, số âm, tỷ lệ quá 100%.",
+        "nha_o_dan_cu:\n  hien_trang:\n    nha_tam_dot_nat: 3%",
+    ),
+    Ma(
+        "TC004", LOI, "chỉ tiêu {so} ({ten}): kế hoạch ghi đơn vị {don_vi}, nhưng đơn vị của chỉ tiêu là '{don_vi_chi_tieu}'.",
+        "Đơn vị kế hoạch ghi cho một số liệu khác đơn vị của chỉ tiêu trong bộ tiêu chí.",
+        "nha_o_dan_cu:\n  hien_trang:\n    nha_tam_dot_nat:\n      gia_tri: 3\n      don_vi: hộ   # chỉ tiêu 9.1 đếm bằng nhà",
+    ),
+    # ------------------------------------------------------------------ KH: the plan against itself
+    Ma(
+        "KH001", CANH_BAO, "tiêu chí {so} {ten} chưa đạt nhưng kế hoạch chưa có {thieu} cho tiêu chí này.",
+        "Tiêu chí chưa đạt mà kế hoạch không có nhiệm vụ hoặc giải pháp cho nó.",
+        "tiep_can_phap_luat:\n  hien_trang:\n    dat_chuan_tiep_can_phap_luat: không\n  # không có nhiem_vu, giai_phap",
+    ),
+    Ma(
+        "KH002", CANH_BAO, "mục tiêu ({muc_tieu}) chưa tới mức yêu cầu {yeu_cau} ({nguon}).",
+        "Mục tiêu phấn đấu của kế hoạch thấp hơn mức yêu cầu.",
+        "ty_le_tham_gia_bhyt:\n  gia_tri: 82%\n  yeu_cau: 90%\n  muc_tieu: 85%",
+    ),
+    Ma(
+        "KH003", CANH_BAO, "kế hoạch ghi '{dat_chuan}' nhưng {bo_tieu_chi} có {tong} tiêu chí.",
+        "Tổng số tiêu chí kế hoạch ghi khác với bộ tiêu chí.",
+        "chi_tieu:\n  bo_tieu_chi:\n    dat_chuan: \"19/20\"   # bộ xã NTM nâng cao có 19 tiêu chí",
+    ),
+    Ma(
+        "KH004", CANH_BAO,
+        "tự đánh giá '{tu_danh_gia}' trái với số liệu: theo số liệu tiêu chí {ten} {theo_so_lieu}; "
+        "dùng kết quả theo số liệu.",
+        "Tự đánh giá trái với kết quả tính từ số liệu (kết quả theo số liệu được dùng).",
+        "tiep_can_phap_luat:\n  tu_danh_gia: dat\n  hien_trang:\n    dat_chuan_tiep_can_phap_luat: không",
+    ),
+    Ma(
+        "KH005", CANH_BAO,
+        "mức yêu cầu kế hoạch nêu ({ke_hoach_neu}) thấp hơn mức của bộ tiêu chí ({yeu_cau}, {trich_dan}); "
+        "dùng mức của bộ tiêu chí.",
+        "Mức yêu cầu kế hoạch tự nêu lỏng hơn mức của bộ tiêu chí.",
+        "dia_ban:\n  xa_dac_biet_kho_khan: true   # dùng mức vùng Trung du và miền núi phía Bắc: ≥ 95%\ntieu_chi:\n  y_te:\n    hien_trang:\n      ty_le_tham_gia_bhyt: {gia_tri: 96%, yeu_cau: 90%}",
+    ),
+    Ma(
+        "KH007", CANH_BAO, "số tiêu chí phấn đấu ({muc_tieu}) lớn hơn tổng số ({tong}).",
+        "Số tiêu chí phấn đấu đạt lớn hơn tổng số tiêu chí.",
+        "chi_tieu:\n  bo_tieu_chi:\n    dat_chuan: \"20/19\"",
+    ),
+    Ma(
+        "KH008", CANH_BAO, "cần dạng 'số đạt/tổng số' như '{tong}/{tong}'; tìm thấy '{dat_chuan}'.",
+        "Số tiêu chí phấn đấu không viết dạng 'số đạt/tổng số'.",
+        "chi_tieu:\n  bo_tieu_chi:\n    dat_chuan: đạt 19 tiêu chí",
+    ),
+)

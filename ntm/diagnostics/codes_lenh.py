@@ -1,0 +1,32 @@
+"""Phrases of the command line's usage errors (exit 2): said in Vietnamese, frame words included."""
+
+from __future__ import annotations
+
+from ntm.diagnostics.ma import Ma
+
+CAU: dict[str, str] = {
+    "lenh.khong_co_tuy_chon": "không có tùy chọn {ten}{goi_y}",
+    "lenh.goi_y_tuy_chon": "; có phải ý bạn là: {ten}?",
+    "lenh.thieu_doi_so": "thiếu đối số {ten} ({mo_ta})",
+    "lenh.can_gia_tri": "tùy chọn {ten} cần một giá trị",
+    "lenh.khong_nhan_gia_tri": "tùy chọn {ten} không nhận giá trị",
+    "lenh.khong_co_lenh": "không có lệnh {ten} (các lệnh: {cac_lenh}){goi_y}",
+    "lenh.goi_y_lenh": "; có phải ý bạn là '{ten}'?",
+    "lenh.thua_doi_so": "thừa đối số: {cac_doi_so}",
+    "lenh.gia_tri_khong_hop_le": "giá trị {gia_tri} không hợp lệ cho {tuy_chon}; chọn một trong: {cac_gia_tri}",
+    "lenh.can_so_nguyen": "'{tuy_chon}' cần một số nguyên; tìm thấy {gia_tri}",
+    "lenh.qua_lon": "'{tuy_chon}' không được lớn hơn {toi_da}",
+    "lenh.qua_nho": "'{tuy_chon}' không được nhỏ hơn {toi_thieu}",
+    "lenh.mot_trong_hai": "chỉ dùng một trong hai: {a} hoặc {b}.",
+    "lenh.khong_tim_thay": "không tìm thấy: {cac_duong_dan}",
+    "lenh.xem_huong_dan": "Xem: {lenh} --help",
+    "lenh.khac": "{chi_tiet}",
+    "lenh.khong_co_bo": "không có bộ tiêu chí {ten}.{de_xuat} Các bộ có sẵn: {cac_bo}.",
+    "lenh.bo_khong_dung_duoc": "không dùng được bộ tiêu chí {ten} ({ly_do}).",
+    "lenh.vung_khong_co": "vùng {vung} không có trong bộ này. Các vùng: {cac_vung}.",
+    "lenh.dung_nhom_xa": "{bo_tieu_chi} xét theo nhóm xã: dùng --nhom-xa, không dùng --vung.",
+    "lenh.dung_vung": "{bo_tieu_chi} xét theo vùng: dùng --vung, không dùng --nhom-xa.",
+    "lenh.nam_ngoai_giai_doan": "năm {nam} nằm ngoài giai đoạn {tu}-{den} của {bo_tieu_chi}.",
+}
+
+CODES: tuple[Ma, ...] = ()

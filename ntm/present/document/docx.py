@@ -1,0 +1,411 @@
+"""The plan as a .docx laid out per Nghị định 30/2020/NĐ-CP, Phụ lục I.
+
+Built in code with python-docx from the view model (ntm.document), on top of
+either python-docx's blank document (then page setup, fonts and the page
+number header are set here to NĐ 30's measurements) or an office's own
+letterhead template (`--template my.docx`: its styles, page setup, headers
+and footers are kept; only its body is replaced).
+
+Why code and not a checked-in .docx template: the layout is parametric (an
+optional parent agency, Party or State header, a variable number of
+sections, rules whose length follows the text above them), a reviewer can
+read every measurement in a diff, and there is no binary to keep in sync
+with the view model.
+
+Paragraphs use named styles ("NTM Noi dung", "NTM Can cu", …). They are
+created with NĐ 30 values when the base document lacks them, so an office
+restyles the body by defining these styles in its template (docs/render.md).
+Only what NĐ 30 fixes element by element (sizes of the header block, Nơi
+nhận, signature) is set directly on runs.
+
+python-docx is imported here only; this module itself is imported only by
+`ntm render`, so `ntm validate` never loads it.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Pt, Twips
+
+from ntm.present.document.docx_xml import (
+    FONT,
+    keep_row_together,
+    mark_size,
+    no_borders,
+    page_field,
+    set_fonts,
+    text_width,
+    top_rule,
+)
+from ntm.present.document.model import DIEM, KHOAN, MUC, Khoi, VanBanKeHoach
+
+BODY_PT = 14  # NĐ 30: body 13-14 pt
+
+
+
+def _mm(mm: float) -> Twips:
+    """Whole twips, rounded up: .docx stores twips, and 15 mm rounded down would be 14.99 mm."""
+    return Twips(math.ceil(mm * 1440 / 25.4))
+
+
+# NĐ 30 Phần I mục I: A4, margins top/bottom 20-25 mm, left 30-35 mm, right 15-20 mm.
+PAGE_WIDTH = Twips(11906)  # A4 as Word writes it (210 mm)
+PAGE_HEIGHT = Twips(16838)  # 297 mm
+MARGIN_TOP = _mm(20)
+MARGIN_BOTTOM = _mm(20)
+MARGIN_LEFT = _mm(30)
+MARGIN_RIGHT = _mm(15)
+HEADER_DISTANCE = _mm(10)  # the page number sits in the top margin
+
+STYLE_BODY = "NTM Noi dung"
+STYLE_CAN_CU = "NTM Can cu"
+STYLE_MUC = "NTM Muc"
+STYLE_KHOAN = "NTM Khoan"
+STYLE_DIEM = "NTM Diem"
+STYLE_FORM = "NTM The thuc"  # header block, title, signature: centred, no indent
+STYLE_RECIPIENTS = "NTM Noi nhan"
+
+_HEADING_STYLE = {MUC: STYLE_MUC, KHOAN: STYLE_KHOAN, DIEM: STYLE_DIEM}
+
+
+class DocxTemplateError(Exception):
+    """The office's .docx template cannot be used (the message is Vietnamese)."""
+
+
+# ----------------------------------------------------------------------------- styles and page
+
+
+def _setup_blank(document: Any) -> None:
+    """python-docx's blank document -> A4, NĐ 30 margins, Times New Roman, page numbers from page 2."""
+    section = document.sections[0]
+    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+    section.top_margin, section.bottom_margin = MARGIN_TOP, MARGIN_BOTTOM
+    section.left_margin, section.right_margin = MARGIN_LEFT, MARGIN_RIGHT
+    section.header_distance = HEADER_DISTANCE
+
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr_default.find(qn("w:rFonts"))
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(slot), FONT)
+    lang = rpr_default.find(qn("w:lang"))
+    if lang is not None:
+        lang.set(qn("w:val"), "vi-VN")  # Vietnamese proofing instead of English squiggles
+    spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+
+    normal = document.styles["Normal"]
+    set_fonts(normal.element)
+    normal.font.size = Pt(BODY_PT)
+
+    # NĐ 30: page numbers centred in the top margin, not on the first page.
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.style = _style(document, STYLE_FORM)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    page_field(paragraph, BODY_PT)
+
+
+@dataclass(frozen=True)
+class _StyleSpec:
+    size: float
+    bold: bool = False
+    italic: bool = False
+    align: Any = WD_ALIGN_PARAGRAPH.JUSTIFY
+    first_indent_cm: float = 1.27  # NĐ 30: 1 cm or 1.27 cm
+    after: float = 6  # NĐ 30: at least 6 pt between paragraphs
+    line: float = 1.15  # NĐ 30: single to 1.5 lines
+    keep_with_next: bool = False
+
+
+_STYLES: dict[str, _StyleSpec] = {
+    STYLE_BODY: _StyleSpec(BODY_PT),
+    STYLE_CAN_CU: _StyleSpec(BODY_PT, italic=True),
+    STYLE_MUC: _StyleSpec(BODY_PT, bold=True, keep_with_next=True),
+    STYLE_KHOAN: _StyleSpec(BODY_PT, bold=True, keep_with_next=True),
+    STYLE_DIEM: _StyleSpec(BODY_PT, bold=True, italic=True, keep_with_next=True),
+    STYLE_FORM: _StyleSpec(13, align=WD_ALIGN_PARAGRAPH.CENTER, first_indent_cm=0, after=0, line=1.0),
+    STYLE_RECIPIENTS: _StyleSpec(11, align=WD_ALIGN_PARAGRAPH.LEFT, first_indent_cm=0, after=0, line=1.0),
+}
+
+
+def _add_paragraph(container: Any, style: Any) -> Any:
+    """`container.add_paragraph(style=…)` without python-docx's per-call scan for the
+    default style (half of a render's time); our styles are never the default one."""
+    paragraph = container.add_paragraph()
+    paragraph._p.style = style.style_id
+    return paragraph
+
+
+def _style(document: Any, name: str) -> Any:
+    """The named style: the template's own if it defines one, else created with NĐ 30 values."""
+    styles = document.styles
+    try:
+        return styles[name]
+    except KeyError:
+        pass
+    spec = _STYLES[name]
+    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles["Normal"]
+    style.quick_style = True
+    set_fonts(style.element)
+    style.font.size = Pt(spec.size)
+    style.font.bold = spec.bold
+    style.font.italic = spec.italic
+    fmt = style.paragraph_format
+    fmt.alignment = spec.align
+    fmt.first_line_indent = Cm(spec.first_indent_cm)
+    fmt.left_indent = Cm(0)
+    fmt.right_indent = Cm(0)
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(spec.after)
+    fmt.line_spacing = spec.line
+    fmt.keep_with_next = spec.keep_with_next
+    fmt.widow_control = True
+    return style
+
+
+def _open_base(template: Path | None) -> Any:
+    if template is None:
+        document = Document()
+        _setup_blank(document)
+        return document
+    try:
+        document = Document(str(template))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DocxTemplateError(f"mẫu '{template}' không phải tệp .docx đọc được ({exc}).") from None
+    body = document.element.body
+    # The template's body (sample text, placeholders) goes; its section properties
+    # (page size, margins, header and footer references) stay.
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+# ----------------------------------------------------------------------------- building blocks
+
+
+class _Builder:
+    def __init__(self, document: Any) -> None:
+        self.d = document
+        section = document.sections[-1]
+        self.width = Emu(section.page_width - section.left_margin - section.right_margin)
+
+    def para(self, container: Any, style: str, text: str = "", *, size: float | None = None, bold: bool | None = None,
+             italic: bool | None = None, before: float | None = None, after: float | None = None) -> Any:
+        paragraph = _add_paragraph(container, _style(self.d, style))
+        if text:
+            lines = text.split("\n")
+            for n, line in enumerate(lines):
+                run = paragraph.add_run(line)
+                run.font.size = Pt(size) if size else None
+                run.font.bold = bold
+                run.font.italic = italic
+                if n < len(lines) - 1:
+                    run.add_break()
+        if before is not None:
+            paragraph.paragraph_format.space_before = Pt(before)
+        if after is not None:
+            paragraph.paragraph_format.space_after = Pt(after)
+        return paragraph
+
+    def rule(self, container: Any, length: int, room: int, *, after: float = 0) -> None:
+        """A centred solid rule `length` long, as the top border of a tiny indented paragraph."""
+        length = max(min(length, room), int(Cm(1)))
+        # 3 pt clear of the text above, so the rule is not read as an underline of it.
+        paragraph = self.para(container, STYLE_FORM, before=3, after=after)
+        side = Emu(max((room - length) // 2, 0))
+        paragraph.paragraph_format.left_indent = side
+        paragraph.paragraph_format.right_indent = side
+        top_rule(paragraph)
+        mark_size(paragraph, 2)
+
+    def table(self, widths: list[int]) -> Any:
+        table = self.d.add_table(rows=1, cols=len(widths))
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        no_borders(table)
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Emu(width)
+            for cell in column.cells:
+                cell.width = Emu(width)
+        return table
+
+    @staticmethod
+    def fresh(cell: Any) -> Any:
+        """A new cell holds one empty paragraph; remove it so the cell has only what we add."""
+        for p in list(cell.paragraphs):
+            p._p.getparent().remove(p._p)
+        return cell
+
+
+# Words that start the name of an administrative unit: offices break an agency
+# name before them ("ỦY BAN NHÂN DÂN" / "XÃ HƯƠNG SƠN"), never inside the agency type.
+_UNIT_WORDS = {"XÃ", "PHƯỜNG", "THỊ", "HUYỆN", "QUẬN", "TỈNH", "THÀNH", "ĐẶC"}
+
+
+def _wrap_name(text: str, room: int, size: float, bold: bool) -> list[str]:
+    """Lines of an agency name: as written if it fits (or has line breaks), else two lines.
+
+    The break goes before the unit ("ỦY BAN NHÂN DÂN" / "XÃ HƯƠNG SƠN") when both
+    lines then fit; otherwise where the longer line is shortest, rather than a
+    greedy break that strands one word.
+    """
+    if "\n" in text:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    if text_width(text, size, bold) <= room:
+        return [text]
+    words = text.split()
+    cuts = [[" ".join(words[:cut]), " ".join(words[cut:])] for cut in range(1, len(words))]
+    if not cuts:
+        return [text]
+
+    def widest(lines: list[str]) -> int:
+        return max(text_width(line, size, bold) for line in lines)
+
+    at_unit = [c for c in cuts if c[1].split()[0] in _UNIT_WORDS and widest(c) <= room]
+    return min(at_unit or cuts, key=widest)
+
+
+_CELL_PADDING = Cm(0.19) * 2  # Word's default left + right cell margins
+
+
+def _header_columns(width: int, quoc_hieu: str, party: bool) -> tuple[int, int, float]:
+    """Column widths and the Quốc hiệu size: the right column is as wide as one line of it needs.
+
+    NĐ 30 sets the Quốc hiệu at 12-13 pt on one line (the Party title at 15 pt);
+    the largest size that fits while leaving the agency at least 38% wins.
+    """
+    sizes = (15.0,) if party else (13.0, 12.0)
+    for pt in sizes:
+        need = int(text_width(quoc_hieu, pt, True) + _CELL_PADDING + Cm(0.1))
+        if need <= width * 0.62:
+            right = max(need, int(width * 0.55))
+            return width - right, right, pt
+    right = int(width * 0.62)  # a page too narrow for one line: let it wrap
+    return width - right, right, sizes[-1]
+
+
+def _header(b: _Builder, doc: VanBanKeHoach) -> None:
+    head = doc.phan_dau
+    party = head.la_van_ban_dang
+    left_w, right_w, title_pt = _header_columns(int(b.width), head.quoc_hieu, party)
+    table = b.table([left_w, right_w])
+    table.add_row()
+    left, right = (b.fresh(c) for c in table.rows[0].cells)
+    left_room, right_room = left_w - _CELL_PADDING, right_w - _CELL_PADDING
+
+    # Left: parent agency (upright), issuing agency (bold, upper case), a short rule (or "*").
+    name_pt = 14 if party else 13
+    if head.co_quan_chu_quan:
+        for line in _wrap_name(head.co_quan_chu_quan, left_room, name_pt, False):
+            b.para(left, STYLE_FORM, line, size=name_pt, bold=False)
+    names = _wrap_name(head.co_quan_ban_hanh, left_room, name_pt, True)
+    for line in names:
+        b.para(left, STYLE_FORM, line, size=name_pt, bold=True)
+    if party:
+        b.para(left, STYLE_FORM, "*", size=name_pt)
+    else:
+        # NĐ 30: a rule 1/3 to 1/2 as long as the agency name; 2/5 is safely inside both bounds.
+        widest = max(text_width(line, name_pt, True) for line in names)
+        b.rule(left, int(widest * 0.4), left_room)
+
+    # Right: Quốc hiệu, and Tiêu ngữ with a rule as long as itself; Party: ĐẢNG CỘNG SẢN VIỆT NAM, ruled.
+    b.para(right, STYLE_FORM, head.quoc_hieu, size=title_pt, bold=True)
+    if party:
+        b.rule(right, text_width(head.quoc_hieu, title_pt, True), right_room)
+    else:
+        motto = head.tieu_ngu or ""
+        b.para(right, STYLE_FORM, motto, size=14, bold=True)
+        b.rule(right, text_width(motto, 14, True), right_room)
+
+    # Second row, so that Số and the date share a line whatever the names' heights.
+    left2, right2 = (b.fresh(c) for c in table.rows[1].cells)
+    b.para(left2, STYLE_FORM, head.so_ky_hieu, size=14 if party else 13, before=6)
+    b.para(right2, STYLE_FORM, head.dia_danh_ngay, size=14, italic=True, before=6)
+    keep_row_together(table)
+
+
+def _runs(paragraph: Any, khoi: Khoi) -> None:
+    for chu in khoi.chu:
+        run = paragraph.add_run(chu.noi_dung)
+        if chu.dam:
+            run.font.bold = True
+
+
+def _footer(b: _Builder, doc: VanBanKeHoach) -> None:
+    left_w = int(b.width * 0.45)
+    table = b.table([left_w, int(b.width) - left_w])
+    left, right = (b.fresh(c) for c in table.rows[0].cells)
+    # NĐ 30 ô 9b: "Nơi nhận:" 12 pt bold italic, on the line of the signing authority; the list 11 pt.
+    b.para(left, STYLE_RECIPIENTS, "Nơi nhận:", size=12, bold=True, italic=True, before=6)
+    for line in doc.noi_nhan:
+        b.para(left, STYLE_RECIPIENTS, line)
+    # NĐ 30 ô 7: authority and title 13-14 pt bold upper case; a space to sign; the name bold.
+    sig = doc.chu_ky
+    for n, line in enumerate(sig.dong):
+        b.para(right, STYLE_FORM, line, size=BODY_PT, bold=True, before=6 if n == 0 else None)
+    for _ in range(4):
+        b.para(right, STYLE_FORM, "", size=BODY_PT)
+    b.para(right, STYLE_FORM, sig.ho_ten, size=BODY_PT, bold=True)
+    keep_row_together(table)
+
+
+def _properties(document: Any, doc: VanBanKeHoach) -> None:
+    """File properties an office sees in Word: the issuer, not "python-docx"."""
+    props = document.core_properties
+    issuer = " ".join(doc.phan_dau.co_quan_ban_hanh_dong)
+    props.title = doc.trich_yeu
+    props.subject = f"{doc.ten_loai} {doc.phan_dau.so_ky_hieu}"
+    props.author = issuer
+    props.last_modified_by = issuer
+    props.language = "vi-VN"
+    props.comments = "Xuất bằng ntm render"
+
+
+def build_docx(doc: VanBanKeHoach, template: Path | None = None) -> bytes:
+    """The document as .docx bytes (written to disk by the caller, atomically)."""
+    document = _open_base(template)
+    b = _Builder(document)
+    _header(b, doc)
+
+    # NĐ 30 ô 5a: document type and trích yếu, bold and centred, a short rule under the trích yếu.
+    b.para(document, STYLE_FORM, doc.ten_loai, size=BODY_PT, bold=True, before=18)
+    b.para(document, STYLE_FORM, doc.trich_yeu, size=BODY_PT, bold=True)
+    widest = min(text_width(doc.trich_yeu, BODY_PT, True), int(b.width))
+    b.rule(document, int(widest * 0.4), int(b.width), after=12)
+
+    for line in doc.can_cu:
+        b.para(document, STYLE_CAN_CU, line)
+    for muc in doc.phan:
+        b.para(document, STYLE_MUC, muc.dong_tieu_de)
+        for khoi in muc.khoi:
+            paragraph = _add_paragraph(document, _style(document, _HEADING_STYLE.get(khoi.loai, STYLE_BODY)))
+            _runs(paragraph, khoi)
+    if doc.cau_ket is not None:
+        b.para(document, STYLE_BODY, doc.cau_ket)
+    _footer(b, doc)
+    _properties(document, doc)
+
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

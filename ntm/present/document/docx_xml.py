@@ -1,0 +1,153 @@
+"""python-docx below its API: text widths of Times New Roman, and the few OOXML elements
+python-docx has no call for (borders, rules, fields), inserted in the schema's order."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Pt
+
+FONT = "Times New Roman"
+
+
+# ----------------------------------------------------------------------------- text widths
+# Advance widths of Times New Roman (identical to its metric clone Liberation
+# Serif), in 1/2048 em, for U+0020..U+007E then Đ đ Ơ ơ Ư ư. Vietnamese tone
+# marks do not change a letter's width, so a letter is measured by its base.
+# Used to size the short rules under the agency name and the trích yếu, and
+# to break a long agency name where officials do, not mid-phrase.
+_CHARS = "".join(chr(c) for c in range(32, 127)) + "ĐđƠơƯư"
+_REGULAR = (
+    512, 682, 836, 1024, 1024, 1706, 1593, 369, 682, 682, 1024, 1155, 512, 682, 512, 569, 1024, 1024, 1024, 1024,
+    1024, 1024, 1024, 1024, 1024, 1024, 569, 569, 1155, 1155, 1155, 909, 1886, 1479, 1366, 1366, 1479, 1251, 1139,
+    1479, 1479, 682, 797, 1479, 1251, 1821, 1479, 1479, 1139, 1479, 1366, 1139, 1251, 1479, 1479, 1933, 1479, 1479,
+    1251, 682, 569, 682, 961, 1024, 682, 909, 1024, 909, 1024, 909, 682, 1024, 1024, 569, 569, 1024, 569, 1593, 1024,
+    1024, 1024, 1024, 682, 797, 569, 1024, 1024, 1479, 1024, 1024, 909, 983, 410, 983, 1108, 1479, 1024, 1479, 1083,
+    1589, 1110,
+)
+_BOLD = (
+    512, 682, 1137, 1024, 1024, 2048, 1706, 569, 682, 682, 1024, 1167, 512, 682, 512, 569, 1024, 1024, 1024, 1024,
+    1024, 1024, 1024, 1024, 1024, 1024, 682, 682, 1167, 1167, 1167, 1024, 1905, 1479, 1366, 1479, 1479, 1366, 1251,
+    1593, 1593, 797, 1024, 1593, 1366, 1933, 1479, 1593, 1251, 1593, 1479, 1139, 1366, 1479, 1479, 2048, 1479, 1479,
+    1366, 682, 569, 682, 1190, 1024, 682, 1024, 1139, 909, 1139, 909, 682, 1024, 1139, 569, 682, 1139, 569, 1706, 1139,
+    1024, 1139, 1139, 909, 797, 682, 1139, 1024, 1479, 1024, 1024, 909, 807, 451, 807, 1065, 1479, 1139, 1593, 1134,
+    1630, 1229,
+)
+_WIDTHS = {False: dict(zip(_CHARS, _REGULAR, strict=True)), True: dict(zip(_CHARS, _BOLD, strict=True))}
+
+
+def _base_letter(ch: str) -> str:
+    if ch in _WIDTHS[False]:
+        return ch
+    decomposed = unicodedata.normalize("NFD", ch)
+    base = decomposed[0]
+    if "\u031b" in decomposed:  # the horn: ơ, ư and their toned forms are wider than o, u
+        base = {"O": "Ơ", "o": "ơ", "U": "Ư", "u": "ư"}.get(base, base)
+    return base
+
+
+def text_width(text: str, size_pt: float, bold: bool = False) -> Emu:
+    table = _WIDTHS[bold]
+    units = sum(table.get(_base_letter(ch), 1024) for ch in text)
+    return Emu(int(units / 2048 * size_pt * 12700))
+
+
+# ----------------------------------------------------------------------------- low-level XML
+# Word refuses a file whose property elements are out of the schema's order
+# (LibreOffice does not care), so new children go before their successors.
+_PPR_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
+_PPR_AFTER_RPR = ("w:sectPr", "w:pPrChange")
+_TBLPR_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+                        "w:tblPrChange")
+_TBLPR_AFTER_LAYOUT = ("w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+
+
+def set_fonts(rpr_parent: Any, name: str = FONT) -> None:
+    """All four font slots: Vietnamese letters come from hAnsi, but Word picks cs/eastAsia in some contexts."""
+    rpr = rpr_parent.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)  # a theme font would win over the named one
+    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(slot), name)
+
+
+def no_borders(table: Any) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    for old in tbl_pr.findall(qn("w:tblBorders")) + tbl_pr.findall(qn("w:tblLayout")):
+        tbl_pr.remove(old)
+    tbl_pr.insert_element_before(borders, *_TBLPR_AFTER_BORDERS)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")  # keep our column widths; autofit would squeeze the header
+    tbl_pr.insert_element_before(layout, *_TBLPR_AFTER_LAYOUT)
+
+
+def keep_row_together(table: Any) -> None:
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def top_rule(paragraph: Any) -> None:
+    p_pr = paragraph._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    top.set(qn("w:val"), "single")
+    top.set(qn("w:sz"), "6")  # 3/4 pt, a thin solid rule
+    top.set(qn("w:space"), "1")
+    top.set(qn("w:color"), "000000")
+    bdr.append(top)
+    p_pr.insert_element_before(bdr, *_PPR_AFTER_PBDR)
+
+
+def mark_size(paragraph: Any, size_pt: float) -> None:
+    """The size of an empty paragraph's mark, which sets that paragraph's height."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    rpr = p_pr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        p_pr.insert_element_before(rpr, *_PPR_AFTER_RPR)
+    for tag in ("w:sz", "w:szCs"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), str(int(size_pt * 2)))
+        rpr.append(el)
+
+
+def page_field(paragraph: Any, size_pt: float) -> None:
+    """A PAGE field (python-docx has no field API): begin, instruction, separate, cached value, end."""
+
+    def run_with(child: Any | None, text: str | None = None) -> None:
+        run = paragraph.add_run(text)
+        run.font.size = Pt(size_pt)
+        if child is not None:
+            run._r.append(child)
+
+    def fld_char(kind: str) -> Any:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        return el
+
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE "
+    run_with(fld_char("begin"))
+    run_with(instr)
+    run_with(fld_char("separate"))
+    run_with(None, "2")
+    run_with(fld_char("end"))

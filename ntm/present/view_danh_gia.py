@@ -1,0 +1,200 @@
+"""The view of a checked plan's assessment: criteria, indicators, totals (only `check` loads it)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ntm.assess.result import DanhGia, KetQua, KetQuaChiTieu, KetQuaTieuChi
+from ntm.assess.result import TongHop as TongHopSo
+from ntm.catalog import LoaiChiTieu
+from ntm.plan.values import SoLieu, json_number
+from ntm.present import wording
+
+
+def _number(value: SoLieu | None) -> int | float | bool | None:
+    if value is None:
+        return None
+    return value.co if value.co is not None else json_number(value.so)
+
+
+def _decimal(value: Decimal | None) -> int | float | None:
+    return json_number(value)
+
+
+@dataclass(frozen=True)
+class ChiTieu:
+    so: str
+    ma: str
+    ten: str
+    don_vi: str | None
+    loai: str
+    trang_thai: KetQua
+    ly_do: str | None
+    gia_tri: int | float | bool | None
+    phep_so_sanh: str
+    yeu_cau: int | float | bool | None
+    chenh_lech: int | float | None
+    muc_tieu: dict[str, Any] | None
+    nguon: str
+    nguon_chi_tiet: dict[str, Any] | None
+    mo_ta: str
+    duong_dan: str
+
+    @property
+    def la_chua_dat(self) -> bool:
+        return self.trang_thai is KetQua.chua_dat
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "so": self.so, "ma": self.ma, "ten": self.ten, "don_vi": self.don_vi, "loai": self.loai,
+            "trang_thai": self.trang_thai.value, "ly_do": self.ly_do, "gia_tri": self.gia_tri,
+            "phep_so_sanh": self.phep_so_sanh, "yeu_cau": self.yeu_cau, "chenh_lech": self.chenh_lech,
+            "muc_tieu": self.muc_tieu, "nguon": self.nguon, "nguon_chi_tiet": self.nguon_chi_tiet,
+            "mo_ta": self.mo_ta, "duong_dan": self.duong_dan,
+        }
+
+
+def _chi_tieu(kq: KetQuaChiTieu) -> ChiTieu:
+    spec = kq.chi_tieu.chi_tieu
+    req = kq.yeu_cau
+    return ChiTieu(
+        so=spec.so,
+        ma=spec.ma,
+        ten=spec.ten_hien_thi,
+        don_vi=wording.don_vi(kq),
+        loai=spec.loai.value,
+        trang_thai=kq.trang_thai,
+        ly_do=kq.ly_do.value if kq.ly_do else None,
+        gia_tri=_number(kq.gia_tri),
+        phep_so_sanh=wording.PHEP_SO_SANH[spec.loai],
+        yeu_cau=(True if spec.loai is LoaiChiTieu.dat else _decimal(req.gia_tri)) if req else None,
+        chenh_lech=_decimal(kq.chenh_lech),
+        muc_tieu={"tu": _number(kq.muc_tieu.tu), "den": _number(kq.muc_tieu.den)} if kq.muc_tieu else None,
+        nguon=wording.nguon(kq),
+        nguon_chi_tiet=(
+            {
+                "loai": req.nguon.value,
+                "trich_dan": req.trich_dan or None,
+                "bo_tieu_chi": req.bo_tieu_chi,
+                "do_tin_cay": req.do_tin_cay.value,
+                "url": req.url,
+                "ghi_chu": req.ghi_chu,
+            }
+            if req
+            else None
+        ),
+        mo_ta=wording.mo_ta(kq),
+        duong_dan=".".join(str(p) for p in kq.path),
+    )
+
+
+@dataclass(frozen=True)
+class TieuChi:
+    so: str
+    ma: str
+    ten: str
+    trang_thai: KetQua
+    theo_tu_danh_gia: bool
+    chi_tieu_day_du: bool
+    chi_tieu: tuple[ChiTieu, ...]
+    dong: int | None = None  # the criterion's line in the plan (CI annotations), not in the JSON
+
+    @property
+    def chua_dat(self) -> list[ChiTieu]:
+        return [c for c in self.chi_tieu if c.trang_thai is KetQua.chua_dat]
+
+    @property
+    def nhan(self) -> str:
+        return wording.trang_thai(self.trang_thai, self.theo_tu_danh_gia)
+
+    @property
+    def la_chua_dat(self) -> bool:
+        return self.trang_thai is KetQua.chua_dat
+
+    @property
+    def la_chua_co_du_lieu(self) -> bool:
+        return self.trang_thai is KetQua.chua_co_du_lieu
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "so": self.so, "ma": self.ma, "ten": self.ten, "trang_thai": self.trang_thai.value,
+            "theo_tu_danh_gia": self.theo_tu_danh_gia, "chi_tieu_day_du": self.chi_tieu_day_du,
+            "chi_tieu": [c.to_json() for c in self.chi_tieu], "chi_tieu_chua_dat": [c.ma for c in self.chua_dat],
+        }
+
+
+def _tieu_chi(tc: KetQuaTieuChi, line: int | None) -> TieuChi:
+    return TieuChi(tc.so, tc.ma, tc.ten, tc.trang_thai, tc.theo_tu_danh_gia, tc.chi_tieu_day_du,
+                   tuple(_chi_tieu(i) for i in tc.chi_tieu), line)
+
+
+@dataclass(frozen=True)
+class TongHop:
+    """The assessment's totals and the sentence that says them."""
+
+    so: TongHopSo
+    cau_tom_tat: str
+
+    @property
+    def chua_dat(self) -> int:
+        return self.so.chua_dat
+
+    def to_json(self) -> dict[str, Any]:
+        return {**dataclasses.asdict(self.so), "cau_tom_tat": self.cau_tom_tat}
+
+
+def cau_tom_tat(danh_gia: DanhGia) -> str:
+    t = danh_gia.tong_hop
+    text = f"Đạt {t.dat}/{t.tong_so} tiêu chí"
+    extras = []
+    if t.chua_dat:
+        extras.append(f"{t.chua_dat} chưa đạt")
+    if t.chua_co_du_lieu:
+        extras.append(f"{t.chua_co_du_lieu} chưa có dữ liệu")
+    if t.dat_theo_tu_danh_gia:
+        extras.append(f"{t.dat_theo_tu_danh_gia} tiêu chí đạt theo tự đánh giá")
+    return text + (f" ({'; '.join(extras)})" if extras else "")
+
+
+@dataclass(frozen=True)
+class DanhGiaView:
+    """The assessment part of a checked plan."""
+
+    bo_tieu_chi: dict[str, Any]
+    ten_ngan: str
+    can_cu: str
+    nam: int
+    vung: str | None
+    ten_vung: str | None
+    quy_tac_vung: str | None
+    nhom_xa: int | None
+    tieu_chi: tuple[TieuChi, ...]
+    tong_hop: TongHop
+
+
+def danh_gia_view(danh_gia: DanhGia, lines: dict[str, int | None]) -> DanhGiaView:
+    bo = danh_gia.bo_tieu_chi
+    by_region = bo.truc == "vung"  # only the axis the set is read along: a stray key was already warned about
+    return DanhGiaView(
+        bo_tieu_chi={
+            "ma": bo.ma,
+            "ten": bo.file.ten,
+            "ten_ngan": bo.file.ten_ngan,
+            "can_cu": bo.can_cu.trich_dan,
+            "ngay_ban_hanh": bo.can_cu.ngay_ban_hanh.isoformat(),
+            "nguon": bo.can_cu.nguon,
+            "tep": bo.nguon_tep if bo.file.ke_thua else None,
+        },
+        ten_ngan=bo.file.ten_ngan,
+        can_cu=bo.can_cu.trich_dan,
+        nam=danh_gia.nam,
+        vung=danh_gia.vung if by_region else None,
+        ten_vung=bo.cac_vung.get(danh_gia.vung or "", None) if by_region else None,
+        quy_tac_vung=danh_gia.vung_theo_quy_tac,
+        nhom_xa=danh_gia.nhom_xa if bo.truc == "nhom_xa" else None,
+        tieu_chi=tuple(_tieu_chi(t, lines.get(t.ma)) for t in danh_gia.tieu_chi),
+        tong_hop=TongHop(danh_gia.tong_hop, cau_tom_tat(danh_gia)),
+    )

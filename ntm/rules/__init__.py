@@ -1,0 +1,81 @@
+"""Stage 5, rules: checks of a plan against its criteria set and against itself, as a registry.
+
+Each rule is a function with the codes it may report and the stage it
+runs at: `bo_tieu_chi` rules need the plan and its set (run before the
+assessment; an error there means the plan is not assessed), `danh_gia`
+rules need the assessment too. Rules report diagnostics by code and YAML
+path; ntm.run places them in the file.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from ntm.catalog import BoTieuChi
+from ntm.diagnostics import Diagnostic
+from ntm.diagnostics.pydantic_errors import MAX_DIAGNOSTICS, more_diagnostic
+from ntm.plan.model import KeHoach
+
+if TYPE_CHECKING:
+    from ntm.assess.result import DanhGia
+
+
+@dataclass(frozen=True)
+class DauVao:
+    """What a rule may look at: the plan as validated and as written (for where a value was)."""
+
+    file: str
+    plan: KeHoach
+    data: dict[str, Any]
+    bo: BoTieuChi
+    danh_gia: DanhGia | None = None
+
+
+Check = Callable[[DauVao], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    ten: str
+    ma: tuple[str, ...]  # the codes it may report
+    giai_doan: Literal["bo_tieu_chi", "danh_gia"]
+    check: Check
+
+
+# The modules holding each stage's rules; a stage's modules are imported when it first runs
+# (`validate` never loads the rules that need an assessment).
+MODULES: dict[str, tuple[str, ...]] = {"bo_tieu_chi": ("dia_ban", "tieu_chi"), "danh_gia": ("ke_hoach",)}
+
+
+def rules(stage: str | None = None) -> tuple[Rule, ...]:
+    """The registered rules, of one stage or of all."""
+    stages = [stage] if stage is not None else list(MODULES)
+    found: list[Rule] = []
+    for name in stages:
+        for module in MODULES[name]:
+            found.extend(importlib.import_module(f"ntm.rules.{module}").RULES)
+    return tuple(found)
+
+
+def _run(stage: str, given: DauVao, overflow_code: str | None) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for rule in rules(stage):
+        out.extend(rule.check(given))
+    if overflow_code is not None and len(out) > MAX_DIAGNOSTICS:
+        extra = len(out) - MAX_DIAGNOSTICS
+        out = [*out[:MAX_DIAGNOSTICS], more_diagnostic(given.file, overflow_code, extra)]
+    return out
+
+
+def check_against_set(file: str, plan: KeHoach, data: dict[str, Any], bo: BoTieuChi) -> list[Diagnostic]:
+    """DM and TC: the commune, region, year and the criteria and indicators the plan names."""
+    return _run("bo_tieu_chi", DauVao(file, plan, data, bo), "TC000")
+
+
+def check_assessment(file: str, plan: KeHoach, data: dict[str, Any], danh_gia: DanhGia) -> list[Diagnostic]:
+    """KH: the plan against its own assessment (unmet criteria without tasks, targets, totals)."""
+    # Bounded by the set's size (one warning per criterion or indicator at most): no cap.
+    return _run("danh_gia", DauVao(file, plan, data, danh_gia.bo_tieu_chi, danh_gia), None)
