@@ -179,6 +179,13 @@ CODES: tuple[Ma, ...] = (
         "<<: {nam: 2023}",
     ),
     Ma(
+        "YAML016", LOI,
+        "giá trị chứa ký tự điều khiển U+{ma_ky_tu} (viết bằng mã thoát trong dấu nháy kép, như \\x01): "
+        "văn bản kế hoạch không được chứa ký tự này; hãy xoá nó.",
+        "Một giá trị chứa ký tự điều khiển, ký tự không hợp lệ hay nửa cặp UTF-16 (viết bằng mã thoát YAML).",
+        'trich_yeu: "Thực hiện\\x01 chương trình"',
+    ),
+    Ma(
         "YAML020", LOI,
         "khóa {khoa} bị lặp: đã có ở dòng {dong}. Mỗi khóa chỉ được viết một lần (bản sau sẽ ghi đè bản trước).",
         "Một khóa được viết hai lần trong cùng một bảng (bản sau sẽ âm thầm thay bản trước).",

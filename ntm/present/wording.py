@@ -12,7 +12,7 @@ from ntm.assess.result import KetQua, KetQuaChiTieu
 from ntm.catalog import DoTinCay, LoaiChiTieu
 from ntm.catalog.thresholds import MucChuaRo, NguonYeuCau, YeuCau
 from ntm.plan.values import SoLieu
-from ntm.present.numbers import Number, so, so_voi_don_vi
+from ntm.present.numbers import Number, so_du_chu_so, so_voi_don_vi
 
 TRANG_THAI: dict[KetQua, str] = {
     KetQua.dat: "Đạt",
@@ -64,7 +64,8 @@ def chenh_lech(kq: KetQuaChiTieu) -> str | None:
     if kq.chenh_lech is None:
         return None
     unit = don_vi(kq)
-    amount = f"{so(kq.chenh_lech)} điểm %" if unit == "%" else so_voi_don_vi(kq.chenh_lech, unit)
+    amount = so_du_chu_so(kq.chenh_lech)  # an unmet indicator's gap is never shown as 0
+    amount = f"{amount} điểm %" if unit == "%" else (f"{amount} {unit}" if unit else amount)
     verb = "thiếu" if kq.chi_tieu.chi_tieu.loai is LoaiChiTieu.toi_thieu else "vượt"
     return f"{verb} {amount}"
 

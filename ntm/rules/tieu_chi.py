@@ -68,6 +68,8 @@ def _unit_problem(spec: ChiTieu, value: SoLieu) -> Cau | None:
         return Cau("don_vi.am", {"tim_thay": found})
     if unit is DonVi.phan_tram and value.so > 100:
         return Cau("don_vi.qua_100", {"tim_thay": found})
+    if unit is not None and unit.la_so_dem and value.so != value.so.to_integral_value():
+        return Cau("don_vi.so_dem_le", {"don_vi": unit.value, "tim_thay": found})
     return None
 
 
