@@ -349,6 +349,12 @@ def _many_unknown_keys() -> bytes:
     return (seed_text() + "".join(f"khoa_{i}: {i}\n" for i in range(20_000))).encode()
 
 
+def _many_unknown_criteria() -> bytes:
+    """101 criteria the set does not have (a list of items pasted in as criteria): 100 listed, then a count."""
+    items = "".join(f"  muc_{i:03d}:\n    tu_danh_gia: dat\n" for i in range(1, 102))
+    return seed_replace("tieu_chi:\n  quy_hoach:\n", f"tieu_chi:\n{items}  quy_hoach:\n").encode()
+
+
 GENERATED: dict[str, Callable[[], bytes]] = {
     "too_many_values": _too_many_values,
     "many_unknown_keys": _many_unknown_keys,
@@ -359,6 +365,7 @@ GENERATED: dict[str, Callable[[], bytes]] = {
     "alias_bomb_in_plan": _alias_bomb_nested_in_plan,
     "file_50mb": _file_50mb,
     "line_1mb": _line_1mb,
+    "many_unknown_criteria": _many_unknown_criteria,
 }
 
 
@@ -414,7 +421,55 @@ def _catalog_fifo(target: Path) -> None:
     os.mkfifo(target.parent / "bo-tieu-chi.yaml")
 
 
+def _plan_naming(target: Path, catalog: str) -> None:
+    """The shipped plan at `target`, its bo_tieu_chi naming `catalog` (relative to the plan)."""
+    target.write_text(
+        seed_replace("bo_tieu_chi: xa-ntm-nang-cao-2021-2025\n", f"bo_tieu_chi: {catalog}\n"), encoding="utf-8"
+    )
+
+
+def _province_set(ma: str, ke_thua: str) -> str:
+    """A made-up province set that only names what it extends: a few lines, marked as test data."""
+    return (
+        "# DỮ LIỆU KIỂM THỬ: bộ tiêu chí của một tỉnh giả định, không có thật.\n"
+        f"ma: {ma}\n"
+        f"ten: Bộ tiêu chí {ma} (dữ liệu kiểm thử)\n"
+        f"ten_ngan: Bộ {ma}\n"
+        f"ke_thua: {ke_thua}\n"
+        "can_cu_phap_ly:\n"
+        "  so_hieu: 123/QĐ-UBND\n"
+        "  ten: Quyết định của UBND tỉnh Thử Nghiệm (không có thật)\n"
+        "  co_quan: Ủy ban nhân dân tỉnh Thử Nghiệm\n"
+        "  ngay_ban_hanh: 2022-09-15\n"
+        "  do_tin_cay: V\n"
+    )
+
+
+def _catalog_is_a_folder(target: Path) -> None:
+    """The plan's bo_tieu_chi names a folder (called like a .yaml file), not a file."""
+    _plan_naming(target, "./bo-tieu-chi-tinh.yaml")
+    (target.parent / "bo-tieu-chi-tinh.yaml").mkdir()
+
+
+def _inheritance_cycle(target: Path) -> None:
+    """The plan's province set of 2023 extends the one of 2022, which was set to extend 2023's."""
+    _plan_naming(target, "./tinh-2023.yaml")
+    (target.parent / "tinh-2023.yaml").write_text(_province_set("tinh-2023", "./tinh-2022.yaml"), encoding="utf-8")
+    (target.parent / "tinh-2022.yaml").write_text(_province_set("tinh-2022", "./tinh-2023.yaml"), encoding="utf-8")
+
+
+def _inheritance_chain_9(target: Path) -> None:
+    """The plan's set is the first of 9 files, each extending the next (at most 8 are followed)."""
+    _plan_naming(target, "./bo-1.yaml")
+    for i in range(1, 10):
+        parent = f"./bo-{i + 1}.yaml" if i < 9 else "xa-ntm-nang-cao-2021-2025"
+        (target.parent / f"bo-{i}.yaml").write_text(_province_set(f"bo-{i}", parent), encoding="utf-8")
+
+
 SETUPS: dict[str, Callable[[Path], None]] = {
+    "catalog_is_a_folder": _catalog_is_a_folder,
+    "inheritance_cycle": _inheritance_cycle,
+    "inheritance_chain_9": _inheritance_chain_9,
     "catalog_fifo": _catalog_fifo,
     "missing": _missing,
     "directory_without_plans": _directory_without_plans,

@@ -31,6 +31,9 @@ CAU: dict[str, str] = {
     "can.date_type": "cần một ngày",
     "can.date_parsing": "cần một ngày dạng năm-tháng-ngày",
     "can.string_too_short": "cần văn bản không trống",
+    "can.decimal_type": "cần một số",
+    "can.decimal_parsing": "cần một số",
+    "can.finite_number": "cần một số hữu hạn",
     # numbers, figures, dates as typed (ntm.plan.values)
     "so.bool": "cần một số, tìm thấy '{gia_tri}'",
     "so.qua_lon": "{gia_tri} quá lớn",
@@ -100,12 +103,12 @@ CODES: tuple[Ma, ...] = (
     Ma(
         "SCH006", LOI, "danh sách cần {so_muc} mục; tìm thấy {tim_thay}.",
         "Danh sách có số mục không đúng.",
-        "giai_doan: [2021]",
+        "# tệp bộ tiêu chí của tỉnh\ngiai_doan: [2022, 2023, 2024, 2025]   # chỉ ghi năm đầu và năm cuối: [2022, 2025]",
     ),
     Ma(
         "SCH007", LOI, "{can}, nhưng giá trị đang để trống.",
         "Khóa có mặt nhưng để trống giá trị.",
-        "trich_yeu:",
+        "van_ban:\n  trich_yeu:   # chưa điền",
     ),
     Ma(
         "SCH099", LOI, "giá trị không hợp lệ ({chi_tiet}); tìm thấy {tim_thay}.",
@@ -117,7 +120,7 @@ CODES: tuple[Ma, ...] = (
     Ma(
         "DM001", LOI, "{bo_tieu_chi} xét theo vùng: cần khóa 'vung' ({cac_vung}).",
         "Bộ tiêu chí xét theo vùng mà kế hoạch không khai vùng.",
-        "dia_ban:\n  xa: Hương Sơn\n  tinh: Thừa Thiên Huế   # thiếu vung",
+        "dia_ban:\n  xa: Hương Sơn\n  tinh: Thừa Thiên Huế   # thiếu vung: bac-trung-bo\nbo_tieu_chi: xa-ntm-nang-cao-2021-2025",
     ),
     Ma(
         "DM002", LOI, "vùng {vung} không có trong {bo_tieu_chi}.{de_xuat} Các vùng: {cac_vung}.",
@@ -127,26 +130,26 @@ CODES: tuple[Ma, ...] = (
     Ma(
         "DM003", LOI, "{bo_tieu_chi} xét theo nhóm xã: cần khóa 'nhom_xa': {cac_nhom}.",
         "Bộ tiêu chí xét theo nhóm xã mà kế hoạch không khai nhóm xã.",
-        "bo_tieu_chi: xa-ntm-2026-2030\ndia_ban: {xa: …, tinh: …}",
+        "dia_ban:\n  xa: Hương Sơn\n  tinh: Thừa Thiên Huế   # thiếu nhom_xa: 1, 2 hoặc 3\nnam: 2026\nbo_tieu_chi: xa-ntm-2026-2030",
     ),
     Ma(
         "DM004", LOI, "năm {nam} nằm ngoài giai đoạn {tu}-{den} của {bo_tieu_chi}.",
         "Năm kế hoạch nằm ngoài giai đoạn của bộ tiêu chí.",
-        "nam: 2027\nbo_tieu_chi: xa-ntm-2021-2025",
+        "nam: 2026\nbo_tieu_chi: xa-ntm-nang-cao-2021-2025   # chép từ kế hoạch năm trước",
     ),
     Ma(
         "DM005", CANH_BAO, "{bo_tieu_chi} không có quy tắc riêng cho xã này: khóa '{khoa}' không có tác dụng.",
         "Khóa địa bàn mà bộ tiêu chí không dùng (thường do chép kế hoạch của giai đoạn khác).",
-        "bo_tieu_chi: xa-ntm-2026-2030\ndia_ban:\n  vung: bac-trung-bo",
+        "dia_ban:\n  vung: bac-trung-bo   # của bộ 2021-2025; bộ 2026-2030 xét theo nhóm xã\n  nhom_xa: 3\nnam: 2026\nbo_tieu_chi: xa-ntm-2026-2030",
         bien_the={
             "vung": "{bo_tieu_chi} xét theo nhóm xã, không theo vùng: khóa 'vung' không được dùng.",
             "nhom_xa": "{bo_tieu_chi} xét theo vùng, không theo nhóm xã: khóa 'nhom_xa' không được dùng.",
         },
     ),
     # ------------------------------------------------------------------ TC: criteria and indicators
-    Ma("TC000", LOI, _MORE, "Quá nhiều lỗi mã tiêu chí: chỉ 100 lỗi đầu được liệt kê.", "", khong_gap=(
-        "cần hơn 100 mã tiêu chí sai trong một kế hoạch hợp lệ về định dạng; cơ chế giống SCH000 (có ca kiểm thử)"
-    )),
+    Ma("TC000", LOI, _MORE, "Quá nhiều lỗi mã tiêu chí: chỉ 100 lỗi đầu được liệt kê.",
+       "tieu_chi:\n  muc_001: {tu_danh_gia: dat}\n  muc_002: {tu_danh_gia: dat}\n"
+       "  # … đến muc_101: 101 mã không có trong bộ tiêu chí"),
     Ma(
         "TC001", LOI, "không có tiêu chí {ma} trong {bo_tieu_chi}.{de_xuat}",
         "Mã tiêu chí không có trong bộ tiêu chí; gợi ý mã gần nhất, hoặc bộ có tiêu chí đó.",
@@ -167,46 +170,46 @@ CODES: tuple[Ma, ...] = (
     Ma(
         "TC004", LOI, "chỉ tiêu {so} ({ten}): kế hoạch ghi đơn vị {don_vi}, nhưng đơn vị của chỉ tiêu là '{don_vi_chi_tieu}'.",
         "Đơn vị kế hoạch ghi cho một số liệu khác đơn vị của chỉ tiêu trong bộ tiêu chí.",
-        "ty_le_tham_gia_bhyt: {gia_tri: 82, don_vi: người}   # chỉ tiêu tính bằng %",
+        "nha_o_dan_cu:\n  hien_trang:\n    nha_tam_dot_nat:\n      gia_tri: 3\n      don_vi: hộ   # chỉ tiêu 9.1 đếm bằng nhà",
     ),
     # ------------------------------------------------------------------ KH: the plan against itself
     Ma(
         "KH001", CANH_BAO, "tiêu chí {so} {ten} chưa đạt nhưng kế hoạch chưa có {thieu} cho tiêu chí này.",
         "Tiêu chí chưa đạt mà kế hoạch không có nhiệm vụ hoặc giải pháp cho nó.",
-        "lao_dong:\n  hien_trang: {ty_le_lao_dong_qua_dao_tao: 52,77%}\n  # không có nhiem_vu, giai_phap",
+        "tiep_can_phap_luat:\n  hien_trang:\n    dat_chuan_tiep_can_phap_luat: không\n  # không có nhiem_vu, giai_phap",
     ),
     Ma(
         "KH002", CANH_BAO, "mục tiêu ({muc_tieu}) chưa tới mức yêu cầu {yeu_cau} ({nguon}).",
         "Mục tiêu phấn đấu của kế hoạch thấp hơn mức yêu cầu.",
-        "ty_le_tham_gia_bhyt: {gia_tri: 82%, muc_tieu: 85%}   # yêu cầu ≥ 90%",
+        "ty_le_tham_gia_bhyt:\n  gia_tri: 82%\n  yeu_cau: 90%\n  muc_tieu: 85%",
     ),
     Ma(
         "KH003", CANH_BAO, "kế hoạch ghi '{dat_chuan}' nhưng {bo_tieu_chi} có {tong} tiêu chí.",
         "Tổng số tiêu chí kế hoạch ghi khác với bộ tiêu chí.",
-        "chi_tieu:\n  bo_tieu_chi:\n    dat_chuan: 19/20",
+        "chi_tieu:\n  bo_tieu_chi:\n    dat_chuan: \"19/20\"   # bộ xã NTM nâng cao có 19 tiêu chí",
     ),
     Ma(
         "KH004", CANH_BAO,
         "tự đánh giá '{tu_danh_gia}' trái với số liệu: theo số liệu tiêu chí {ten} {theo_so_lieu}; "
         "dùng kết quả theo số liệu.",
         "Tự đánh giá trái với kết quả tính từ số liệu (kết quả theo số liệu được dùng).",
-        "y_te:\n  tu_danh_gia: dat\n  hien_trang: {ty_le_tham_gia_bhyt: 82%}",
+        "tiep_can_phap_luat:\n  tu_danh_gia: dat\n  hien_trang:\n    dat_chuan_tiep_can_phap_luat: không",
     ),
     Ma(
         "KH005", CANH_BAO,
         "mức yêu cầu kế hoạch nêu ({ke_hoach_neu}) thấp hơn mức của bộ tiêu chí ({yeu_cau}, {trich_dan}); "
         "dùng mức của bộ tiêu chí.",
         "Mức yêu cầu kế hoạch tự nêu lỏng hơn mức của bộ tiêu chí.",
-        "ty_le_tham_gia_bhyt: {gia_tri: 96%, yeu_cau: 80%}   # bộ tiêu chí: ≥ 95%",
+        "dia_ban:\n  xa_dac_biet_kho_khan: true   # dùng mức vùng Trung du và miền núi phía Bắc: ≥ 95%\ntieu_chi:\n  y_te:\n    hien_trang:\n      ty_le_tham_gia_bhyt: {gia_tri: 96%, yeu_cau: 90%}",
     ),
     Ma(
         "KH007", CANH_BAO, "số tiêu chí phấn đấu ({muc_tieu}) lớn hơn tổng số ({tong}).",
         "Số tiêu chí phấn đấu đạt lớn hơn tổng số tiêu chí.",
-        "dat_chuan: 20/19",
+        "chi_tieu:\n  bo_tieu_chi:\n    dat_chuan: \"20/19\"",
     ),
     Ma(
         "KH008", CANH_BAO, "cần dạng 'số đạt/tổng số' như '{tong}/{tong}'; tìm thấy '{dat_chuan}'.",
         "Số tiêu chí phấn đấu không viết dạng 'số đạt/tổng số'.",
-        "dat_chuan: mười chín",
+        "chi_tieu:\n  bo_tieu_chi:\n    dat_chuan: đạt 19 tiêu chí",
     ),
 )

@@ -37,7 +37,6 @@ _YAML_SYNTAX = {
     "thieu_gia_tri": "thiếu giá trị ở đây.",
     "gach_sai_cho": "dấu '-' của danh sách không được đặt ở đây (thụt lề sai?).",
     "nhieu_tai_lieu": "tệp chứa nhiều tài liệu YAML (dấu '---' hoặc '...'): mỗi tệp chỉ chứa một kế hoạch.",
-    "qua_sau": "cấu trúc lồng nhau quá sâu (tối đa {toi_da} cấp).",
     "bi_danh_khong_co": "bí danh (*…) không được phép trong kế hoạch.",
     "the_khong_co": "thẻ YAML (!…) không được phép trong kế hoạch.",
     "ky_tu_dieu_khien": "tệp chứa ký tự điều khiển không in được.",
@@ -73,7 +72,7 @@ CODES: tuple[Ma, ...] = (
     Ma(
         "IO002", LOI, "đây là một thư mục, không phải tệp {loai_tep}.",
         "Đường dẫn là một thư mục ở chỗ cần một tệp.",
-        "bo_tieu_chi: ./bo-tieu-chi/   # một thư mục",
+        "bo_tieu_chi: ./bo-tieu-chi-tinh.yaml   # bo-tieu-chi-tinh.yaml là một thư mục",
     ),
     Ma("IO003", LOI, "không có quyền đọc tệp này.", "Hệ điều hành không cho đọc tệp.", "chmod 000 ke-hoach.yaml"),
     Ma(
@@ -143,7 +142,7 @@ CODES: tuple[Ma, ...] = (
     Ma(
         "YAML011", LOI, "cấu trúc lồng nhau quá sâu (tối đa {toi_da} cấp).",
         "Các bảng và danh sách lồng nhau sâu hơn giới hạn của công cụ.",
-        "tieu_chi: [[[[…]]]]   # 100 cấp",
+        "thoi_gian_thuc_hien: [[[[[[ … Quý I/2023 … ]]]]]]   # 70 cấp ngoặc vuông lồng nhau (tối đa 64)",
     ),
     Ma(
         "YAML012", LOI,
@@ -171,7 +170,7 @@ CODES: tuple[Ma, ...] = (
     Ma(
         "YAML014", LOI, "tên khóa phải là một chữ đơn giản, không phải danh sách hay bảng.",
         "Khóa của một bảng là danh sách hoặc bảng.",
-        "? [a, b]\n: 1",
+        "tieu_chi:\n  [giao_thong, thuy_loi_phong_chong_thien_tai]:   # hai tiêu chí chung một khóa\n    tu_danh_gia: dat",
     ),
     Ma(
         "YAML015", LOI, "khóa gộp '<<' không được phép trong kế hoạch: hãy viết đầy đủ các khóa.",

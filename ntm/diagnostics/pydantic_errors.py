@@ -30,10 +30,12 @@ _EXPECTED = frozenset(
     {
         "string_type", "int_type", "int_parsing", "int_from_float", "float_type", "float_parsing", "bool_type",
         "bool_parsing", "list_type", "tuple_type", "dict_type", "model_type", "model_attributes_type",
-        "date_type", "date_parsing", "string_too_short",
+        "date_type", "date_parsing", "string_too_short", "decimal_type", "decimal_parsing", "finite_number",
     }
 )
-_EMPTY_MEANS_MISSING = frozenset({"string_type", "list_type", "dict_type", "model_type", "int_type", "float_type"})
+_EMPTY_MEANS_MISSING = frozenset(
+    {"string_type", "list_type", "dict_type", "model_type", "int_type", "float_type", "decimal_type"}
+)
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -86,6 +88,15 @@ def _enum_at(root: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
     return []
 
 
+def _tuple_length(root: type[BaseModel], loc: Sequence[str | int]) -> int | None:
+    """How many items the fixed-length list at `loc` holds (`giai_doan: [2021, 2025]`: 2)."""
+    owner = model_at(root, loc[:-1]) if loc else None
+    if owner is None or not isinstance(loc[-1], str) or loc[-1] not in owner.model_fields:
+        return None
+    items = typing.get_args(_unwrap(owner.model_fields[loc[-1]].annotation))
+    return None if not items or Ellipsis in items else len(items)
+
+
 def clean_loc(loc: Sequence[str | int], data: Any) -> YamlPath:
     """Keep only segments that exist in the data (drop union members, validator tags)."""
     path: list[str | int] = []
@@ -110,6 +121,8 @@ def _diagnostic(error: Any, root: type[BaseModel], data: Any, noun: str, file: s
     def make(code: str, **params: Any) -> Diagnostic:
         return Diagnostic(code, file, path, params, at_key=kind == "extra_forbidden")
 
+    if kind == "missing" and isinstance(loc[-1], int):  # a position of a fixed-length list: too few items
+        return make("SCH006", so_muc=str(_tuple_length(root, loc[:-1]) or loc[-1] + 1), tim_thay=found)
     if kind == "missing":
         return make("SCH001", khoa=str(loc[-1]))
     if kind == "extra_forbidden":

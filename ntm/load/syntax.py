@@ -3,6 +3,8 @@
 libyaml's and PyYAML's wording is matched to a variant of YAML010 (the
 registry holds the Vietnamese); some slips are reported where they began
 rather than where the parser gave up (a quote opened lines earlier).
+Nesting too deep for libyaml (1,000 levels) is YAML011, the code the
+composer gives past MAX_DEPTH: one slip, one code, however deep.
 """
 
 from __future__ import annotations
@@ -108,6 +110,8 @@ def syntax_error(exc: yaml.YAMLError, text: str, file: str, max_depth: int, liby
     before = source[: col - 1] if col is not None else ""
     at_error = source[len(before) : len(before) + 1]
     variant = next((key for needle, key in _VARIANTS if needle in problem or needle in context), "khac")
+    if variant == "qua_sau":
+        return Diagnostic("YAML011", file, params={"toi_da": max_depth}, line=line, column=col)
     params: dict[str, Any] = {"toi_da": max_depth, "van_de": problem}
     if at_error == "\t":  # libyaml's wording does not name the tab
         variant = "tab"

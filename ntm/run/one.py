@@ -8,7 +8,7 @@ Nothing here prints.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -99,7 +99,10 @@ def check_file(path: Path, display: str | None = None, *, assessing: bool = Fals
         try:
             result.catalog = check_catalog_file(path)
         except CatalogError as exc:
-            result.diagnostics.extend(exc.diagnostics)
+            # The set is read by its real path (its identity in a chain of sets); its own lines
+            # are named as the file was given, like a plan's.
+            real = str(path.resolve())
+            result.diagnostics.extend(replace(d, file=display) if d.file == real else d for d in exc.diagnostics)
         return result
     found = _stages(path, result, loaded.data, assessing)
     result.diagnostics.extend(_place(loaded.source_map, found))
