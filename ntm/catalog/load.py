@@ -9,6 +9,7 @@ or an overlong chain is an error, not a recursion.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -88,16 +89,20 @@ def _build(path: Path, chain: tuple[Path, ...] = ()) -> BoTieuChi:
         parent = _build(_link(parent_path.resolve(), here, source_map, str(path), "ke_thua"), here)
         files = (file, *parent.chain)
 
+    read = [str(path), *(parent.tep if parent else ())]
+
     def referenced(ref: str) -> BoTieuChi:
         target = resolve_ref(ref, path.parent)
         if not target.exists():
             raise LookupError(ref)
-        return _build(_link(target.resolve(), here, source_map, str(path), "tieu_chi"), here)
+        other = _build(_link(target.resolve(), here, source_map, str(path), "tieu_chi"), here)
+        read.extend(other.tep)
+        return other
 
     merged, problems = merge(file, parent, str(path), files, referenced)
     if problems:
         raise CatalogError([source_map.place(d) for d in problems])
-    return merged
+    return dataclasses.replace(merged, tep=tuple(dict.fromkeys(read)))
 
 
 # The one cache: merged sets by the resolved path of their file, for the life of the

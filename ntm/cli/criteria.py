@@ -22,6 +22,7 @@ def criteria(ref: str, vung: str | None, nhom_xa: int | None, nam: int | None, s
     from ntm.load import os_reason
     from ntm.present.criteria import criteria_view, print_criteria
     from ntm.present.messages import one_line
+    from ntm.present.output import Luong
 
     if vung is not None and nhom_xa is not None:
         raise LoiCachDung(Cau("lenh.mot_trong_hai", {"a": "--vung", "b": "--nhom-xa"}), "ntm criteria")
@@ -49,5 +50,7 @@ def criteria(ref: str, vung: str | None, nhom_xa: int | None, nam: int | None, s
     if nam is not None and period and not (period[0] <= nam <= period[1]):
         fail("lenh.nam_ngoai_giai_doan", nam=nam, tu=period[0], den=period[1], bo_tieu_chi=name)
     view = criteria_view(bo, vung=vung, nhom_xa=nhom_xa, nam=nam, dac_biet_kho_khan=special)
-    print_criteria(view, fmt, sys.stdout, use_color() and fmt == "text")
+    out = Luong(sys.stdout)
+    print_criteria(view, fmt, out, use_color() and fmt == "text")
+    out.flush()
     return EXIT_OK

@@ -11,13 +11,15 @@ from pathlib import Path
 from ntm.cli import EXIT_INVALID, EXIT_OK, EXIT_UNMET
 from ntm.cli.frame import LoiCachDung
 from ntm.diagnostics.params import Cau
+from ntm.present.output import Luong
 from ntm.present.report import Rendered, Totals, make_reporter, render_one
 from ntm.present.view import KiemTra, ghi_chu_tep, kiem_tra
 from ntm.run import KetQuaTep, expand_paths, run_many
 
 
 def use_color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    return sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ \
+        and os.environ.get("TERM") != "dumb"
 
 
 def _view(command: str, result: KetQuaTep) -> KiemTra:
@@ -52,7 +54,8 @@ def run_plans(command: str, paths: list[str], fmt: str, strict: bool, jobs: int 
             notes.append(note)
         else:
             files.append(str(path))
-    reporter = make_reporter(fmt, sys.stdout, command, show_all, use_color() and fmt == "text")
+    out = Luong(sys.stdout)  # every write checked: a cut output is an error, not exit 0
+    reporter = make_reporter(fmt, out, command, show_all, use_color() and fmt == "text")
     totals = Totals()
     for note in notes:
         reporter.outcome(ghi_chu_tep(note, command))
@@ -68,7 +71,7 @@ def run_plans(command: str, paths: list[str], fmt: str, strict: bool, jobs: int 
             reporter.outcome(item)
         totals.add(item)
     reporter.finish(totals)
-    sys.stdout.flush()
+    out.flush()
     if totals.errors or (strict and totals.warnings):
         return EXIT_INVALID
     if command == "check" and totals.with_unmet:

@@ -97,6 +97,10 @@ CODES: tuple[Ma, ...] = (
         "tệp lưu bằng bảng mã Windows-1258, TCVN3 hoặc VNI",
         bien_the={
             "utf32": "tệp dùng bảng mã UTF-32, không được hỗ trợ: hãy lưu lại dạng UTF-8.",
+            "utf16_loi": (
+                "tệp là UTF-16 (có dấu BOM) nhưng chứa dãy byte không hợp lệ ở đây: "
+                "hãy lưu lại tệp dạng UTF-8."
+            ),
             "utf16_khong_bom": (
                 "tệp có vẻ là UTF-16 nhưng thiếu dấu BOM ở đầu tệp nên không đọc chắc chắn được; "
                 "hãy lưu lại tệp dạng UTF-8."
@@ -123,8 +127,14 @@ CODES: tuple[Ma, ...] = (
         "YAML005", CANH_BAO,
         "chữ Việt ở dạng tổ hợp (NFD, thường do chép từ PDF hoặc máy Mac); đã tự chuyển sang dạng dựng sẵn (NFC). "
         "Nên lưu lại tệp ở dạng dựng sẵn để tìm kiếm, so sánh không bị sai.",
-        "Chữ Việt ở dạng tổ hợp (NFD); công cụ đã chuyển sang NFC.",
+        "Chữ Việt ở dạng tổ hợp (NFD), hay ký tự khác chưa ở dạng chuẩn NFC; công cụ đã chuyển sang NFC.",
         "xa: Hương Sơn   # chép từ PDF: 'ư' là u + dấu móc tổ hợp",
+        bien_the={
+            "khac": (
+                "văn bản có ký tự chưa ở dạng chuẩn NFC (U+{ma_ky_tu}); đã tự chuyển sang dạng chuẩn. "
+                "Nên lưu lại tệp ở dạng chuẩn để tìm kiếm, so sánh không bị sai."
+            ),
+        },
     ),
     Ma(
         "YAML006", LOI,

@@ -17,6 +17,13 @@ CAU: dict[str, str] = {
     "ghi.khong_tao_duoc": "không tạo được tệp trong '{thu_muc}' ({ly_do}).",
     "ghi.loi_ghi": "lỗi khi ghi '{tep}' ({ly_do}); tệp cũ (nếu có) vẫn giữ nguyên.",
     "ghi.van_ban": "không ghi được văn bản: {ly_do}",
+    "ghi.luong_ra": "không ghi được ra luồng ra chuẩn ({ly_do}): kết quả có thể bị cắt, đừng dùng nó.",
+    "ghi.khong_dung_duoc": "không dùng được '{tep}' làm tệp kết quả ({ly_do}).",
+    "ghi.lien_ket": "'{tep}' là một liên kết tượng trưng: ntm không ghi qua liên kết; hãy ghi ra tên tệp khác.",
+    "ghi.khong_phai_tep_thuong": (
+        "'{tep}' không phải tệp thường (mà là FIFO, thiết bị hoặc socket): ntm không ghi đè lên nó."
+    ),
+    "ghi.chi_doc": "'{tep}' là tệp chỉ đọc: ntm không ghi đè lên nó; hãy chọn tên tệp khác.",
     "ghi.da_ghi": "đã ghi {tep}",
     "ghi.luoc_do_yaml": "'{tep}' là tên tệp YAML (kế hoạch?); lược đồ là JSON: hãy ghi ra tệp .json.",
     # `ntm render` as typed (exit 2)

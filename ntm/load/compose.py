@@ -219,7 +219,7 @@ class _Builder:
             line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key in result:
                 first_line, first_col = positions[entry_path][:2]
-                params: dict[str, Any] = {"khoa": GiaTri(key), "dong": first_line}
+                params: dict[str, Any] = {"khoa": GiaTri(key, khoa=True), "dong": first_line}
                 if first_line == line:
                     params.update(cot=first_col, bien_the="cung_dong")
                 raise _Refused(Diagnostic("YAML020", self.file, entry_path, params, line=line, column=col))

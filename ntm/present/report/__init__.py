@@ -9,8 +9,9 @@ the text reporter renders in the parent (`prerenders` False).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import IO, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
+from ntm.present.output import Ra
 from ntm.present.view import KiemTra
 
 FORMATS = ("text", "json", "github", "junit")
@@ -72,7 +73,7 @@ class Reporter(Protocol):
     def finish(self, totals: Totals) -> None: ...
 
 
-def make_reporter(fmt: str, out: IO[str], command: str, show_all: bool = False, color: bool = False) -> Reporter:
+def make_reporter(fmt: str, out: Ra, command: str, show_all: bool = False, color: bool = False) -> Reporter:
     from ntm.present.report.machine import GithubReporter, JsonReporter, JunitReporter
     from ntm.present.report.text import TextReporter
 
