@@ -16,8 +16,9 @@ def fail(key: str, **params: object) -> NoReturn:
     raise LoiCachDung(Cau(key, params), "ntm criteria")
 
 
-def criteria(ref: str, vung: str | None, nhom_xa: int | None, nam: int | None, special: bool, fmt: str) -> int:
-    from ntm.catalog import CatalogError, builtin_ids, load_catalog
+def criteria(ref: str, vung: str | None, nhom_xa: int | None, nam: int | None, special: bool, fmt: str,
+             anywhere: bool = False) -> int:
+    from ntm.catalog import CatalogError, NgoaiKho, builtin_ids, load_catalog
     from ntm.cli.plans import use_color
     from ntm.load import os_reason
     from ntm.present.criteria import criteria_view, print_criteria
@@ -26,8 +27,13 @@ def criteria(ref: str, vung: str | None, nhom_xa: int | None, nam: int | None, s
 
     if vung is not None and nhom_xa is not None:
         raise LoiCachDung(Cau("lenh.mot_trong_hai", {"a": "--vung", "b": "--nhom-xa"}), "ntm criteria")
+    from ntm.run.one import repository_root
+
     try:
-        bo = load_catalog(ref, Path.cwd())
+        bo = load_catalog(ref, Path.cwd(), None if anywhere else repository_root(Path.cwd()))
+    except NgoaiKho as exc:
+        raise LoiCachDung(Cau("lenh.ngoai_kho", {"ten": GiaTri(str(exc.path), 120), "goc": str(exc.root)}),
+                          "ntm criteria") from None
     except FileNotFoundError:
         ids = builtin_ids()
         raise LoiCachDung(Cau("lenh.khong_co_bo", {

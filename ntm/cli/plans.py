@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ntm.cli import EXIT_INVALID, EXIT_OK, EXIT_UNMET
+from ntm.cli import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_UNMET
 from ntm.cli.frame import LoiCachDung
 from ntm.diagnostics.params import Cau
 from ntm.present.output import Luong
@@ -41,7 +41,9 @@ def _preload() -> None:
             continue
 
 
-def run_plans(command: str, paths: list[str], fmt: str, strict: bool, jobs: int | None, show_all: bool) -> int:
+def run_plans(
+    command: str, paths: list[str], fmt: str, strict: bool, jobs: int | None, show_all: bool, anywhere: bool = False
+) -> int:
     given = [Path(p) for p in paths]
     missing = [p for p in given if not p.exists() and not p.is_symlink()]
     if missing:
@@ -64,7 +66,7 @@ def run_plans(command: str, paths: list[str], fmt: str, strict: bool, jobs: int 
     finish: Callable[[KetQuaTep], Rendered | KiemTra] = (
         functools.partial(_text, fmt, command, show_all) if reporter.prerenders else functools.partial(_view, command)
     )
-    for item in run_many(files, command == "check", jobs, finish, preload=_preload):
+    for item in run_many(files, command == "check", jobs, finish, preload=_preload, anywhere=anywhere):
         if isinstance(item, Rendered):
             reporter.emit(item)
         else:
@@ -72,6 +74,8 @@ def run_plans(command: str, paths: list[str], fmt: str, strict: bool, jobs: int 
         totals.add(item)
     reporter.finish(totals)
     out.flush()
+    if totals.internal:
+        return EXIT_INTERNAL
     if totals.errors or (strict and totals.warnings):
         return EXIT_INVALID
     if command == "check" and totals.with_unmet:

@@ -51,7 +51,8 @@ def _say(text: str) -> None:
     sys.stderr.write(f"ntm: {text}\n")
 
 
-def render_command(plan: Path, output: Path | None, fmt: str | None, template: Path | None) -> int:
+def render_command(plan: Path, output: Path | None, fmt: str | None, template: Path | None,
+                   anywhere: bool = False) -> int:
     from ntm.diagnostics import has_errors
     from ntm.present.messages import one_line, phrase
     from ntm.run import check_file
@@ -66,7 +67,7 @@ def render_command(plan: Path, output: Path | None, fmt: str | None, template: P
     if chosen == "docx" and output is None and sys.stdout is not None and sys.stdout.isatty():
         raise _usage("van_ban.docx_man_hinh")
 
-    result = check_file(plan, str(plan), assessing=True)
+    result = check_file(plan, str(plan), assessing=True, anywhere=anywhere)
     for d in result.diagnostics:
         sys.stderr.write(one_line(d) + "\n")
     if result.plan is None or result.assessment is None or has_errors(result.diagnostics):

@@ -90,6 +90,29 @@ CODES: tuple[Ma, ...] = (
         "Đường dẫn là FIFO, thiết bị hoặc socket: đọc nó có thể treo mãi hoặc không bao giờ hết.",
         "bo_tieu_chi: /dev/zero",
     ),
+    Ma(
+        "IO007", CANH_BAO, "bỏ qua: đây không phải tệp thường (FIFO, thiết bị hoặc socket) dù tên có đuôi .yaml.",
+        "Trong thư mục có một mục mang tên kế hoạch nhưng không đọc được như kế hoạch; mục đó bị bỏ qua.",
+        "ntm validate plans/   # plans/x.yaml là liên kết hỏng, FIFO, thiết bị, hoặc liên kết tới thư mục",
+        bien_the={
+            "lien_ket_hong": "bỏ qua: liên kết tượng trưng trỏ tới '{dich}', tệp đó không tồn tại.",
+            "lien_ket_vong": "bỏ qua: liên kết tượng trưng lặp vòng (trỏ tới '{dich}').",
+            "lien_ket_thu_muc": "bỏ qua: liên kết tới thư mục '{dich}' (ntm không đi theo liên kết thư mục).",
+        },
+    ),
+    Ma(
+        "IO008", CANH_BAO, "không đọc được thư mục này ({ly_do}): các kế hoạch bên trong không được kiểm tra.",
+        "Một thư mục con không đọc được; các kế hoạch trong đó không được kiểm tra.",
+        "chmod 000 plans/huyen-a/",
+    ),
+    Ma(
+        "NTM001", LOI,
+        "lỗi nội bộ của ntm khi kiểm tra tệp này ({loai}); các tệp khác vẫn được kiểm tra. "
+        "Xin báo cho nhóm phát triển, kèm tệp này (đặt NTM_DEBUG=1 để xem chi tiết).",
+        "Một lỗi của chính ntm (không phải của kế hoạch) khi kiểm tra một tệp; lượt chạy tiếp tục với tệp sau, mã thoát 4.",
+        "",
+        khong_gap="chỉ xảy ra khi ntm có lỗi lập trình; tests/test_batch.py gây lỗi giả để thấy lượt chạy vẫn đi tiếp",
+    ),
     # ------------------------------------------------------------------ YAML: bytes and text
     Ma(
         "YAML001", LOI, "tệp không phải văn bản UTF-8 (byte 0x{byte} không hợp lệ).{goi_y}",

@@ -50,6 +50,7 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
         "BTC", "BTC: bộ tiêu chí",
         "Bộ tiêu chí mà kế hoạch nêu, và tệp bộ tiêu chí của tỉnh (kế thừa một bộ khác).",
     ),
+    ("NTM", "NTM: lỗi của chính ntm", "Không phải lỗi của tệp: xin báo cho nhóm phát triển."),
 )
 
 _EXIT_CODES = (

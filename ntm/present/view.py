@@ -65,6 +65,11 @@ class KiemTra:
         object.__setattr__(self, "canh_bao", sum(1 for d in self.chan_doan if d.muc_do is MucDo.CANH_BAO))
 
     @property
+    def noi_bo(self) -> int:
+        """Failures inside ntm (NTM001) among the diagnostics: the run's exit code is then 4."""
+        return sum(1 for d in self.chan_doan if d.ma == "NTM001")
+
+    @property
     def chua_dat(self) -> int:
         return self.danh_gia.tong_hop.chua_dat if self.danh_gia else 0
 

@@ -8,7 +8,7 @@ the text reporter renders in the parent (`prerenders` False).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 from ntm.present.output import Ra
@@ -28,10 +28,11 @@ class Rendered(NamedTuple):
     text: str
     cases: int = 0  # JUnit: test cases and failures in `text`
     failures: int = 0
+    internal: int = 0  # failures inside ntm (NTM001)
 
 
 def rendered(v: KiemTra, text: str, cases: int = 0, failures: int = 0) -> Rendered:
-    return Rendered(v.tep, v.hop_le, v.loi, v.canh_bao, v.chua_dat, text, cases, failures)
+    return Rendered(v.tep, v.hop_le, v.loi, v.canh_bao, v.chua_dat, text, cases, failures, v.noi_bo)
 
 
 @dataclass
@@ -41,7 +42,7 @@ class Totals:
     errors: int = 0
     warnings: int = 0
     with_unmet: int = 0
-    problem_files: list[str] = field(default_factory=list)
+    internal: int = 0
 
     def add(self, o: KiemTra | Rendered) -> None:
         if isinstance(o, KiemTra):
@@ -51,6 +52,7 @@ class Totals:
         self.errors += o.errors
         self.warnings += o.warnings
         self.with_unmet += o.unmet > 0
+        self.internal += o.internal
 
 
 def summary_line(t: Totals, command: str) -> str:
