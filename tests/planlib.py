@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import copy
-import shutil
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path

@@ -75,21 +75,21 @@ def render_command(plan: Path, output: Path | None, fmt: str | None, template: P
         return EXIT_INVALID
 
     from ntm.present.document.build import build_document
-    from ntm.present.document.markdown import RenderError, render_markdown
+    from ntm.present.document.mau import MauLoi
 
     doc = build_document(result.plan, result.assessment)
     try:
         if chosen == "docx":
-            from ntm.present.document.docx import DocxTemplateError, build_docx
+            from ntm.present.document.docx import build_docx
 
-            try:
-                data = build_docx(doc, template)
-            except DocxTemplateError as exc:
-                raise RenderError(str(exc)) from None
+            data = build_docx(doc, template)
         else:
+            from ntm.present.document.markdown import render_markdown
+
             data = render_markdown(doc, template).encode("utf-8")
-    except RenderError as exc:
-        _say(phrase(Cau("van_ban.khong_dung_duoc", {"ly_do": str(exc)})))
+    except MauLoi as exc:  # the office's template, not the plan: said where in the template
+        sys.stderr.write(one_line(exc.diagnostic) + "\n")
+        _say(phrase(Cau("van_ban.khong_dung_duoc")))
         return EXIT_INVALID
 
     from ntm.present.output import Luong, OutputError, write_atomic
