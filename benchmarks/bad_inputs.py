@@ -27,6 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
+import hostile  # noqa: E402,F401 - registers the makers of the reliability cases' inputs
 from casefiles import DATA, Case, load_cases, normalise, prepare, restore_permissions, run_measured  # noqa: E402
 
 LIMIT_SECONDS = 2.0

@@ -67,9 +67,10 @@ def within(path: Path, root: Path | None) -> None:
     raise NgoaiKho(path, root)
 
 
-def _not_a_set(display: str, variant: str) -> CatalogError:
+def _not_a_set(display: str, variant: str | None = None) -> CatalogError:
     # Nothing of the file is quoted: it may be any file (a .env) that a plan points at.
-    return CatalogError([Diagnostic("BTC018", display, params={"bien_the": variant}, co_vi_tri=False)])
+    params = {"bien_the": variant} if variant else {}
+    return CatalogError([Diagnostic("BTC018", display, params=params, co_vi_tri=False)])
 
 
 def _read(path: Path) -> tuple[BoTieuChiFile, SourceMap]:
@@ -84,7 +85,7 @@ def _read(path: Path) -> tuple[BoTieuChiFile, SourceMap]:
     if loaded.data is None or has_errors(loaded.diagnostics):
         raise CatalogError(loaded.diagnostics)
     if not {"ma", "can_cu_phap_ly"} <= set(loaded.data):
-        raise _not_a_set(display, "noi_dung")
+        raise _not_a_set(display)
     try:
         return BoTieuChiFile.model_validate(loaded.data), loaded.source_map
     except ValidationError as exc:

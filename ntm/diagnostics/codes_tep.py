@@ -58,6 +58,9 @@ _YAML_SYNTAX = {
     "nhay_keo_dai": (
         "thiếu dấu nháy đóng: chuỗi mở bằng dấu nháy ở đây kéo dài sang các dòng sau, tới dấu nháy ở dòng {dong}."
     ),
+    "ma_thoat_unicode": (
+        "mã thoát \\u… trong chuỗi nháy kép không phải một ký tự (nửa cặp UTF-16 như \\uD800?): hãy xoá hoặc sửa nó."
+    ),
     "khac": "YAML không hợp lệ ({van_de}).",
 }
 

@@ -48,10 +48,12 @@ def don_vi(kq: KetQuaChiTieu) -> str | None:
 
 
 def so_lieu(value: SoLieu, unit: str | None) -> str:
+    """A figure with every decimal it was typed with (74,9999999% must not print as 75%)."""
     if value.co is not None:
         return "có" if value.co else "không"
     assert value.so is not None
-    return so_voi_don_vi(value.so, unit)
+    shown = so_du_chu_so(value.so)
+    return f"{shown}%" if unit == "%" else (f"{shown} {unit}" if unit else shown)
 
 
 def yeu_cau(req: YeuCau, unit: str | None) -> str:

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ntm.catalog import BoTieuChi, CatalogError, NgoaiKho, builtin_ids, check_catalog_file, load_catalog
+from ntm.catalog import (
+    BoTieuChi,
+    CatalogError,
+    NgoaiKho,
+    builtin_ids,
+    check_catalog_file,
+    load_catalog,
+    resolve_ref,
+)
 from ntm.diagnostics import Diagnostic, has_errors
 from ntm.diagnostics.params import GiaTri
 from ntm.diagnostics.suggest import de_xuat
@@ -60,7 +68,10 @@ def _catalog_for(plan: KeHoach, file: str, base: Path, root: Path | None) -> tup
     try:
         return load_catalog(ref, base, root), []
     except NgoaiKho as exc:
-        return None, [Diagnostic("BTC017", file, where, {"ten": GiaTri(str(exc.path), 120), "goc": str(exc.root)})]
+        # Named as the plan wrote it (a file further down the chain, by its path): not the resolved
+        # path, which says where the machine keeps things.
+        named = ref if exc.path == resolve_ref(ref, base).resolve() else str(exc.path)
+        return None, [Diagnostic("BTC017", file, where, {"ten": GiaTri(named, 120), "goc": str(exc.root)})]
     except FileNotFoundError:
         ids = builtin_ids()
         return None, [Diagnostic("BTC010", file, where, {
