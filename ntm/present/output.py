@@ -20,7 +20,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Protocol, TextIO, cast
 
 from ntm.diagnostics.params import Cau, LyDoHeThong
 
@@ -56,7 +56,12 @@ class Ra(Protocol):
 
 
 class Luong:
-    """A text stream whose every write is checked (a file-like object for reporters and rich)."""
+    """A text stream whose every write is checked (a file-like object for reporters and rich).
+
+    Text is encoded here and written to the stream's binary layer in a loop: a
+    text stream over an unbuffered file (PYTHONUNBUFFERED=1, `python -u`) drops
+    the rest of a short write without a word (`ulimit -f`), a loop does not.
+    """
 
     def __init__(self, stream: IO[str] | None) -> None:
         self.stream = stream
@@ -64,29 +69,42 @@ class Luong:
     def write(self, text: str) -> int:
         if self.stream is None:  # started with standard output closed (`>&-`)
             raise _stream_error(ValueError("closed"))
-        try:
-            written = self.stream.write(text)
-        except (OSError, ValueError) as exc:
-            raise _stream_error(exc) from None
-        if written is not None and written < len(text):  # a short write of a raw text stream
-            raise OutputError(Cau("ghi.luong_ra", {"ly_do": LyDoHeThong("EIO", "short write")}))
+        if getattr(self.stream, "buffer", None) is None:  # a text-only stream (StringIO, a harness)
+            try:
+                self.stream.write(text)
+            except (OSError, ValueError) as exc:
+                raise _stream_error(exc) from None
+            return len(text)
+        # backslashreplace: a console that cannot show a character gets its code, never a crash
+        self._write_all(text.encode(self.encoding, "backslashreplace"))
         return len(text)
 
     def write_bytes(self, data: bytes) -> None:
         """Binary data (a .docx piped out): through the stream's buffer, flushed."""
-        buffer = getattr(self.stream, "buffer", None)
-        if buffer is None:
+        if self.stream is None:  # started with standard output closed (`>&-`)
+            raise _stream_error(ValueError("closed"))
+        if getattr(self.stream, "buffer", None) is None:
             self.write(data.decode("utf-8"))  # a text-only stream (a test harness): text formats only
-            self.flush()
-            return
+        else:
+            self._write_all(data)
+        self.flush()
+
+    def _write_all(self, data: bytes) -> None:
+        stream = cast(TextIO, self.stream)
+        buffer = stream.buffer
         try:
+            stream.flush()  # whatever was written to the text layer directly goes first
             view = memoryview(data)
             while view:
                 written = buffer.write(view)
-                if not written:
+                if written is None:  # a non-blocking descriptor that is full: wait for it
+                    import select
+
+                    select.select([], [buffer.fileno()], [])
+                    continue
+                if written == 0:
                     raise OSError(errno.EIO, "short write")
                 view = view[written:]
-            buffer.flush()
         except (OSError, ValueError) as exc:
             raise _stream_error(exc) from None
 

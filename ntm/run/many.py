@@ -81,14 +81,13 @@ def _one(path: str, how: tuple[bool, bool], finish: Callable[[KetQuaTep], T]) ->
     """One file, whatever happens: a failure inside ntm on one plan is reported for that
     plan (NTM001) and the batch goes on to the next."""
     assessing, anywhere = how
-    try:
-        result = check_file(Path(path), path, assessing=assessing, anywhere=anywhere)
+    try:  # the presenter's part too: whatever fails for this plan is this plan's
+        return finish(check_file(Path(path), path, assessing=assessing, anywhere=anywhere))
     except Exception as exc:  # a bug: say so for this file, keep checking the others
         if os.environ.get("NTM_DEBUG"):
             raise
-        result = KetQuaTep(path, diagnostics=[
-            Diagnostic("NTM001", path, params={"loai": type(exc).__name__}, co_vi_tri=False)])
-    return finish(result)
+        return finish(KetQuaTep(path, diagnostics=[
+            Diagnostic("NTM001", path, params={"loai": type(exc).__name__}, co_vi_tri=False)]))
 
 
 def _chunk(paths: list[str], how: tuple[bool, bool], finish: Callable[[KetQuaTep], T]) -> list[T]:
