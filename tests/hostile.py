@@ -255,6 +255,13 @@ SETUPS.update({
     "jinja_loops": _jinja("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n"),
     "jinja_recursion": _jinja("{% macro r(n) %}{{ r(n + 1) }}{% endmacro %}{{ r(0) }}\n"),
     "jinja_surrogate": _jinja('{{ "\\ud800" }}\n'),
+    # each string is under the operand limit; together they are gigabytes
+    "jinja_memory": _jinja(
+        '{% set kho = [] %}{% for i in range(100000) %}{% set _ = kho.append("x" * 999999 ~ i) %}{% endfor %}'
+        "{{ kho | length }}\n"
+    ),
+    # each chunk is small; the text is 100 million characters
+    "jinja_output": _jinja('{% for i in range(100000) %}{{ "x" * 999 }}{% endfor %}\n'),
     # class 2 and 4: criteria files
     "cycle_of_three": _cycle_of_three,
     "factor_nan": lambda t: t.write_text(_relative_factor(".nan"), encoding="utf-8"),

@@ -27,8 +27,8 @@ MAX_TOTAL_BYTES = 96 * 1024 * 1024
 MAX_RATIO = 200  # unpacked / packed: text compresses ~10x, a zip bomb ~1000x
 RATIO_FROM_BYTES = 1024 * 1024  # small parts may compress well without being bombs
 
-MAX_SECONDS = 10  # a template render, wall clock
-MAX_MEMORY_BYTES = 1024 * 1024 * 1024  # address space of the child that renders it
+MAX_SECONDS = 5  # a template render, wall clock: a real one takes well under a second
+MAX_MEMORY_BYTES = 200 * 1024 * 1024  # what the child that renders may allocate beyond what it inherits
 MAX_OUTPUT_CHARS = 16 * 1024 * 1024
 MAX_OPERAND = 1_000_000  # "x" * n, n ** m, widths in format(): beyond this a template is not a document
 
@@ -168,8 +168,12 @@ def limit_child() -> None:
     with contextlib.suppress(ImportError, ValueError, OSError):
         import resource
 
-        resource.setrlimit(resource.RLIMIT_AS, (MAX_MEMORY_BYTES, MAX_MEMORY_BYTES))
         resource.setrlimit(resource.RLIMIT_CPU, (MAX_SECONDS, MAX_SECONDS + 1))
+        # The address space the fork inherits (interpreter, libraries, the plan) plus a fixed
+        # allowance: a fixed total would be mostly taken by what is mapped before the template runs.
+        inherited = int(Path("/proc/self/statm").read_text().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        limit = inherited + MAX_MEMORY_BYTES
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def run_bounded(render: Any, template: Path) -> str:
