@@ -27,7 +27,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
+import hostile  # noqa: E402,F401 - registers the makers of the reliability cases' inputs
 from casefiles import DATA, Case, load_cases, normalise, prepare, restore_permissions, run_measured  # noqa: E402
+
+from ntm.present.document.mau import MAX_SECONDS  # noqa: E402 - a template's time limit
 
 LIMIT_SECONDS = 2.0
 LIMIT_MB = 300.0
@@ -64,7 +67,7 @@ def main() -> int:
     is_root = hasattr(os, "geteuid") and os.geteuid() == 0
     print(f"ntm bad inputs: {platform.python_implementation()} {platform.python_version()}, "
           f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU, {args.rounds} rounds per case\n")
-    print("| case | input | exit | time median (min-max) | peak RSS | within 2 s / 300 MB |")
+    print(f"| case | input | exit | time median (min-max) | peak RSS | within 2 s (stopped templates: {MAX_SECONDS + 1} s) / 300 MB |")
     print("|---|---|---:|---:|---:|---|")
     worst_time = worst_mb = 0.0
     failures = 0
@@ -76,7 +79,9 @@ def main() -> int:
             times, peak, code, matches = measure(case, args.rounds)
             median = statistics.median(times)
             worst_time, worst_mb = max(worst_time, median), max(worst_mb, peak)
-            within = median < LIMIT_SECONDS and peak < LIMIT_MB
+            # A template stopped by its time limit is bounded by that limit, not by the 2 s of the others.
+            limit = MAX_SECONDS + 1 if "[MAU003]" in "\n".join(case.output) else LIMIT_SECONDS
+            within = median < limit and peak < LIMIT_MB
             note = ("yes" if within else "**NO**") + ("" if matches else " (output differs from .expected!)")
             failures += (not within) + (not matches)
             size = f"{case.input_file.stat().st_size:,} B" if case.input_file else case.make or ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -47,11 +48,14 @@ def plan(**changes: Any) -> dict[str, Any]:
 
 
 def write_plan(folder: Path, data: dict[str, Any], name: str = "ke-hoach.yaml", catalog_dir: Path = CATALOGS) -> Path:
-    """Write a plan; a bare catalog file name is made absolute (the plan lives in tmp)."""
+    """Write a plan; the test criteria sets are copied beside it (a plan may only name sets of
+    its own repository), so a bare catalog file name is found."""
     data = copy.deepcopy(data)
     ref = data.get("bo_tieu_chi", "")
     if isinstance(ref, str) and ref.endswith(".yaml") and "/" not in ref:
-        data["bo_tieu_chi"] = str(catalog_dir / ref)
+        for source in catalog_dir.glob("*.yaml"):
+            if not (folder / source.name).exists():
+                shutil.copyfile(source, folder / source.name)
     path = folder / name
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

@@ -16,6 +16,7 @@ import os
 import shutil
 from pathlib import Path
 
+import hostile  # noqa: F401 - registers the makers of the reliability cases' inputs
 import pytest
 from casefiles import (
     BINARY_FIXTURES,

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from ntm.cli.app import app
 
 CASES = load_cases(DATA / "codes")
-NAME = re.compile(r"(?P<code>(?:IO|YAML|SCH|DM|TC|KH|BTC)\d{3})-[a-z0-9]+(?:-[a-z0-9]+)*")
+NAME = re.compile(r"(?P<code>[A-Z]{2,4}\d{3})-[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _run_in_process(case: Case, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, list[str]]:

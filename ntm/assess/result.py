@@ -29,7 +29,8 @@ class LyDo(str, Enum):
     danh_muc_chua_du = "danh_muc_chua_du"  # criterion only: the set's list of its indicators is incomplete
 
 
-@dataclass(frozen=True)
+# slots, not frozen: made once per indicator of every plan, and a frozen init costs 5x
+@dataclass(slots=True)
 class KetQuaChiTieu:
     chi_tieu: ChiTieuDayDu
     trang_thai: KetQua
@@ -55,7 +56,8 @@ class KetQuaChiTieu:
         return LyDo.chua_co_nguong
 
 
-@dataclass(frozen=True)
+# slots, not frozen: made once per indicator of every plan, and a frozen init costs 5x
+@dataclass(slots=True)
 class KetQuaTieuChi:
     ma: str
     so: str

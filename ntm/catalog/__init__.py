@@ -8,7 +8,15 @@ A new government decision is a new file under ntm/catalog/data/, not new code.
 
 from __future__ import annotations
 
-from ntm.catalog.load import CATALOG_DIR, CatalogError, builtin_ids, check_catalog_file, load_catalog, resolve_ref
+from ntm.catalog.load import (
+    CATALOG_DIR,
+    CatalogError,
+    NgoaiKho,
+    builtin_ids,
+    check_catalog_file,
+    load_catalog,
+    resolve_ref,
+)
 from ntm.catalog.merge import BoTieuChi, ChiTieuDayDu, NguongCoNguon
 from ntm.catalog.model import BoTieuChiFile, CanCuPhapLy, ChiTieu, DonVi, DoTinCay, LoaiChiTieu, Nguong, TieuChi
 
@@ -23,6 +31,7 @@ __all__ = [
     "DoTinCay",
     "DonVi",
     "LoaiChiTieu",
+    "NgoaiKho",
     "Nguong",
     "NguongCoNguon",
     "TieuChi",

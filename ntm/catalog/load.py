@@ -9,6 +9,7 @@ or an overlong chain is an error, not a recursion.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -46,8 +47,36 @@ def resolve_ref(ref: str, base_dir: Path | None) -> Path:
     return CATALOG_DIR / f"{ref}.yaml"
 
 
+class NgoaiKho(Exception):
+    """A criteria file outside the plan's repository (and outside the built-in sets): not read."""
+
+    def __init__(self, path: Path, root: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+        self.root = root
+
+
+def within(path: Path, root: Path | None) -> None:
+    """Raise NgoaiKho unless the resolved `path` is a built-in set or inside `root` (None: anywhere).
+
+    A plan is data anyone with a pull request can edit: `bo_tieu_chi: /etc/passwd` or
+    `../../.env` must not make CI read, let alone quote, a file outside the repository.
+    """
+    if root is None or path.is_relative_to(CATALOG_DIR.resolve()) or path.is_relative_to(root):
+        return
+    raise NgoaiKho(path, root)
+
+
+def _not_a_set(display: str, variant: str | None = None) -> CatalogError:
+    # Nothing of the file is quoted: it may be any file (a .env) that a plan points at.
+    params = {"bien_the": variant} if variant else {}
+    return CatalogError([Diagnostic("BTC018", display, params=params, co_vi_tri=False)])
+
+
 def _read(path: Path) -> tuple[BoTieuChiFile, SourceMap]:
     display = str(path)
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise _not_a_set(display, "duoi")  # never read: a criteria set is a .yaml file
     raw, problem = read_file(path, display, "bo_tieu_chi")
     if raw is None:
         assert problem is not None
@@ -55,6 +84,8 @@ def _read(path: Path) -> tuple[BoTieuChiFile, SourceMap]:
     loaded = load_bytes(raw, display)
     if loaded.data is None or has_errors(loaded.diagnostics):
         raise CatalogError(loaded.diagnostics)
+    if not {"ma", "can_cu_phap_ly"} <= set(loaded.data):
+        raise _not_a_set(display)
     try:
         return BoTieuChiFile.model_validate(loaded.data), loaded.source_map
     except ValidationError as exc:
@@ -74,9 +105,11 @@ def _link(target: Path, here: tuple[Path, ...], source_map: SourceMap, file: str
     return target
 
 
-def _build(path: Path, chain: tuple[Path, ...] = ()) -> BoTieuChi:
-    """The set in `path`, merged with what it extends; `chain` is the files that led here."""
+def _build(path: Path, chain: tuple[Path, ...] = (), root: Path | None = None) -> BoTieuChi:
+    """The set in `path`, merged with what it extends; `chain` is the files that led here;
+    `root` the folder every file of the set must be in (None: anywhere)."""
     here = (*chain, path)
+    within(path, root)
     file, source_map = _read(path)
     parent: BoTieuChi | None = None
     files: tuple[BoTieuChiFile, ...] = (file,)
@@ -85,19 +118,23 @@ def _build(path: Path, chain: tuple[Path, ...] = ()) -> BoTieuChi:
         if not parent_path.exists():
             raise CatalogError([source_map.place(Diagnostic("BTC010", str(path), ("ke_thua",), {
                 "ten": GiaTri(file.ke_thua, 80), "cac_bo": ", ".join(builtin_ids()), "bien_the": "ke_thua"}))])
-        parent = _build(_link(parent_path.resolve(), here, source_map, str(path), "ke_thua"), here)
+        parent = _build(_link(parent_path.resolve(), here, source_map, str(path), "ke_thua"), here, root)
         files = (file, *parent.chain)
+
+    read = [str(path), *(parent.tep if parent else ())]
 
     def referenced(ref: str) -> BoTieuChi:
         target = resolve_ref(ref, path.parent)
         if not target.exists():
             raise LookupError(ref)
-        return _build(_link(target.resolve(), here, source_map, str(path), "tieu_chi"), here)
+        other = _build(_link(target.resolve(), here, source_map, str(path), "tieu_chi"), here, root)
+        read.extend(other.tep)
+        return other
 
     merged, problems = merge(file, parent, str(path), files, referenced)
     if problems:
         raise CatalogError([source_map.place(d) for d in problems])
-    return merged
+    return dataclasses.replace(merged, tep=tuple(dict.fromkeys(read)))
 
 
 # The one cache: merged sets by the resolved path of their file, for the life of the
@@ -105,19 +142,24 @@ def _build(path: Path, chain: tuple[Path, ...] = ()) -> BoTieuChi:
 _LOADED: dict[Path, BoTieuChi] = {}
 
 
-def load_catalog(ref: str, base_dir: Path | None = None) -> BoTieuChi:
-    """A set by built-in id or by path (relative to `base_dir`). Raises FileNotFoundError,
-    CatalogError, or OSError for a name no file system accepts."""
+def load_catalog(ref: str, base_dir: Path | None = None, root: Path | None = None) -> BoTieuChi:
+    """A set by built-in id or by path (relative to `base_dir`), every file of it inside `root`.
+
+    Raises FileNotFoundError, NgoaiKho, CatalogError, or OSError for a name no file system accepts.
+    """
     path = resolve_ref(ref, base_dir)
     if not path.exists():
         raise FileNotFoundError(str(path))
     resolved = path.resolve()
     found = _LOADED.get(resolved)
     if found is None:
-        found = _LOADED[resolved] = _build(resolved)
+        found = _LOADED[resolved] = _build(resolved, root=root)
+    else:  # built for another plan: its files must be inside this plan's repository too
+        for read in found.tep:
+            within(Path(read), root)
     return found
 
 
-def check_catalog_file(path: Path) -> BoTieuChi:
+def check_catalog_file(path: Path, root: Path | None = None) -> BoTieuChi:
     """Read and validate a set's file as it is on disk now (a province's file beside the plans)."""
-    return _build(path.resolve())
+    return _build(path.resolve(), root=root)

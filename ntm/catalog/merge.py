@@ -70,6 +70,7 @@ class BoTieuChi:
     tieu_chi: tuple[TieuChi, ...]
     chi_tieu: dict[str, dict[str, ChiTieuDayDu]]  # tiêu chí slug -> chỉ tiêu slug -> merged
     chain: tuple[BoTieuChiFile, ...]  # this file first, then what it extends
+    tep: tuple[str, ...] = ()  # every file read to make it (its own, its parents', the sets it refers to)
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)  # resolved thresholds
 
     @property

@@ -22,7 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ntm.diagnostics.params import Cau, GiaTri
-from ntm.plan.values import Ngay, SoLieuType, SoNguyen, ntm_error
+from ntm.plan.values import Ngay, SoLieuType, SoNguyen, SoThapPhan, ntm_error
 
 
 def _new_list() -> list[Any]:
@@ -103,7 +103,7 @@ class TiLeSoVoi(_Model):
 
     bo_tieu_chi: str
     chi_tieu: str
-    he_so: Decimal
+    he_so: SoThapPhan
 
     @field_validator("he_so")
     @classmethod

@@ -32,7 +32,9 @@ def main() -> None:
     code = app(standalone_mode=False)
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:
+                stream.flush()
         except (OSError, ValueError):
-            code = code or EXIT_USAGE  # the output could not be written: that is not success
+            if stream is sys.stdout and code in (EXIT_OK, EXIT_UNMET):
+                code = EXIT_USAGE  # the output could not be written: that is not success
     os._exit(code if isinstance(code, int) else EXIT_OK)

@@ -50,7 +50,14 @@ StrictOpt = Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là l
 JobsOpt = Annotated[
     str | None,
     typer.Option("--jobs", "-j", metavar="SỐ", show_default=False,
-                 help="Số tiến trình song song (mặc định: tự chọn theo số tệp và số nhân CPU)."),
+                 help="Số tiến trình song song, 0 đến 32 (mặc định: tự chọn theo số tệp và số nhân CPU)."),
+]
+
+
+AnywhereOpt = Annotated[
+    bool,
+    typer.Option("--cho-phep-ngoai-kho",
+                 help="Cho kế hoạch dùng tệp bộ tiêu chí ngoài kho (thư mục chứa .git gần nhất; mặc định: không)."),
 ]
 
 
@@ -61,7 +68,10 @@ def _jobs(value: str | None, lenh: str) -> int | None:
 
 
 @command("validate")
-def validate_cmd(paths: PathsArg, format: FormatOpt = "text", strict: StrictOpt = False, jobs: JobsOpt = None) -> int:
+def validate_cmd(
+    paths: PathsArg, format: FormatOpt = "text", strict: StrictOpt = False, jobs: JobsOpt = None,
+    anywhere: AnywhereOpt = False,
+) -> int:
     """Kiểm tra định dạng kế hoạch: lỗi YAML, lỗi khóa, kiểu dữ liệu, mã tiêu chí.
 
     Ví dụ: ntm validate plans/ --format github
@@ -69,7 +79,7 @@ def validate_cmd(paths: PathsArg, format: FormatOpt = "text", strict: StrictOpt 
     from ntm.cli.plans import run_plans
 
     fmt = frame.chon(format, FORMATS, FORMAT, "ntm validate")
-    return run_plans("validate", paths, fmt, strict, _jobs(jobs, "ntm validate"), show_all=False)
+    return run_plans("validate", paths, fmt, strict, _jobs(jobs, "ntm validate"), False, anywhere)
 
 
 @command("check")
@@ -79,6 +89,7 @@ def check_cmd(
     all_: Annotated[bool, typer.Option("--all", "-a", help="Hiện mọi tiêu chí, không chỉ tiêu chí chưa đạt.")] = False,
     strict: StrictOpt = False,
     jobs: JobsOpt = None,
+    anywhere: AnywhereOpt = False,
 ) -> int:
     """Đánh giá kế hoạch theo bộ tiêu chí: liệt kê tiêu chí chưa đạt, số liệu, mức yêu cầu, chênh lệch và nguồn.
 
@@ -87,7 +98,7 @@ def check_cmd(
     from ntm.cli.plans import run_plans
 
     fmt = frame.chon(format, FORMATS, FORMAT, "ntm check")
-    return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), show_all=all_)
+    return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), all_, anywhere)
 
 
 @command("criteria")
@@ -104,6 +115,7 @@ def criteria_cmd(
     ] = False,
     format: Annotated[str, typer.Option("--format", "-f", metavar="ĐỊNH_DẠNG", show_default=False,
                                         help="text (mặc định) | json")] = "text",
+    anywhere: AnywhereOpt = False,
 ) -> int:
     """Liệt kê tiêu chí, chỉ tiêu và mức yêu cầu của một bộ tiêu chí, kèm căn cứ pháp lý.
 
@@ -115,7 +127,7 @@ def criteria_cmd(
     group = frame.so_nguyen(nhom_xa, "--nhom-xa", lenh, 1, 3) if nhom_xa is not None else None
     year = frame.so_nguyen(nam, "--nam", lenh, 2000, 2100) if nam is not None else None
     fmt = frame.chon(format, ("text", "json"), FORMAT, lenh)
-    return criteria(bo_tieu_chi, vung, group, year, dac_biet_kho_khan, fmt)
+    return criteria(bo_tieu_chi, vung, group, year, dac_biet_kho_khan, fmt, anywhere)
 
 
 @command("render")
@@ -132,6 +144,7 @@ def render_cmd(
         str | None, typer.Option("--template", "-t", metavar="MẪU",
                                  help="Mẫu riêng: tệp .docx (tiêu đề, lề của đơn vị) hoặc .md.j2 (Jinja2).")
     ] = None,
+    anywhere: AnywhereOpt = False,
 ) -> int:
     """Xuất văn bản kế hoạch: Markdown, hoặc .docx theo thể thức Nghị định 30/2020/NĐ-CP.
 
@@ -140,7 +153,8 @@ def render_cmd(
     from ntm.cli.render import render_command
 
     fmt = frame.chon(format, RENDER_FORMATS, FORMAT, "ntm render") if format is not None else None
-    return render_command(Path(plan), Path(output) if output else None, fmt, Path(template) if template else None)
+    return render_command(Path(plan), Path(output) if output else None, fmt, Path(template) if template else None,
+                          anywhere)
 
 
 @command("schema")

@@ -16,17 +16,24 @@ def fail(key: str, **params: object) -> NoReturn:
     raise LoiCachDung(Cau(key, params), "ntm criteria")
 
 
-def criteria(ref: str, vung: str | None, nhom_xa: int | None, nam: int | None, special: bool, fmt: str) -> int:
-    from ntm.catalog import CatalogError, builtin_ids, load_catalog
+def criteria(ref: str, vung: str | None, nhom_xa: int | None, nam: int | None, special: bool, fmt: str,
+             anywhere: bool = False) -> int:
+    from ntm.catalog import CatalogError, NgoaiKho, builtin_ids, load_catalog
     from ntm.cli.plans import use_color
     from ntm.load import os_reason
     from ntm.present.criteria import criteria_view, print_criteria
     from ntm.present.messages import one_line
+    from ntm.present.output import Luong
 
     if vung is not None and nhom_xa is not None:
         raise LoiCachDung(Cau("lenh.mot_trong_hai", {"a": "--vung", "b": "--nhom-xa"}), "ntm criteria")
+    from ntm.run.one import repository_root
+
     try:
-        bo = load_catalog(ref, Path.cwd())
+        bo = load_catalog(ref, Path.cwd(), None if anywhere else repository_root(Path.cwd()))
+    except NgoaiKho as exc:
+        raise LoiCachDung(Cau("lenh.ngoai_kho", {"ten": GiaTri(str(exc.path), 120), "goc": str(exc.root)}),
+                          "ntm criteria") from None
     except FileNotFoundError:
         ids = builtin_ids()
         raise LoiCachDung(Cau("lenh.khong_co_bo", {
@@ -49,5 +56,7 @@ def criteria(ref: str, vung: str | None, nhom_xa: int | None, nam: int | None, s
     if nam is not None and period and not (period[0] <= nam <= period[1]):
         fail("lenh.nam_ngoai_giai_doan", nam=nam, tu=period[0], den=period[1], bo_tieu_chi=name)
     view = criteria_view(bo, vung=vung, nhom_xa=nhom_xa, nam=nam, dac_biet_kho_khan=special)
-    print_criteria(view, fmt, sys.stdout, use_color() and fmt == "text")
+    out = Luong(sys.stdout)
+    print_criteria(view, fmt, out, use_color() and fmt == "text")
+    out.flush()
     return EXIT_OK

@@ -217,11 +217,18 @@ def _usage(error: LoiCachDung) -> int:
 def guarded(run: Callable[[], Any]) -> int:
     """Run a command; map how it ended to an exit code. Never a bare traceback."""
     from ntm.cli import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+    from ntm.present.output import OutputError
 
     try:
         code = run()
     except LoiCachDung as error:
         return _usage(error)
+    except OutputError as exc:  # standard output failed: a cut output must not look like success
+        if not exc.quiet:
+            from ntm.present.messages import phrase
+
+            _say(f"ntm: {phrase(exc.cau)}\n")
+        return EXIT_USAGE
     except click_errors.NoArgsIsHelpError as exc:  # bare `ntm`: the help is the answer
         _say(exc.ctx.get_help() + "\n")
         return EXIT_USAGE

@@ -8,16 +8,18 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ntm.cli import EXIT_INVALID, EXIT_OK, EXIT_UNMET
+from ntm.cli import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_UNMET
 from ntm.cli.frame import LoiCachDung
 from ntm.diagnostics.params import Cau
+from ntm.present.output import Luong
 from ntm.present.report import Rendered, Totals, make_reporter, render_one
 from ntm.present.view import KiemTra, ghi_chu_tep, kiem_tra
 from ntm.run import KetQuaTep, expand_paths, run_many
 
 
 def use_color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    return sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ \
+        and os.environ.get("TERM") != "dumb"
 
 
 def _view(command: str, result: KetQuaTep) -> KiemTra:
@@ -39,7 +41,9 @@ def _preload() -> None:
             continue
 
 
-def run_plans(command: str, paths: list[str], fmt: str, strict: bool, jobs: int | None, show_all: bool) -> int:
+def run_plans(
+    command: str, paths: list[str], fmt: str, strict: bool, jobs: int | None, show_all: bool, anywhere: bool = False
+) -> int:
     given = [Path(p) for p in paths]
     missing = [p for p in given if not p.exists() and not p.is_symlink()]
     if missing:
@@ -52,7 +56,8 @@ def run_plans(command: str, paths: list[str], fmt: str, strict: bool, jobs: int 
             notes.append(note)
         else:
             files.append(str(path))
-    reporter = make_reporter(fmt, sys.stdout, command, show_all, use_color() and fmt == "text")
+    out = Luong(sys.stdout)  # every write checked: a cut output is an error, not exit 0
+    reporter = make_reporter(fmt, out, command, show_all, use_color() and fmt == "text")
     totals = Totals()
     for note in notes:
         reporter.outcome(ghi_chu_tep(note, command))
@@ -61,14 +66,16 @@ def run_plans(command: str, paths: list[str], fmt: str, strict: bool, jobs: int 
     finish: Callable[[KetQuaTep], Rendered | KiemTra] = (
         functools.partial(_text, fmt, command, show_all) if reporter.prerenders else functools.partial(_view, command)
     )
-    for item in run_many(files, command == "check", jobs, finish, preload=_preload):
+    for item in run_many(files, command == "check", jobs, finish, preload=_preload, anywhere=anywhere):
         if isinstance(item, Rendered):
             reporter.emit(item)
         else:
             reporter.outcome(item)
         totals.add(item)
     reporter.finish(totals)
-    sys.stdout.flush()
+    out.flush()
+    if totals.internal:
+        return EXIT_INTERNAL
     if totals.errors or (strict and totals.warnings):
         return EXIT_INVALID
     if command == "check" and totals.with_unmet:

@@ -51,7 +51,8 @@ def _say(text: str) -> None:
     sys.stderr.write(f"ntm: {text}\n")
 
 
-def render_command(plan: Path, output: Path | None, fmt: str | None, template: Path | None) -> int:
+def render_command(plan: Path, output: Path | None, fmt: str | None, template: Path | None,
+                   anywhere: bool = False) -> int:
     from ntm.diagnostics import has_errors
     from ntm.present.messages import one_line, phrase
     from ntm.run import check_file
@@ -63,10 +64,10 @@ def render_command(plan: Path, output: Path | None, fmt: str | None, template: P
         raise _usage("van_ban.khong_phai_tep", tep=str(plan))
     if template is not None and not template.is_file():
         raise _usage("van_ban.khong_co_mau", tep=str(template))
-    if chosen == "docx" and output is None and sys.stdout.isatty():
+    if chosen == "docx" and output is None and sys.stdout is not None and sys.stdout.isatty():
         raise _usage("van_ban.docx_man_hinh")
 
-    result = check_file(plan, str(plan), assessing=True)
+    result = check_file(plan, str(plan), assessing=True, anywhere=anywhere)
     for d in result.diagnostics:
         sys.stderr.write(one_line(d) + "\n")
     if result.plan is None or result.assessment is None or has_errors(result.diagnostics):
@@ -74,53 +75,48 @@ def render_command(plan: Path, output: Path | None, fmt: str | None, template: P
         return EXIT_INVALID
 
     from ntm.present.document.build import build_document
-    from ntm.present.document.markdown import RenderError, render_markdown
+    from ntm.present.document.mau import MauLoi
 
     doc = build_document(result.plan, result.assessment)
     try:
         if chosen == "docx":
-            from ntm.present.document.docx import DocxTemplateError, build_docx
+            from ntm.present.document.docx import build_docx
 
-            try:
-                data = build_docx(doc, template)
-            except DocxTemplateError as exc:
-                raise RenderError(str(exc)) from None
+            data = build_docx(doc, template)
         else:
+            from ntm.present.document.markdown import render_markdown
+
             data = render_markdown(doc, template).encode("utf-8")
-    except RenderError as exc:
-        _say(phrase(Cau("van_ban.khong_dung_duoc", {"ly_do": str(exc)})))
+    except MauLoi as exc:  # the office's template, not the plan: said where in the template
+        sys.stderr.write(one_line(exc.diagnostic) + "\n")
+        _say(phrase(Cau("van_ban.khong_dung_duoc")))
         return EXIT_INVALID
 
-    if output is None:
-        _write_stdout(data)
-        return EXIT_OK
-    from ntm.present.output import OutputError, write_atomic
+    from ntm.present.output import Luong, OutputError, write_atomic
 
+    if output is None:
+        Luong(sys.stdout).write_bytes(data)
+        return EXIT_OK
+    # Never replace an input of this run: the plan, the template, a criteria file it read.
+    read = result.catalog.tep if result.catalog is not None else ()
+    inputs = (plan, *((template,) if template else ()), *(Path(p) for p in read))
     try:
-        write_atomic(output, data, protect=(plan,))
+        write_atomic(output, data, inputs)
     except OutputError as exc:
         raise LoiCachDung(Cau("ghi.van_ban", {"ly_do": exc.cau}), None, nhan=False) from None
     _say(phrase(Cau("ghi.da_ghi", {"tep": str(output)})))
     return EXIT_OK
 
 
-def _write_stdout(data: bytes) -> None:
-    stream = getattr(sys.stdout, "buffer", None)
-    if stream is not None:
-        stream.write(data)
-        stream.flush()
-    else:  # a text-only stream (some test harnesses)
-        sys.stdout.write(data.decode("utf-8"))
-        sys.stdout.flush()
-
-
 def schema_command(output: Path | None) -> int:
     from ntm.plan.schema import schema_text
-    from ntm.present.output import OutputError, write_atomic
+    from ntm.present.output import Luong, OutputError, write_atomic
 
     text = schema_text()
     if output is None:
-        sys.stdout.write(text)
+        out = Luong(sys.stdout)
+        out.write(text)
+        out.flush()
         return EXIT_OK
     if output.suffix.lower() in (".yaml", ".yml"):
         # `-o` next to plans: a slip of the hand must not replace a plan with a schema.

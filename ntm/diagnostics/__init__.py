@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
-from ntm.diagnostics.text import visible
+from ntm.diagnostics.text import visible, visible_key
 
 YamlPath = tuple[str | int, ...]
 
@@ -37,7 +37,7 @@ def format_path(path: YamlPath) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + visible(str(part))
+            out += ("." if out else "") + visible_key(str(part))
     return out
 
 

@@ -44,6 +44,19 @@ CODES: tuple[Ma, ...] = (
         "tieu_chi:\n  - ma: moi_truong\n    chi_tieu:\n      - ma: ty_le_ho_phan_loai_rac_tai_nguon   # chỉ tiêu mới: thiếu so, noi_dung, loai\n        don_vi: \"%\"\n        nguong:\n          - {gia_tri: 60, do_tin_cay: V}",
     ),
     Ma(
+        "BTC017", LOI,
+        "bộ tiêu chí {ten} nằm ngoài kho kế hoạch ({goc}): kế hoạch chỉ được dùng bộ có sẵn hoặc tệp trong kho; "
+        "nếu thật sự cần, chạy lệnh với --cho-phep-ngoai-kho.",
+        "Kế hoạch (hoặc một tệp kế thừa) trỏ tới tệp bộ tiêu chí ngoài thư mục kho (thư mục chứa .git gần nhất).",
+        "bo_tieu_chi: ../../.env",
+    ),
+    Ma(
+        "BTC018", LOI, "tệp này không phải bộ tiêu chí (thiếu khóa 'ma' hoặc 'can_cu_phap_ly'); nội dung không được đọc tiếp.",
+        "Tệp mà kế hoạch nêu làm bộ tiêu chí không phải tệp bộ tiêu chí; nội dung của nó không được trích trong thông điệp.",
+        "bo_tieu_chi: ./ghi-chu.yaml   # một tệp YAML khác",
+        bien_the={"duoi": "tệp bộ tiêu chí phải là tệp .yaml hoặc .yml; tệp này không được đọc."},
+    ),
+    Ma(
         "BTC020", LOI, "{ly_do}.",
         "Một ngưỡng không hợp lệ: không hữu hạn, âm, quá 100%, số lẻ cho số đếm, hệ số sai, con số không có nguồn.",
         "- ma: ty_le_tham_gia_bhyt\n  nguong:\n    - {gia_tri: 105, do_tin_cay: V}   # tỷ lệ không quá 100%",

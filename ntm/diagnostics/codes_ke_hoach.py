@@ -42,6 +42,12 @@ CAU: dict[str, str] = {
         "nếu là số thập phân thì viết {thap_phan}"
     ),
     "so.khong_phai_so": "{gia_tri} không phải là một số",
+    "so.qua_nhieu_so_le": "{gia_tri} có quá nhiều chữ số thập phân (tối đa {toi_da})",
+    "so.so_mu": "{gia_tri} viết dạng lũy thừa (e): hãy viết đủ các chữ số, như 1500000 hoặc 0,05",
+    "so.chu_so_la": (
+        "{gia_tri} có chữ số không phải 0-9 (chữ số Ả Rập, chữ số toàn khổ, …): hãy gõ lại bằng bàn phím thường"
+    ),
+    "co_khong.sai": "cần có/không (có, không, true, false); tìm thấy {gia_tri}",
     "so_lieu.kieu": "cần một số liệu (số, tỷ lệ như 52,77% hoặc có/không)",
     "so_lieu.sai": "{ly_do}; cần một số (3; 52,77), một tỷ lệ (52,77%) hoặc có/không",
     "ngay.sai": (
@@ -56,6 +62,7 @@ CAU: dict[str, str] = {
     "don_vi.khong_phai_phan_tram": "đơn vị của chỉ tiêu là '{don_vi}', không phải %; tìm thấy {tim_thay}.",
     "don_vi.am": "số liệu không được âm; tìm thấy {tim_thay}.",
     "don_vi.qua_100": "tỷ lệ phải từ 0 đến 100%; tìm thấy {tim_thay}.",
+    "don_vi.so_dem_le": "chỉ tiêu đếm số {don_vi}: cần một số nguyên; tìm thấy {tim_thay}.",
     # what an unmet criterion lacks (KH001)
     "thieu.nhiem_vu_giai_phap": "nhiệm vụ và giải pháp",
     "thieu.nhiem_vu": "nhiệm vụ",

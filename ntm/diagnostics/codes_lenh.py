@@ -21,6 +21,10 @@ CAU: dict[str, str] = {
     "lenh.khong_tim_thay": "không tìm thấy: {cac_duong_dan}",
     "lenh.xem_huong_dan": "Xem: {lenh} --help",
     "lenh.khac": "{chi_tiet}",
+    "lenh.ngoai_kho": (
+        "bộ tiêu chí {ten} nằm ngoài kho ({goc}): chỉ dùng bộ có sẵn hoặc tệp trong kho; "
+        "nếu thật sự cần, thêm --cho-phep-ngoai-kho."
+    ),
     "lenh.khong_co_bo": "không có bộ tiêu chí {ten}.{de_xuat} Các bộ có sẵn: {cac_bo}.",
     "lenh.bo_khong_dung_duoc": "không dùng được bộ tiêu chí {ten} ({ly_do}).",
     "lenh.vung_khong_co": "vùng {vung} không có trong bộ này. Các vùng: {cac_vung}.",

@@ -58,6 +58,9 @@ _YAML_SYNTAX = {
     "nhay_keo_dai": (
         "thiếu dấu nháy đóng: chuỗi mở bằng dấu nháy ở đây kéo dài sang các dòng sau, tới dấu nháy ở dòng {dong}."
     ),
+    "ma_thoat_unicode": (
+        "mã thoát \\u… trong chuỗi nháy kép không phải một ký tự (nửa cặp UTF-16 như \\uD800?): hãy xoá hoặc sửa nó."
+    ),
     "khac": "YAML không hợp lệ ({van_de}).",
 }
 
@@ -90,6 +93,29 @@ CODES: tuple[Ma, ...] = (
         "Đường dẫn là FIFO, thiết bị hoặc socket: đọc nó có thể treo mãi hoặc không bao giờ hết.",
         "bo_tieu_chi: /dev/zero",
     ),
+    Ma(
+        "IO007", CANH_BAO, "bỏ qua: đây không phải tệp thường (FIFO, thiết bị hoặc socket) dù tên có đuôi .yaml.",
+        "Trong thư mục có một mục mang tên kế hoạch nhưng không đọc được như kế hoạch; mục đó bị bỏ qua.",
+        "ntm validate plans/   # plans/x.yaml là liên kết hỏng, FIFO, thiết bị, hoặc liên kết tới thư mục",
+        bien_the={
+            "lien_ket_hong": "bỏ qua: liên kết tượng trưng trỏ tới '{dich}', tệp đó không tồn tại.",
+            "lien_ket_vong": "bỏ qua: liên kết tượng trưng lặp vòng (trỏ tới '{dich}').",
+            "lien_ket_thu_muc": "bỏ qua: liên kết tới thư mục '{dich}' (ntm không đi theo liên kết thư mục).",
+        },
+    ),
+    Ma(
+        "IO008", CANH_BAO, "không đọc được thư mục này ({ly_do}): các kế hoạch bên trong không được kiểm tra.",
+        "Một thư mục con không đọc được; các kế hoạch trong đó không được kiểm tra.",
+        "chmod 000 plans/huyen-a/",
+    ),
+    Ma(
+        "NTM001", LOI,
+        "lỗi nội bộ của ntm khi kiểm tra tệp này ({loai}); các tệp khác vẫn được kiểm tra. "
+        "Xin báo cho nhóm phát triển, kèm tệp này (đặt NTM_DEBUG=1 để xem chi tiết).",
+        "Một lỗi của chính ntm (không phải của kế hoạch) khi kiểm tra một tệp; lượt chạy tiếp tục với tệp sau, mã thoát 4.",
+        "",
+        khong_gap="chỉ xảy ra khi ntm có lỗi lập trình; tests/test_batch.py gây lỗi giả để thấy lượt chạy vẫn đi tiếp",
+    ),
     # ------------------------------------------------------------------ YAML: bytes and text
     Ma(
         "YAML001", LOI, "tệp không phải văn bản UTF-8 (byte 0x{byte} không hợp lệ).{goi_y}",
@@ -97,6 +123,10 @@ CODES: tuple[Ma, ...] = (
         "tệp lưu bằng bảng mã Windows-1258, TCVN3 hoặc VNI",
         bien_the={
             "utf32": "tệp dùng bảng mã UTF-32, không được hỗ trợ: hãy lưu lại dạng UTF-8.",
+            "utf16_loi": (
+                "tệp là UTF-16 (có dấu BOM) nhưng chứa dãy byte không hợp lệ ở đây: "
+                "hãy lưu lại tệp dạng UTF-8."
+            ),
             "utf16_khong_bom": (
                 "tệp có vẻ là UTF-16 nhưng thiếu dấu BOM ở đầu tệp nên không đọc chắc chắn được; "
                 "hãy lưu lại tệp dạng UTF-8."
@@ -123,8 +153,14 @@ CODES: tuple[Ma, ...] = (
         "YAML005", CANH_BAO,
         "chữ Việt ở dạng tổ hợp (NFD, thường do chép từ PDF hoặc máy Mac); đã tự chuyển sang dạng dựng sẵn (NFC). "
         "Nên lưu lại tệp ở dạng dựng sẵn để tìm kiếm, so sánh không bị sai.",
-        "Chữ Việt ở dạng tổ hợp (NFD); công cụ đã chuyển sang NFC.",
+        "Chữ Việt ở dạng tổ hợp (NFD), hay ký tự khác chưa ở dạng chuẩn NFC; công cụ đã chuyển sang NFC.",
         "xa: Hương Sơn   # chép từ PDF: 'ư' là u + dấu móc tổ hợp",
+        bien_the={
+            "khac": (
+                "văn bản có ký tự chưa ở dạng chuẩn NFC (U+{ma_ky_tu}); đã tự chuyển sang dạng chuẩn. "
+                "Nên lưu lại tệp ở dạng chuẩn để tìm kiếm, so sánh không bị sai."
+            ),
+        },
     ),
     Ma(
         "YAML006", LOI,
@@ -176,6 +212,13 @@ CODES: tuple[Ma, ...] = (
         "YAML015", LOI, "khóa gộp '<<' không được phép trong kế hoạch: hãy viết đầy đủ các khóa.",
         "Khóa gộp '<<' của YAML.",
         "<<: {nam: 2023}",
+    ),
+    Ma(
+        "YAML016", LOI,
+        "giá trị chứa ký tự điều khiển U+{ma_ky_tu} (viết bằng mã thoát trong dấu nháy kép, như \\x01): "
+        "văn bản kế hoạch không được chứa ký tự này; hãy xoá nó.",
+        "Một giá trị chứa ký tự điều khiển, ký tự không hợp lệ hay nửa cặp UTF-16 (viết bằng mã thoát YAML).",
+        'trich_yeu: "Thực hiện\\x01 chương trình"',
     ),
     Ma(
         "YAML020", LOI,

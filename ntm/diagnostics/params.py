@@ -20,6 +20,7 @@ class GiaTri:
 
     value: object
     limit: int = 40
+    khoa: bool = False  # a key: non-ASCII, non-Latin characters shown as escapes (look-alikes, zero-width)
 
 
 @dataclass(frozen=True)

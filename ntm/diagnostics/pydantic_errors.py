@@ -131,8 +131,8 @@ def _diagnostic(error: Any, root: type[BaseModel], data: Any, noun: str, file: s
         choices = list(owner.model_fields) if owner else []
         loai_tep = Cau(f"loai_tep.{noun}")
         if choices and suggest(key, choices) is None:
-            return make("SCH002", khoa=GiaTri(key, 80), loai_tep=loai_tep, cac_khoa=", ".join(choices), bien_the="liet_ke")
-        return make("SCH002", khoa=GiaTri(key, 80), loai_tep=loai_tep, de_xuat=de_xuat(key, choices))
+            return make("SCH002", khoa=GiaTri(key, 80, khoa=True), loai_tep=loai_tep, cac_khoa=", ".join(choices), bien_the="liet_ke")
+        return make("SCH002", khoa=GiaTri(key, 80, khoa=True), loai_tep=loai_tep, de_xuat=de_xuat(key, choices))
     if kind == "ntm":  # raised by ntm's own value types, with the reason as a phrase
         return make(ctx.get("ma", "SCH003"), ly_do=ctx["ly_do"])
     if kind in ("enum", "literal_error"):

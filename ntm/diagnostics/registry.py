@@ -61,8 +61,8 @@ RETIRED: dict[str, str] = {
 
 # errno -> what an officer can act on; os.strerror() would be English.
 LY_DO_HE_THONG: dict[str, str] = {
-    "EACCES": "không có quyền đọc tệp này",
-    "EPERM": "không có quyền đọc tệp này",
+    "EACCES": "không có quyền truy cập",
+    "EPERM": "không có quyền truy cập",
     "ELOOP": "liên kết tượng trưng (symlink) lặp vòng",
     "ENAMETOOLONG": "đường dẫn quá dài",
     "ENOTDIR": "một phần của đường dẫn không phải thư mục",

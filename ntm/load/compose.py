@@ -47,6 +47,10 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+# Characters a double-quoted YAML escape can produce that no text may hold: control
+# characters (but tab and line breaks), non-characters, lone surrogates. Word, XML and
+# terminals refuse or misread them; caught here, once, for plans and criteria sets alike.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 class _Refused(Exception):
@@ -167,6 +171,11 @@ def _tag(file: str, node: Node, path: YamlPath) -> _Refused:
 class _Builder:
     """Builds the data and records every value's position as it goes."""
 
+    def plain_text(self, node: Node, value: str, path: YamlPath) -> None:
+        found = _FORBIDDEN.search(value)
+        if found is not None:
+            raise _refuse(self.file, node, path, "YAML016", ma_ky_tu=f"{ord(found[0]):04X}")
+
     def __init__(self, file: str) -> None:
         self.file = file
         self.positions: dict[YamlPath, Positions] = {}
@@ -180,6 +189,7 @@ class _Builder:
             if tag != _STR_TAG:  # `!!map "x"` too: a tag that contradicts the node
                 raise _tag(self.file, node, path)
             value: str = node.value
+            self.plain_text(node, value, path)
             return None if not node.style and value in _NULLS else value
         if id(node) in self.seen:  # a backstop: _prescan() normally refuses aliases first
             raise _refuse(self.file, node, path, "YAML013")
@@ -203,12 +213,13 @@ class _Builder:
                 raise _refuse(self.file, key_node, path, "YAML014")
             key = key_node.value
             entry_path = (*path, key)
+            self.plain_text(key_node, key, path)
             if key == "<<" and not key_node.style:
                 raise _refuse(self.file, key_node, entry_path, "YAML015")
             line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key in result:
                 first_line, first_col = positions[entry_path][:2]
-                params: dict[str, Any] = {"khoa": GiaTri(key), "dong": first_line}
+                params: dict[str, Any] = {"khoa": GiaTri(key, khoa=True), "dong": first_line}
                 if first_line == line:
                     params.update(cot=first_col, bien_the="cung_dong")
                 raise _Refused(Diagnostic("YAML020", self.file, entry_path, params, line=line, column=col))

@@ -110,7 +110,9 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].decode(encoding, errors="replace")
         line, col = line_col(before, len(before))
-        legacy = _legacy(_undecodable_sample(raw)) if encoding == "utf-8" else None
+        if encoding != "utf-8":  # the file says it is UTF-16 (its BOM): name that, not UTF-8
+            return None, [Diagnostic("YAML001", file, params={"bien_the": "utf16_loi"}, line=line, column=col)]
+        legacy = _legacy(_undecodable_sample(raw))
         hint = Cau(f"goi_y.{legacy or 'luu_utf8'}")
         params = {"byte": f"{raw[exc.start]:02X}", "goi_y": hint}
         return None, [Diagnostic("YAML001", file, params=params, line=line, column=col)]
@@ -125,10 +127,19 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
 
 def _nfd_warning(text: str, file: str) -> Diagnostic:
     """Where the first decomposed letter is, in the normalised text the positions refer to."""
-    line_no, column = 1, 1
+    line_no, column, params = 1, 1, {}
     for line_no, line in enumerate(text.split("\n"), start=1):  # noqa: B007 - line_no is used after the loop
         if not unicodedata.is_normalized("NFC", line):
-            first = next(i for i, ch in enumerate(line) if unicodedata.combining(ch))
-            column = len(unicodedata.normalize("NFC", line[: max(first - 1, 0)])) + 1
+            # The first character NFC changes: a combining mark (the letter before it starts
+            # the change) or one NFC maps on its own (U+FA2A, a CJK compatibility ideograph).
+            first = next(
+                (i for i, ch in enumerate(line) if unicodedata.combining(ch) or not unicodedata.is_normalized("NFC", ch)),
+                0,
+            )
+            if unicodedata.combining(line[first]):
+                first = max(first - 1, 0)
+            else:  # not a Vietnamese letter pasted decomposed: say which character
+                params = {"ma_ky_tu": f"{ord(line[first]):04X}", "bien_the": "khac"}
+            column = len(unicodedata.normalize("NFC", line[:first])) + 1
             break
-    return Diagnostic("YAML005", file, line=line_no, column=column)
+    return Diagnostic("YAML005", file, params=params, line=line_no, column=column)

@@ -46,6 +46,7 @@ _VARIANTS: tuple[tuple[str, str], ...] = (
     ("did not find expected comment or line break", "chu_thua"),
     ("did not find expected whitespace or line break", "chu_thua"),
     ("expected alphabetic or numeric character", "neo_trong_chu"),
+    ("found invalid Unicode character escape code", "ma_thoat_unicode"),
 )
 
 # YAML counts these as line breaks; splitting the same way keeps line numbers aligned with marks.

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
 from ntm.diagnostics.params import Cau
-from ntm.plan.values import Doan, Ngay, SoLieuType, SoNguyen, ntm_error, parse_number
+from ntm.plan.values import CoKhong, Doan, Ngay, SoLieuType, SoNguyen, ntm_error, parse_number
 
 _DOAN_SCHEMA = WithJsonSchema(
     {
@@ -87,8 +87,8 @@ class DiaBan(_Model):
     nhom_xa: Annotated[SoNguyen, Field(ge=1, le=3)] | None = Field(
         None, description="Nhóm xã 1, 2 hoặc 3 (bộ tiêu chí 2026-2030)"
     )
-    xa_dac_biet_kho_khan: bool = Field(False, description="Xã đặc biệt khó khăn")
-    xa_an_toan_khu: bool = Field(
+    xa_dac_biet_kho_khan: CoKhong = Field(False, description="Xã đặc biệt khó khăn")
+    xa_an_toan_khu: CoKhong = Field(
         False, description="Xã an toàn khu thuộc huyện nghèo, huyện vừa thoát nghèo giai đoạn 2018-2020"
     )
 

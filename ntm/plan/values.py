@@ -20,16 +20,21 @@ from ntm.diagnostics.params import Cau, GiaTri
 
 # -- numbers ----------------------------------------------------------------------------
 
-_INT = re.compile(r"[+-]?\d+")
-_DOT_DECIMAL = re.compile(r"[+-]?\d+\.\d+")
-_COMMA_DECIMAL = re.compile(r"[+-]?\d+,\d+")
-_AMBIGUOUS_DOT = re.compile(r"[+-]?\d{1,3}\.\d{3}")  # 1.500: 1500 (VN) or 1.5 (YAML)?
-_AMBIGUOUS_COMMA = re.compile(r"[+-]?\d{1,3},\d{3}")  # 1,500: 1.5 (VN) or 1500 (EN)?
-_VN_GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.234.567 or 1.234,5
-_EXPONENT = re.compile(r"[+-]?\d+(?:\.\d+)?[eE][+-]?\d+")
+# ASCII digits only: Arabic-Indic or fullwidth digits would be read by Python's \d but by
+# no editor's JSON Schema, and no office types them on purpose (docs/plan-format.md).
+_INT = re.compile(r"[+-]?[0-9]+")
+_DOT_DECIMAL = re.compile(r"[+-]?[0-9]+\.[0-9]+")
+_COMMA_DECIMAL = re.compile(r"[+-]?[0-9]+,[0-9]+")
+_AMBIGUOUS_DOT = re.compile(r"[+-]?[0-9]{1,3}\.[0-9]{3}")  # 1.500: 1500 (VN) or 1.5 (YAML)?
+_AMBIGUOUS_COMMA = re.compile(r"[+-]?[0-9]{1,3},[0-9]{3}")  # 1,500: 1.5 (VN) or 1500 (EN)?
+_VN_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")  # 1.234.567 or 1.234,5
+_EXPONENT = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?[eE][+-]?[0-9]+")
 
-
-_MAX_DIGITS = 20  # more than any real figure (kinh phí in đồng has 13); int() of huge text is slow, then refused
+# The largest figures are kinh phí in đồng (13 digits); the finest, a ratio typed to many
+# decimals. Past these a number is a slip (or an attack on decimal arithmetic: 1e26 once
+# crashed formatting), and comparing or printing it exactly stays cheap within them.
+MAX_INTEGER_DIGITS = 15
+MAX_FRACTION_DIGITS = 10
 
 
 def _decimal_form(whole: str, fraction: str) -> str:
@@ -54,12 +59,27 @@ def ntm_error(ly_do: Cau, code: str = "SCH003") -> PydanticCustomError:
     return PydanticCustomError("ntm", "{ly_do}", {"ly_do": ly_do, "ma": code})
 
 
-def parse_number(text: str) -> int | Decimal:
-    """Text as typed -> number. Raises SoKhongDoc with the reason."""
-    s = text.strip().replace("\u00a0", "").replace(" ", "")
-    if len(s.lstrip("+-0")) > _MAX_DIGITS and re.fullmatch(r"[+-]?[\d.,]+", s):
+def _checked(number: Decimal, text: str) -> Decimal:
+    """`number`, if it fits the digits a figure may have."""
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)  # finite: the patterns admit no NaN or Infinity
+    if len(digits) + exponent > MAX_INTEGER_DIGITS and number != 0:
         raise SoKhongDoc(Cau("so.qua_lon", {"gia_tri": GiaTri(text)}))
+    if -exponent > MAX_FRACTION_DIGITS:
+        raise SoKhongDoc(Cau("so.qua_nhieu_so_le", {"gia_tri": GiaTri(text), "toi_da": MAX_FRACTION_DIGITS}))
+    return number
+
+
+def parse_number(text: str) -> int | Decimal:
+    """Text as typed -> number, exactly (ints stay ints). Raises SoKhongDoc with the reason."""
+    s = text.strip().replace("\u00a0", "").replace(" ", "")
+    if any(ch.isdigit() and not ch.isascii() for ch in s):
+        raise SoKhongDoc(Cau("so.chu_so_la", {"gia_tri": GiaTri(text)}))
+    if sum(ch.isdigit() for ch in s) > MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS + 5 and re.fullmatch(r"[+-]?[0-9.,]+", s):
+        raise SoKhongDoc(Cau("so.qua_lon", {"gia_tri": GiaTri(text)}))  # before any arithmetic on it
     if _INT.fullmatch(s):
+        if len(s.lstrip("+-").lstrip("0")) > MAX_INTEGER_DIGITS:
+            raise SoKhongDoc(Cau("so.qua_lon", {"gia_tri": GiaTri(text)}))
         return int(s)
     if _AMBIGUOUS_DOT.fullmatch(s) or _AMBIGUOUS_COMMA.fullmatch(s):
         whole, fraction = re.split("[.,]", s)
@@ -68,13 +88,13 @@ def parse_number(text: str) -> int | Decimal:
         raise SoKhongDoc(Cau("so.khong_ro", {"gia_tri": GiaTri(text.strip(), 80), "nhom": grouped, "thap_phan": decimal}))
     # Exact decimals: 74,9999999% must not become 75% (a false "đạt") on the way in.
     if _DOT_DECIMAL.fullmatch(s):
-        return Decimal(s)
+        return _checked(Decimal(s), text)
     if _COMMA_DECIMAL.fullmatch(s):
-        return Decimal(s.replace(",", "."))
+        return _checked(Decimal(s.replace(",", ".")), text)
     if _VN_GROUPED.fullmatch(s) and (s.count(".") > 1 or "," in s):
-        return Decimal(s.replace(".", "").replace(",", "."))
+        return _checked(Decimal(s.replace(".", "").replace(",", ".")), text)
     if _EXPONENT.fullmatch(s):
-        return Decimal(s)
+        raise SoKhongDoc(Cau("so.so_mu", {"gia_tri": GiaTri(text)}))
     raise SoKhongDoc(Cau("so.khong_phai_so", {"gia_tri": GiaTri(text)}))
 
 
@@ -82,7 +102,7 @@ def _number(value: Any) -> Any:
     if isinstance(value, bool):
         raise ntm_error(Cau("so.bool", {"gia_tri": str(value).lower()}))
     if isinstance(value, (int, float, Decimal)):
-        return value
+        value = str(value)  # a number given as a number (JSON, a test) obeys the rule of one typed as text
     if isinstance(value, str):
         try:
             return parse_number(value)
@@ -92,6 +112,7 @@ def _number(value: Any) -> Any:
 
 
 SoNguyen = Annotated[int, BeforeValidator(_number)]
+SoThapPhan = Annotated[Decimal, BeforeValidator(_number)]
 
 
 # -- figures (hiện trạng) -------------------------------------------------------------------
@@ -120,7 +141,7 @@ def parse_so_lieu(value: Any) -> SoLieu:
     if isinstance(value, bool):
         return SoLieu(co=value, van_ban=str(value).lower())
     if isinstance(value, (int, float, Decimal)):
-        return SoLieu(so=Decimal(str(value)), van_ban=str(value))
+        value = str(value)  # a number given as a number obeys the rule of one typed as text
     if not isinstance(value, str):
         raise ntm_error(Cau("so_lieu.kieu"))
     text = value.strip()
@@ -165,6 +186,36 @@ SoLieuType = Annotated[
                 {"type": "string", "pattern": r"^\s*[+-]?[0-9.,]+\s*%?\s*$"},
                 {"type": "string", "enum": sorted(_TRUE_WORDS | _FALSE_WORDS)},
             ],
+        }
+    ),
+]
+
+
+# -- yes/no settings ---------------------------------------------------------------------------
+
+
+def _co_khong(value: Any) -> Any:
+    """A yes/no setting reads exactly the words a yes/no figure reads: `có`, `không`, `true`, …
+    (pydantic would also take y, t, on, 1, and silently switch a region rule)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in _TRUE_WORDS:
+            return True
+        if lowered in _FALSE_WORDS:
+            return False
+    raise ntm_error(Cau("co_khong.sai", {"gia_tri": GiaTri(value)}))
+
+
+CoKhong = Annotated[
+    bool,
+    BeforeValidator(_co_khong),
+    WithJsonSchema(
+        {
+            "title": "Có/không",
+            "description": "true/false, hoặc có, không, đạt, chưa đạt, …",
+            "anyOf": [{"type": "boolean"}, {"type": "string", "enum": sorted(_TRUE_WORDS | _FALSE_WORDS)}],
         }
     ),
 ]

@@ -50,6 +50,11 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
         "BTC", "BTC: bộ tiêu chí",
         "Bộ tiêu chí mà kế hoạch nêu, và tệp bộ tiêu chí của tỉnh (kế thừa một bộ khác).",
     ),
+    (
+        "MAU", "MAU: mẫu văn bản của đơn vị",
+        "Mẫu .docx hoặc .md.j2 đưa vào `ntm render --template` (docs/render.md); mã thoát 1.",
+    ),
+    ("NTM", "NTM: lỗi của chính ntm", "Không phải lỗi của tệp: xin báo cho nhóm phát triển."),
 )
 
 _EXIT_CODES = (

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import IO, Any
+from typing import Any
 
 from ntm.catalog import BoTieuChi, ChiTieuDayDu, LoaiChiTieu
 from ntm.catalog.thresholds import BoiCanh, assessment_date, yeu_cau
 from ntm.present import wording
 from ntm.present.numbers import ngay_ngan, so
+from ntm.present.output import Ra
 
 
 def _entry_text(ct: ChiTieuDayDu, index: int) -> dict[str, Any]:
@@ -162,7 +163,7 @@ def _vn_date(iso: str) -> str:
     return ngay_ngan(date.fromisoformat(iso))
 
 
-def print_criteria(view: dict[str, Any], fmt: str, out: IO[str], color: bool) -> None:
+def print_criteria(view: dict[str, Any], fmt: str, out: Ra, color: bool) -> None:
     if fmt == "json":
         out.write(json.dumps(view, ensure_ascii=False, indent=2) + "\n")
         return

@@ -12,7 +12,7 @@ from typing import Any
 from ntm.diagnostics import Diagnostic
 from ntm.diagnostics.params import Cau, DeXuat, GiaTri, GoiY, LyDoHeThong, Muc, So
 from ntm.diagnostics.registry import CAU, CODES, LY_DO_HE_THONG
-from ntm.diagnostics.text import describe_value, visible
+from ntm.diagnostics.text import describe_value, shorten, visible
 from ntm.present.numbers import so, so_voi_don_vi
 
 _PLAIN = (str, int, GiaTri, So, Cau, DeXuat, GoiY, LyDoHeThong, list, tuple)
@@ -31,13 +31,13 @@ def _param(value: Any) -> str:
         if said is not None:
             return visible(said)
     if isinstance(value, str):
-        return visible(value)
+        return shorten(visible(value), 600)  # a safety net: values the user wrote come as GiaTri, shorter
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     if isinstance(value, GiaTri):
-        return describe_value(value.value, value.limit)
+        return describe_value(value.value, value.limit, value.khoa)
     if isinstance(value, So):
         return so_voi_don_vi(value.value, value.don_vi) if value.don_vi else so(value.value)
     if isinstance(value, Cau):

@@ -35,6 +35,13 @@ def so(value: Number, max_decimals: int = 2) -> str:
         return str(_babel().format_decimal(Decimal(str(value)), format=pattern, locale="vi"))
 
 
+def so_du_chu_so(value: Decimal) -> str:
+    """A non-zero amount never shown as 0: as many decimals as it needs (a gap of 0,0000001
+    must not read "thiếu 0 điểm %")."""
+    decimals = max(2, -value.normalize().as_tuple().exponent) if value else 2  # type: ignore[operator]
+    return so(value, min(decimals, 12))
+
+
 def phan_tram(value: Number) -> str:
     """A percentage already in percent units: 52.77 -> '52,77%'."""
     return f"{so(value)}%"

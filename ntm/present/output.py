@@ -1,47 +1,170 @@
-"""Writing what ntm produces: files atomically, streams checked.
+"""Writing what ntm produces: files atomically and only where that is safe, streams checked.
 
-A file is written to a temporary file in the same folder, then renamed: an
-interrupted run leaves the old file or none, never half a file; an input of
-the run is never written to.
+Every byte ntm outputs goes through here, so that a failed or short write, a
+closed standard output, a full disk or a broken pipe is an error the command
+reports (exit 2), never a half-written output with exit 0:
+
+* `Luong` wraps a text stream (standard output); every write and flush is
+  checked;
+* `write_atomic` writes a file to a temporary file in the same folder, then
+  renames it: an interrupted run leaves the old file or none. It replaces
+  only a regular, writable file that is not an input of the run (the plan,
+  the template, any criteria file): never a FIFO, a device, a link, a folder.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import IO, Protocol, TextIO, cast
 
 from ntm.diagnostics.params import Cau, LyDoHeThong
 
 
 class OutputError(Exception):
-    """Why the output could not be written, as a registry phrase."""
+    """Why the output could not be written, as a registry phrase; `quiet` for a reader that
+    went away (a broken pipe into `head`), which Unix tools do not report."""
 
-    def __init__(self, cau: Cau) -> None:
+    def __init__(self, cau: Cau, quiet: bool = False) -> None:
         super().__init__(cau.key)
         self.cau = cau
+        self.quiet = quiet
 
 
-def write_atomic(path: Path, data: bytes, protect: tuple[Path, ...] = ()) -> None:
-    target = path.resolve() if path.exists() else path.absolute()
-    for p in protect:
+def _reason(exc: OSError) -> LyDoHeThong:
+    return LyDoHeThong(errno.errorcode.get(exc.errno, "") if exc.errno else "", exc.strerror or str(exc))
+
+
+def _stream_error(exc: BaseException) -> OutputError:
+    if isinstance(exc, BrokenPipeError) or (isinstance(exc, OSError) and exc.errno == errno.EPIPE):
+        return OutputError(Cau("ghi.luong_ra", {"ly_do": _reason(exc)}), quiet=True)
+    if isinstance(exc, OSError):
+        return OutputError(Cau("ghi.luong_ra", {"ly_do": _reason(exc)}))
+    return OutputError(Cau("ghi.luong_ra", {"ly_do": LyDoHeThong("EBADF", "closed")}))  # closed or missing
+
+
+class Ra(Protocol):
+    """Where a reporter writes text: a `Luong` (checked standard output), or a StringIO."""
+
+    def write(self, text: str, /) -> int: ...
+
+    def flush(self) -> None: ...
+
+
+class Luong:
+    """A text stream whose every write is checked (a file-like object for reporters and rich).
+
+    Text is encoded here and written to the stream's binary layer in a loop: a
+    text stream over an unbuffered file (PYTHONUNBUFFERED=1, `python -u`) drops
+    the rest of a short write without a word (`ulimit -f`), a loop does not.
+    """
+
+    def __init__(self, stream: IO[str] | None) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        if self.stream is None:  # started with standard output closed (`>&-`)
+            raise _stream_error(ValueError("closed"))
+        if getattr(self.stream, "buffer", None) is None:  # a text-only stream (StringIO, a harness)
+            try:
+                self.stream.write(text)
+            except (OSError, ValueError) as exc:
+                raise _stream_error(exc) from None
+            return len(text)
+        # backslashreplace: a console that cannot show a character gets its code, never a crash
+        self._write_all(text.encode(self.encoding, "backslashreplace"))
+        return len(text)
+
+    def write_bytes(self, data: bytes) -> None:
+        """Binary data (a .docx piped out): through the stream's buffer, flushed."""
+        if self.stream is None:  # started with standard output closed (`>&-`)
+            raise _stream_error(ValueError("closed"))
+        if getattr(self.stream, "buffer", None) is None:
+            self.write(data.decode("utf-8"))  # a text-only stream (a test harness): text formats only
+        else:
+            self._write_all(data)
+        self.flush()
+
+    def _write_all(self, data: bytes) -> None:
+        stream = cast(TextIO, self.stream)
+        buffer = stream.buffer
+        try:
+            stream.flush()  # whatever was written to the text layer directly goes first
+            view = memoryview(data)
+            while view:
+                written = buffer.write(view)
+                if written is None:  # a non-blocking descriptor that is full: wait for it
+                    import select
+
+                    select.select([], [buffer.fileno()], [])
+                    continue
+                if written == 0:
+                    raise OSError(errno.EIO, "short write")
+                view = view[written:]
+        except (OSError, ValueError) as exc:
+            raise _stream_error(exc) from None
+
+    def flush(self) -> None:
+        if self.stream is None:
+            raise _stream_error(ValueError("closed"))
+        try:
+            self.stream.flush()
+        except (OSError, ValueError) as exc:
+            raise _stream_error(exc) from None
+
+    def isatty(self) -> bool:
+        return self.stream is not None and self.stream.isatty()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self.stream, "encoding", None) or "utf-8"
+
+
+def _refuse(key: str, **params: object) -> OutputError:
+    return OutputError(Cau(key, params))
+
+
+def check_target(path: Path, inputs: tuple[Path, ...] = ()) -> None:
+    """Refuse (OutputError) a target that is not a file ntm may replace."""
+    try:
+        info = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):  # nothing there (the folder is checked next)
+        return
+    except OSError as exc:
+        raise _refuse("ghi.khong_dung_duoc", tep=str(path), ly_do=_reason(exc)) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise _refuse("ghi.lien_ket", tep=str(path))
+    if stat.S_ISDIR(info.st_mode):
+        raise _refuse("ghi.la_thu_muc", tep=str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise _refuse("ghi.khong_phai_tep_thuong", tep=str(path))
+    for source in inputs:
         with contextlib.suppress(OSError):
-            if p.exists() and target.exists() and os.path.samefile(p, target):
-                raise OutputError(Cau("ghi.dau_vao", {"tep": str(p)}))
+            if os.path.samefile(source, path):
+                raise _refuse("ghi.dau_vao", tep=str(path))
+    # Root may write a read-only file anyway; a file marked read-only was meant to stay.
+    if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise _refuse("ghi.chi_doc", tep=str(path))
+
+
+def write_atomic(path: Path, data: bytes, inputs: tuple[Path, ...] = ()) -> None:
+    check_target(path, inputs)
+    target = path.absolute()
     folder = target.parent
     if not folder.is_dir():
         if folder.exists():  # `plan.yaml/x.json`: the "folder" is a file
-            raise OutputError(Cau("ghi.thu_muc_la_tep", {"thu_muc": str(folder)}))
-        raise OutputError(Cau("ghi.khong_co_thu_muc", {"thu_muc": str(folder)}))
-    if target.is_dir():
-        raise OutputError(Cau("ghi.la_thu_muc", {"tep": str(path)}))
+            raise _refuse("ghi.thu_muc_la_tep", thu_muc=str(folder))
+        raise _refuse("ghi.khong_co_thu_muc", thu_muc=str(folder))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except PermissionError:
-        raise OutputError(Cau("ghi.khong_co_quyen", {"thu_muc": str(folder)})) from None
+        raise _refuse("ghi.khong_co_quyen", thu_muc=str(folder)) from None
     except OSError as exc:
-        raise OutputError(Cau("ghi.khong_tao_duoc", {"thu_muc": str(folder), "ly_do": _reason(exc)})) from None
+        raise _refuse("ghi.khong_tao_duoc", thu_muc=str(folder), ly_do=_reason(exc)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -55,17 +178,11 @@ def write_atomic(path: Path, data: bytes, protect: tuple[Path, ...] = ()) -> Non
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(Cau("ghi.loi_ghi", {"tep": str(path), "ly_do": _reason(exc)})) from None
+        raise _refuse("ghi.loi_ghi", tep=str(path), ly_do=_reason(exc)) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-
-
-def _reason(exc: OSError) -> LyDoHeThong:
-    import errno
-
-    return LyDoHeThong(errno.errorcode.get(exc.errno, "") if exc.errno else "", exc.strerror or str(exc))
 
 
 def _umask() -> int:

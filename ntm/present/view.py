@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ntm.diagnostics import Diagnostic, MucDo
+from ntm.diagnostics.text import visible
 from ntm.present.messages import message
 from ntm.run import KetQuaTep
 
@@ -32,7 +33,7 @@ class ChanDoan:
 
     @classmethod
     def of(cls, d: Diagnostic) -> ChanDoan:
-        return cls(d.file, d.line, d.column, d.code, d.level, d.path_text, message(d), d.location())
+        return cls(visible(d.file), d.line, d.column, d.code, d.level, d.path_text, message(d), d.location())
 
     def one_line(self) -> str:
         """The parsable form: `file:line:col: mức độ [CODE] path: message`."""
@@ -62,6 +63,11 @@ class KiemTra:
     def __post_init__(self) -> None:
         object.__setattr__(self, "loi", sum(1 for d in self.chan_doan if d.muc_do is MucDo.LOI))
         object.__setattr__(self, "canh_bao", sum(1 for d in self.chan_doan if d.muc_do is MucDo.CANH_BAO))
+
+    @property
+    def noi_bo(self) -> int:
+        """Failures inside ntm (NTM001) among the diagnostics: the run's exit code is then 4."""
+        return sum(1 for d in self.chan_doan if d.ma == "NTM001")
 
     @property
     def chua_dat(self) -> int:
@@ -100,9 +106,9 @@ def kiem_tra(result: KetQuaTep, lenh: str) -> KiemTra:
         from ntm.present.view_danh_gia import danh_gia_view
 
         danh_gia = danh_gia_view(result.assessment, result.dong_tieu_chi)
-    return KiemTra(lenh, result.file, result.la_bo_tieu_chi, result.valid, chan_doan, danh_gia)
+    return KiemTra(lenh, visible(result.file), result.la_bo_tieu_chi, result.valid, chan_doan, danh_gia)
 
 
 def ghi_chu_tep(d: Diagnostic, lenh: str) -> KiemTra:
     """A note about a path that is not a file to check (an empty folder)."""
-    return KiemTra(lenh, d.file, False, False, (ChanDoan.of(d),))
+    return KiemTra(lenh, visible(d.file), False, False, (ChanDoan.of(d),))

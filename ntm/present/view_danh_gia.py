@@ -10,6 +10,7 @@ from typing import Any
 from ntm.assess.result import DanhGia, KetQua, KetQuaChiTieu, KetQuaTieuChi
 from ntm.assess.result import TongHop as TongHopSo
 from ntm.catalog import LoaiChiTieu
+from ntm.diagnostics.text import visible
 from ntm.plan.values import SoLieu, json_number
 from ntm.present import wording
 
@@ -20,11 +21,16 @@ def _number(value: SoLieu | None) -> int | float | bool | None:
     return value.co if value.co is not None else json_number(value.so)
 
 
+def _visible(text: str | None) -> str | None:
+    return visible(text) if text is not None else None
+
+
 def _decimal(value: Decimal | None) -> int | float | None:
     return json_number(value)
 
 
-@dataclass(frozen=True)
+# slots, not frozen: made once per indicator of every plan, and a frozen init costs 5x
+@dataclass(slots=True)
 class ChiTieu:
     so: str
     ma: str
@@ -63,7 +69,7 @@ def _chi_tieu(kq: KetQuaChiTieu) -> ChiTieu:
     return ChiTieu(
         so=spec.so,
         ma=spec.ma,
-        ten=spec.ten_hien_thi,
+        ten=visible(spec.ten_hien_thi),
         don_vi=wording.don_vi(kq),
         loai=spec.loai.value,
         trang_thai=kq.trang_thai,
@@ -73,7 +79,7 @@ def _chi_tieu(kq: KetQuaChiTieu) -> ChiTieu:
         yeu_cau=(True if spec.loai is LoaiChiTieu.dat else _decimal(req.gia_tri)) if req else None,
         chenh_lech=_decimal(kq.chenh_lech),
         muc_tieu={"tu": _number(kq.muc_tieu.tu), "den": _number(kq.muc_tieu.den)} if kq.muc_tieu else None,
-        nguon=wording.nguon(kq),
+        nguon=visible(wording.nguon(kq)),
         nguon_chi_tiet=(
             {
                 "loai": req.nguon.value,
@@ -86,12 +92,13 @@ def _chi_tieu(kq: KetQuaChiTieu) -> ChiTieu:
             if req
             else None
         ),
-        mo_ta=wording.mo_ta(kq),
+        mo_ta=visible(wording.mo_ta(kq)),
         duong_dan=".".join(str(p) for p in kq.path),
     )
 
 
-@dataclass(frozen=True)
+# slots, not frozen: made once per indicator of every plan, and a frozen init costs 5x
+@dataclass(slots=True)
 class TieuChi:
     so: str
     ma: str
@@ -127,7 +134,7 @@ class TieuChi:
 
 
 def _tieu_chi(tc: KetQuaTieuChi, line: int | None) -> TieuChi:
-    return TieuChi(tc.so, tc.ma, tc.ten, tc.trang_thai, tc.theo_tu_danh_gia, tc.chi_tieu_day_du,
+    return TieuChi(tc.so, tc.ma, visible(tc.ten), tc.trang_thai, tc.theo_tu_danh_gia, tc.chi_tieu_day_du,
                    tuple(_chi_tieu(i) for i in tc.chi_tieu), line)
 
 
@@ -188,12 +195,12 @@ def danh_gia_view(danh_gia: DanhGia, lines: dict[str, int | None]) -> DanhGiaVie
             "nguon": bo.can_cu.nguon,
             "tep": bo.nguon_tep if bo.file.ke_thua else None,
         },
-        ten_ngan=bo.file.ten_ngan,
-        can_cu=bo.can_cu.trich_dan,
+        ten_ngan=visible(bo.file.ten_ngan),
+        can_cu=visible(bo.can_cu.trich_dan),
         nam=danh_gia.nam,
         vung=danh_gia.vung if by_region else None,
-        ten_vung=bo.cac_vung.get(danh_gia.vung or "", None) if by_region else None,
-        quy_tac_vung=danh_gia.vung_theo_quy_tac,
+        ten_vung=_visible(bo.cac_vung.get(danh_gia.vung or "", None) if by_region else None),
+        quy_tac_vung=_visible(danh_gia.vung_theo_quy_tac),
         nhom_xa=danh_gia.nhom_xa if bo.truc == "nhom_xa" else None,
         tieu_chi=tuple(_tieu_chi(t, lines.get(t.ma)) for t in danh_gia.tieu_chi),
         tong_hop=TongHop(danh_gia.tong_hop, cau_tom_tat(danh_gia)),

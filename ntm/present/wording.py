@@ -12,7 +12,7 @@ from ntm.assess.result import KetQua, KetQuaChiTieu
 from ntm.catalog import DoTinCay, LoaiChiTieu
 from ntm.catalog.thresholds import MucChuaRo, NguonYeuCau, YeuCau
 from ntm.plan.values import SoLieu
-from ntm.present.numbers import Number, so, so_voi_don_vi
+from ntm.present.numbers import Number, so_du_chu_so, so_voi_don_vi
 
 TRANG_THAI: dict[KetQua, str] = {
     KetQua.dat: "Đạt",
@@ -48,10 +48,12 @@ def don_vi(kq: KetQuaChiTieu) -> str | None:
 
 
 def so_lieu(value: SoLieu, unit: str | None) -> str:
+    """A figure with every decimal it was typed with (74,9999999% must not print as 75%)."""
     if value.co is not None:
         return "có" if value.co else "không"
     assert value.so is not None
-    return so_voi_don_vi(value.so, unit)
+    shown = so_du_chu_so(value.so)
+    return f"{shown}%" if unit == "%" else (f"{shown} {unit}" if unit else shown)
 
 
 def yeu_cau(req: YeuCau, unit: str | None) -> str:
@@ -64,7 +66,8 @@ def chenh_lech(kq: KetQuaChiTieu) -> str | None:
     if kq.chenh_lech is None:
         return None
     unit = don_vi(kq)
-    amount = f"{so(kq.chenh_lech)} điểm %" if unit == "%" else so_voi_don_vi(kq.chenh_lech, unit)
+    amount = so_du_chu_so(kq.chenh_lech)  # an unmet indicator's gap is never shown as 0
+    amount = f"{amount} điểm %" if unit == "%" else (f"{amount} {unit}" if unit else amount)
     verb = "thiếu" if kq.chi_tieu.chi_tieu.loai is LoaiChiTieu.toi_thieu else "vượt"
     return f"{verb} {amount}"
 

@@ -9,6 +9,7 @@ path; ntm.run places them in the file.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ class Rule:
 MODULES: dict[str, tuple[str, ...]] = {"bo_tieu_chi": ("dia_ban", "tieu_chi"), "danh_gia": ("ke_hoach",)}
 
 
+@functools.cache  # a batch asks for the same stage's rules for every plan
 def rules(stage: str | None = None) -> tuple[Rule, ...]:
     """The registered rules, of one stage or of all."""
     stages = [stage] if stage is not None else list(MODULES)

@@ -34,7 +34,7 @@ def ma_tieu_chi(given: DauVao) -> Iterator[Diagnostic]:
     owner_of = {ct.ma: tc_ma for tc_ma, cts in bo.chi_tieu.items() for ct in cts.values()}
     for tc_ma, entry in given.plan.tieu_chi.items():
         if tc_ma not in criteria:
-            params: dict[str, Any] = {"ma": GiaTri(tc_ma, 80), "bo_tieu_chi": bo.file.ten_ngan,
+            params: dict[str, Any] = {"ma": GiaTri(tc_ma, 80, khoa=True), "bo_tieu_chi": bo.file.ten_ngan,
                                       "de_xuat": de_xuat(tc_ma, criteria)}
             other = _other_set_with(tc_ma, bo.ma)
             if other:
@@ -46,7 +46,7 @@ def ma_tieu_chi(given: DauVao) -> Iterator[Diagnostic]:
         for ct_ma in entry.hien_trang:
             if ct_ma in indicators:
                 continue
-            params = {"so": tc.so, "ten": tc.ten, "ma": GiaTri(ct_ma, 80)}
+            params = {"so": tc.so, "ten": tc.ten, "ma": GiaTri(ct_ma, 80, khoa=True)}
             elsewhere = owner_of.get(ct_ma)
             if elsewhere:
                 params.update(tieu_chi_khac=elsewhere, bien_the="tieu_chi_khac")
@@ -68,6 +68,8 @@ def _unit_problem(spec: ChiTieu, value: SoLieu) -> Cau | None:
         return Cau("don_vi.am", {"tim_thay": found})
     if unit is DonVi.phan_tram and value.so > 100:
         return Cau("don_vi.qua_100", {"tim_thay": found})
+    if unit is not None and unit.la_so_dem and value.so != value.so.to_integral_value():
+        return Cau("don_vi.so_dem_le", {"don_vi": unit.value, "tim_thay": found})
     return None
 
 

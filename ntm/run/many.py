@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+from ntm.diagnostics import Diagnostic
 from ntm.run.one import KetQuaTep, check_file
 
 T = TypeVar("T")
@@ -76,17 +77,26 @@ def _init_worker() -> None:
     gc.set_threshold(10_000, 10, 10)
 
 
-def _one(path: str, assessing: bool, finish: Callable[[KetQuaTep], T]) -> T:
-    return finish(check_file(Path(path), path, assessing=assessing))
+def _one(path: str, how: tuple[bool, bool], finish: Callable[[KetQuaTep], T]) -> T:
+    """One file, whatever happens: a failure inside ntm on one plan is reported for that
+    plan (NTM001) and the batch goes on to the next."""
+    assessing, anywhere = how
+    try:  # the presenter's part too: whatever fails for this plan is this plan's
+        return finish(check_file(Path(path), path, assessing=assessing, anywhere=anywhere))
+    except Exception as exc:  # a bug: say so for this file, keep checking the others
+        if os.environ.get("NTM_DEBUG"):
+            raise
+        return finish(KetQuaTep(path, diagnostics=[
+            Diagnostic("NTM001", path, params={"loai": type(exc).__name__}, co_vi_tri=False)]))
 
 
-def _chunk(paths: list[str], assessing: bool, finish: Callable[[KetQuaTep], T]) -> list[T]:
-    return [_one(p, assessing, finish) for p in paths]
+def _chunk(paths: list[str], how: tuple[bool, bool], finish: Callable[[KetQuaTep], T]) -> list[T]:
+    return [_one(p, how, finish) for p in paths]
 
 
 def run_many(
     files: Sequence[str], assessing: bool, jobs: int | None, finish: Callable[[KetQuaTep], T],
-    preload: Callable[[], None] | None = None,
+    preload: Callable[[], None] | None = None, anywhere: bool = False,
 ) -> Iterator[T]:
     """`finish(result)` for each file, in the order of `files`.
 
@@ -96,17 +106,18 @@ def run_many(
     """
     workers = default_jobs(len(files)) if jobs is None or jobs <= 0 else jobs
     workers = min(workers, len(files), MAX_JOBS)
+    how = (assessing, anywhere)
     with _batch_gc():
         if workers <= 1:
             for path in files:
-                yield _one(path, assessing, finish)
+                yield _one(path, how, finish)
             return
         if preload is not None:
             preload()
-        yield from _parallel(files, assessing, finish, workers)
+        yield from _parallel(files, how, finish, workers)
 
 
-def _parallel(files: Sequence[str], assessing: bool, finish: Callable[[KetQuaTep], T], workers: int) -> Iterator[T]:
+def _parallel(files: Sequence[str], how: tuple[bool, bool], finish: Callable[[KetQuaTep], T], workers: int) -> Iterator[T]:
     import multiprocessing
 
     gc.freeze()  # what the parent loaded is shared with the forked workers, out of the collector's way
@@ -119,7 +130,7 @@ def _parallel(files: Sequence[str], assessing: bool, finish: Callable[[KetQuaTep
         pending: deque[multiprocessing.pool.AsyncResult[list[T]]] = deque()
         for start in range(0, len(files), size):
             chunk = [str(p) for p in files[start : start + size]]
-            pending.append(pool.apply_async(_chunk, (chunk, assessing, finish)))
+            pending.append(pool.apply_async(_chunk, (chunk, how, finish)))
             if len(pending) >= workers * CHUNKS_IN_FLIGHT:
                 yield from pending.popleft().get()
         while pending:

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ntm.catalog import BoTieuChi, CatalogError, builtin_ids, check_catalog_file, load_catalog
+from ntm.catalog import (
+    BoTieuChi,
+    CatalogError,
+    NgoaiKho,
+    builtin_ids,
+    check_catalog_file,
+    load_catalog,
+    resolve_ref,
+)
 from ntm.diagnostics import Diagnostic, has_errors
 from ntm.diagnostics.params import GiaTri
 from ntm.diagnostics.suggest import de_xuat
@@ -41,11 +49,29 @@ class KetQuaTep:
         return (self.plan is not None or self.la_bo_tieu_chi) and not has_errors(self.diagnostics)
 
 
-def _catalog_for(plan: KeHoach, file: str, base: Path) -> tuple[BoTieuChi | None, list[Diagnostic]]:
+_ROOTS: dict[Path, Path] = {}
+
+
+def repository_root(folder: Path) -> Path:
+    """The nearest folder holding `.git` (a plan's repository), or the folder itself."""
+    folder = folder.resolve()
+    found = _ROOTS.get(folder)
+    if found is None:
+        found = next((p for p in (folder, *folder.parents) if (p / ".git").exists()), folder)
+        _ROOTS[folder] = found
+    return found
+
+
+def _catalog_for(plan: KeHoach, file: str, base: Path, root: Path | None) -> tuple[BoTieuChi | None, list[Diagnostic]]:
     ref = plan.bo_tieu_chi
     where = ("bo_tieu_chi",)
     try:
-        return load_catalog(ref, base), []
+        return load_catalog(ref, base, root), []
+    except NgoaiKho as exc:
+        # Named as the plan wrote it (a file further down the chain, by its path): not the resolved
+        # path, which says where the machine keeps things.
+        named = ref if exc.path == resolve_ref(ref, base).resolve() else str(exc.path)
+        return None, [Diagnostic("BTC017", file, where, {"ten": GiaTri(named, 120), "goc": str(exc.root)})]
     except FileNotFoundError:
         ids = builtin_ids()
         return None, [Diagnostic("BTC010", file, where, {
@@ -61,12 +87,13 @@ def _looks_like_catalog(data: object) -> bool:
     return isinstance(data, dict) and "can_cu_phap_ly" in data and "van_ban" not in data
 
 
-def _stages(path: Path, result: KetQuaTep, data: Any, assessing: bool) -> list[Diagnostic]:
+def _stages(path: Path, result: KetQuaTep, data: Any, assessing: bool, anywhere: bool) -> list[Diagnostic]:
     plan, found = validate_plan(data, result.file)
     if plan is None:
         return found
     result.plan = plan
-    catalog, problems = _catalog_for(plan, result.file, path.parent)
+    root = None if anywhere else repository_root(path.parent)
+    catalog, problems = _catalog_for(plan, result.file, path.parent, root)
     found.extend(problems)
     if catalog is None:
         return found
@@ -81,8 +108,9 @@ def _stages(path: Path, result: KetQuaTep, data: Any, assessing: bool) -> list[D
     return found
 
 
-def check_file(path: Path, display: str | None = None, *, assessing: bool = False) -> KetQuaTep:
-    """`validate` (assessing False) or `check` of one file."""
+def check_file(path: Path, display: str | None = None, *, assessing: bool = False, anywhere: bool = False) -> KetQuaTep:
+    """`validate` (assessing False) or `check` of one file. `anywhere`: the plan may name a
+    criteria file outside its repository (--cho-phep-ngoai-kho)."""
     display = display or str(path)
     result = KetQuaTep(display)
     raw, problem = read_file(path, display)
@@ -97,14 +125,18 @@ def check_file(path: Path, display: str | None = None, *, assessing: bool = Fals
     if _looks_like_catalog(loaded.data):
         result.la_bo_tieu_chi = True
         try:
-            result.catalog = check_catalog_file(path)
+            result.catalog = check_catalog_file(path, None if anywhere else repository_root(path.parent))
+        except NgoaiKho as exc:
+            result.diagnostics.append(
+                Diagnostic("BTC017", display, ("ke_thua",), {"ten": GiaTri(str(exc.path), 120), "goc": str(exc.root)},
+                           co_vi_tri=False))
         except CatalogError as exc:
             # The set is read by its real path (its identity in a chain of sets); its own lines
             # are named as the file was given, like a plan's.
             real = str(path.resolve())
             result.diagnostics.extend(replace(d, file=display) if d.file == real else d for d in exc.diagnostics)
         return result
-    found = _stages(path, result, loaded.data, assessing)
+    found = _stages(path, result, loaded.data, assessing, anywhere)
     result.diagnostics.extend(_place(loaded.source_map, found))
     if result.assessment is not None:
         for tc in result.assessment.chua_dat:

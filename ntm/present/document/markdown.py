@@ -1,4 +1,4 @@
-"""The document as Markdown: the built-in Jinja2 template, or an office's own in Jinja2's sandbox.
+"""The document as Markdown: the built-in Jinja2 template, or an office's own, bounded (ntm.present.document.mau).
 
 Templates hold layout only; every word comes from the view model
 (ntm.present.document.model). StrictUndefined: a missing field is an error,
@@ -15,13 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import ntm
+from ntm.diagnostics import Diagnostic
+from ntm.present.document.mau import MAX_OUTPUT_CHARS, MauLoi, bounded_environment, run_bounded
 from ntm.present.document.model import VanBanKeHoach
 
 MARKDOWN_TEMPLATE = "ke-hoach.md.j2"
-
-
-class RenderError(Exception):
-    """A template could not be rendered; the message is Vietnamese and names the template and line."""
 
 
 def template_dirs() -> list[Path]:
@@ -56,60 +54,85 @@ def _template_frames(exc: BaseException) -> Iterator[tuple[str, int]]:
         tb = tb.tb_next
 
 
-def _where(exc: BaseException, fallback: str) -> str:
+def _line(exc: BaseException) -> int | None:
     lineno = getattr(exc, "lineno", None)
-    filename = getattr(exc, "filename", None)
     if lineno:
-        return f"{filename or fallback}:{lineno}"
+        return int(lineno)
     frames = list(_template_frames(exc))
-    if frames:
-        filename, lineno = frames[-1]  # the innermost template line: where the bad field is used
-        return f"{filename}:{lineno}"
-    return fallback
+    return frames[-1][1] if frames else None  # the innermost template line: where the bad field is used
 
 
-def render_markdown(doc: VanBanKeHoach, template: Path | None = None) -> str:
-    """The Markdown text; `template` is an office's own .md.j2, rendered in Jinja2's sandbox."""
+def _problem(template: Path, exc: BaseException) -> Diagnostic:
+    """A template's failure as MAU002, at the template's line."""
     import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
 
-    options: dict[str, Any] = {
+    params: dict[str, Any] = {"chi_tiet": str(getattr(exc, "message", None) or exc)[:300]}
+    if isinstance(exc, jinja2.TemplateNotFound):
+        params = {"ten": str(exc.name)[:120], "bien_the": "mau_con"}
+    elif isinstance(exc, jinja2.TemplateSyntaxError):
+        params["bien_the"] = "cu_phap"
+    elif isinstance(exc, jinja2.UndefinedError):
+        params.update(chi_tiet=_explain_undefined(exc.message), bien_the="truong")
+    elif isinstance(exc, jinja2.exceptions.SecurityError):
+        params["bien_the"] = "khong_duoc_phep"
+    elif isinstance(exc, RecursionError):
+        params = {"bien_the": "qua_sau"}
+    elif isinstance(exc, UnicodeError):
+        params = {"bien_the": "ky_tu"}
+    else:
+        params["loai"] = type(exc).__name__
+    line = _line(exc)
+    return Diagnostic("MAU002", str(template), params=params, line=line, column=1 if line else None,
+                      co_vi_tri=line is not None)
+
+
+def _options() -> dict[str, Any]:
+    import jinja2
+
+    return {
+        # A missing field stops the render: an official document never gets a silent blank.
         "undefined": jinja2.StrictUndefined,
+        # Markdown is text: plan text such as "NN&PTNT" or "<dự thảo>" is printed as written.
         "autoescape": False,
         "trim_blocks": True,
         "lstrip_blocks": True,
         "keep_trailing_newline": True,
     }
-    if template is None:
-        dirs = template_dirs()
-        env: jinja2.Environment = jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in dirs]), **options)
-        name, shown = MARKDOWN_TEMPLATE, f"templates/{MARKDOWN_TEMPLATE}"
-    else:
-        # An office's template is code we did not write: the sandbox keeps it to reading the view model.
-        env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(str(template.parent)), **options)
-        name, shown = template.name, str(template)
+
+
+def _context(doc: VanBanKeHoach) -> dict[str, Any]:
     context = {f.name: getattr(doc, f.name) for f in dataclasses.fields(doc)}
     context["van_ban"] = doc
-    try:
-        return env.get_template(name).render(context)
-    except jinja2.TemplateNotFound as exc:
-        if exc.name == name:
-            raise RenderError(f"không tìm thấy mẫu '{shown}'.") from None
-        raise RenderError(f"{_where(exc, shown)}: mẫu gọi tới mẫu con không có: '{exc.name}'.") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise RenderError(f"{_where(exc, shown)}: lỗi cú pháp Jinja2: {exc.message}.") from None
-    except jinja2.UndefinedError as exc:
-        raise RenderError(
-            f"{_where(exc, shown)}: mẫu dùng một trường không có trong văn bản ({_explain_undefined(exc.message)}). "
-            "Các trường có thể dùng: xem docs/render.md."
-        ) from None
-    except jinja2.exceptions.SecurityError as exc:
-        raise RenderError(f"{_where(exc, shown)}: mẫu làm việc không được phép ({exc}).") from None
-    except jinja2.TemplateError as exc:
-        raise RenderError(f"{_where(exc, shown)}: {exc}.") from None
-    except Exception as exc:
-        # A broken user template (e.g. a filter applied to the wrong type) is the template's
-        # fault, not a bug in ntm: report it at its line. Anything else is ours: re-raise.
-        if template is not None and next(_template_frames(exc), None) is not None:
-            raise RenderError(f"{_where(exc, shown)}: mẫu gây lỗi {type(exc).__name__}: {exc}.") from None
-        raise
+    return context
+
+
+def render_markdown(doc: VanBanKeHoach, template: Path | None = None) -> str:
+    """The Markdown text; `template` is an office's own .md.j2 (raises MauLoi when it fails)."""
+    import jinja2
+
+    if template is None:  # ours: trusted, and bounded by the plan's size
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in template_dirs()]), **_options())
+        return env.get_template(MARKDOWN_TEMPLATE).render(_context(doc))
+    if not template.is_file():
+        raise MauLoi(Diagnostic("MAU002", str(template), params={"bien_the": "khong_tim_thay"}, co_vi_tri=False))
+
+    def render() -> str:
+        env = bounded_environment(template.parent, _options())
+        try:
+            chunks: list[str] = []
+            size = 0
+            for chunk in env.get_template(template.name).generate(_context(doc)):
+                size += len(chunk)
+                if size > MAX_OUTPUT_CHARS:  # stop writing, not after writing gigabytes
+                    raise MauLoi(Diagnostic("MAU003", str(template), params={
+                        "mb": MAX_OUTPUT_CHARS // (1024 * 1024)}, co_vi_tri=False))
+                chunks.append(chunk)
+            text = "".join(chunks)
+            text.encode("utf-8")  # a lone surrogate from a template is the template's error
+            return text
+        except (MauLoi, MemoryError):
+            raise
+        except Exception as exc:  # any failure of code the office wrote (deep nesting too) is the template's
+            raise MauLoi(_problem(template, exc)) from None
+
+    return run_bounded(render, template)

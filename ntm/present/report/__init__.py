@@ -8,9 +8,10 @@ the text reporter renders in the parent (`prerenders` False).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import IO, NamedTuple, Protocol
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol
 
+from ntm.present.output import Ra
 from ntm.present.view import KiemTra
 
 FORMATS = ("text", "json", "github", "junit")
@@ -27,10 +28,11 @@ class Rendered(NamedTuple):
     text: str
     cases: int = 0  # JUnit: test cases and failures in `text`
     failures: int = 0
+    internal: int = 0  # failures inside ntm (NTM001)
 
 
 def rendered(v: KiemTra, text: str, cases: int = 0, failures: int = 0) -> Rendered:
-    return Rendered(v.tep, v.hop_le, v.loi, v.canh_bao, v.chua_dat, text, cases, failures)
+    return Rendered(v.tep, v.hop_le, v.loi, v.canh_bao, v.chua_dat, text, cases, failures, v.noi_bo)
 
 
 @dataclass
@@ -40,7 +42,7 @@ class Totals:
     errors: int = 0
     warnings: int = 0
     with_unmet: int = 0
-    problem_files: list[str] = field(default_factory=list)
+    internal: int = 0
 
     def add(self, o: KiemTra | Rendered) -> None:
         if isinstance(o, KiemTra):
@@ -50,6 +52,7 @@ class Totals:
         self.errors += o.errors
         self.warnings += o.warnings
         self.with_unmet += o.unmet > 0
+        self.internal += o.internal
 
 
 def summary_line(t: Totals, command: str) -> str:
@@ -72,7 +75,7 @@ class Reporter(Protocol):
     def finish(self, totals: Totals) -> None: ...
 
 
-def make_reporter(fmt: str, out: IO[str], command: str, show_all: bool = False, color: bool = False) -> Reporter:
+def make_reporter(fmt: str, out: Ra, command: str, show_all: bool = False, color: bool = False) -> Reporter:
     from ntm.present.report.machine import GithubReporter, JsonReporter, JunitReporter
     from ntm.present.report.text import TextReporter
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import IO
 
 from ntm.diagnostics import MucDo
+from ntm.present.output import Ra
 from ntm.present.report import Rendered, Totals, rendered, summary_line
 from ntm.present.view import KiemTra
 
@@ -15,7 +15,7 @@ class _StreamReporter:
 
     prerenders = True
 
-    def __init__(self, out: IO[str], command: str) -> None:
+    def __init__(self, out: Ra, command: str) -> None:
         self.out = out
         self.command = command
 
@@ -84,7 +84,7 @@ class GithubReporter(_StreamReporter):
 class JunitReporter(_StreamReporter):
     """JUnit XML (GitLab, Jenkins): a test suite per file; a test case per check or criterion."""
 
-    def __init__(self, out: IO[str], command: str) -> None:
+    def __init__(self, out: Ra, command: str) -> None:
         super().__init__(out, command)
         self.suites: list[str] = []
         self.tests = 0

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from ntm.diagnostics import MucDo
+from ntm.present.output import Ra
 from ntm.present.report import Rendered, Totals, rendered, summary_line
 from ntm.present.view import ChanDoan, KiemTra
 
@@ -23,7 +24,7 @@ def header(v: DanhGiaView, file: str) -> str:
 
 
 class TextReporter:
-    def __init__(self, out: IO[str], command: str, show_all: bool, color: bool) -> None:
+    def __init__(self, out: Ra, command: str, show_all: bool, color: bool) -> None:
         self.out = out
         self.command = command
         self.show_all = show_all
@@ -31,7 +32,7 @@ class TextReporter:
         if color:
             from rich.console import Console  # only on a terminal
 
-            self.console = Console(file=out, highlight=False, soft_wrap=True)
+            self.console = Console(file=cast(IO[str], out), highlight=False, soft_wrap=True)
         self.prerenders = self.console is None
 
     def _rows(self, v: DanhGiaView) -> list[TieuChi]:
