@@ -7,6 +7,8 @@ Definitions quote shared/reference/report-forms.md (docs/report.md cites it).
 
 from __future__ import annotations
 
+from functools import cache
+
 from ntm.assess.result import KetQua, LyDo
 from ntm.present.bao_cao import tom_tat as tt
 from ntm.present.wording import TRANG_THAI, trang_thai
@@ -26,6 +28,7 @@ LY_DO = {
 }
 
 
+@cache
 def o_trang_thai(code: int) -> str:
     """The matrix cell's words: 'Đạt', 'Đạt (tự đánh giá)', 'Chưa đánh giá được: chưa có số liệu'."""
     from ntm.present.bao_cao.model import CELLS
@@ -248,6 +251,10 @@ TRUC_BINH_QUAN = "Tiêu chí/xã"
 TRUC_TY_LE = "Tỷ lệ xã đạt"
 
 # ----------------------------------------------------------------------------- definitions
+TIEU_DE_DINH_NGHIA = "Định nghĩa và nguồn"
+TIEU_DE_MUC_LUC = "Các bảng"
+MUC_LUC_COT = ("Trang", "Bảng", "Số dòng", "Ghi chú")
+CHU_GIAI_TIEU_DE = "Chú giải"
 DINH_NGHIA = (
     ("Xã đạt chuẩn NTM (đã được công nhận)",
      "\"Số xã được công nhận đạt tiêu chí nông thôn mới là những xã đạt đầy đủ các tiêu chí quy định trong Bộ "
