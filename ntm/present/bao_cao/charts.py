@@ -96,8 +96,9 @@ def _line(chart: BieuDoDuong, figure: Any) -> str:
     _number_axis(ax.yaxis, 1)
     ax.set_ylabel(chart.truc)
     ax.set_title(chart.tieu_de, loc="left")
-    ax.legend(loc="lower right", frameon=False)
-    ax.margins(y=0.2)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.set_ylim(bottom=0)
+    ax.margins(y=0.15)
     return _save(fig)
 
 
