@@ -78,7 +78,7 @@ def figure(rng: random.Random, loai: LoaiChiTieu, unit: str | None, level: float
     if unit == "%":
         return f"{min(value, 100.0):.1f}".replace(".", ",") + "%"
     if unit and unit not in ("%", "%/năm") and "triệu" not in unit:
-        return int(round(value)) if met or loai is LoaiChiTieu.toi_thieu else int(value) + 1
+        return round(value) if met or loai is LoaiChiTieu.toi_thieu else int(value) + 1
     return f"{value:.1f}".replace(".", ",")
 
 

@@ -22,7 +22,7 @@ from conftest import require_program
 from planlib import REPO, run, run_process
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-import make_province  # noqa: E402
+import make_province
 
 NTM = "xa-ntm-2021-2025"
 
