@@ -11,7 +11,7 @@ written; 1 written, but invalid or duplicated plans are listed in it;
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +36,7 @@ def output_format(output: str | None) -> str:
     return found
 
 
-def _writer(fmt: str) -> Callable[[BaoCao], bytes]:
+def _writer(fmt: str) -> Callable[[BaoCao], bytes | Iterable[bytes]]:
     if fmt == "xlsx":
         from ntm.present.bao_cao.xlsx import render_xlsx
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ntm.diagnostics.params import Cau, LyDoHeThong
@@ -23,7 +24,8 @@ class OutputError(Exception):
         self.cau = cau
 
 
-def write_atomic(path: Path, data: bytes, protect: tuple[Path, ...] = ()) -> None:
+def write_atomic(path: Path, data: bytes | Iterable[bytes], protect: tuple[Path, ...] = ()) -> None:
+    """`data` may be given in pieces (a large report): they are written as they come, never joined."""
     target = path.resolve() if path.exists() else path.absolute()
     for p in protect:
         with contextlib.suppress(OSError):
@@ -44,7 +46,8 @@ def write_atomic(path: Path, data: bytes, protect: tuple[Path, ...] = ()) -> Non
         raise OutputError(Cau("ghi.khong_tao_duoc", {"thu_muc": str(folder), "ly_do": _reason(exc)})) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in (data,) if isinstance(data, bytes) else data:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         mode = 0o644

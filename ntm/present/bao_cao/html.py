@@ -46,7 +46,8 @@ def _sort_method(kieu: Kieu) -> str:
     return "number" if kieu in _NUMERIC else "intl"
 
 
-def render_html(r: BaoCao) -> bytes:
+def render_html(r: BaoCao) -> Iterator[bytes]:
+    """The page in pieces of ~1 MB (Jinja2's stream), so a 10,000-plan page is never one string."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
     from ntm.present.document.markdown import template_dirs
@@ -56,11 +57,13 @@ def render_html(r: BaoCao) -> bytes:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     scripts = Markup("\n".join(_vendor(dirs, name) for name in VENDOR))
     charts = {p.ma: [(c.ma, Markup(svg(c))) for c in p.bieu_do] for p in r.phan}
-    page = env.get_template(TEMPLATE).render(
+    stream = env.get_template(TEMPLATE).stream(
         r=r, nhan=nhan, charts=charts, rows=_rows, sort_method=_sort_method, scripts=scripts,
         heat=HEAT, legend=[(code, nhan.o_trang_thai(code)) for code in nhan.CHU_GIAI],
     )
-    return page.encode("utf-8")
+    stream.enable_buffering(4096)
+    for piece in stream:
+        yield piece.encode("utf-8")
 
 
 def _vendor(dirs: list[Path], name: str) -> str:

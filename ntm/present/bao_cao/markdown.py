@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ntm.present.bao_cao.dinh_dang import chu
 from ntm.present.bao_cao.model import Bang, BaoCao
 from ntm.present.bao_cao.nhan import TIEU_DE_DINH_NGHIA
@@ -26,7 +28,8 @@ def bang_md(b: Bang) -> list[str]:
     return lines
 
 
-def render_markdown(r: BaoCao) -> bytes:
+def render_markdown(r: BaoCao) -> Iterator[bytes]:
+    """The report in pieces, a table at a time."""
     lines = [f"# {r.tieu_de}", ""]
     lines.extend(f"- **{k}:** {_cell(v)}" for k, v in r.pham_vi)
     lines += ["", f"## {TIEU_DE_DINH_NGHIA}", ""]
@@ -38,4 +41,6 @@ def render_markdown(r: BaoCao) -> bytes:
         lines.append("")
         for b in p.bang:
             lines.extend(bang_md(b))
-    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+            yield ("\n".join(lines) + "\n").encode("utf-8")
+            lines = []
+    yield ("\n".join(lines).rstrip() + "\n").encode("utf-8")
