@@ -55,7 +55,7 @@ def _writer(fmt: str) -> Callable[[BaoCao], bytes | Iterable[bytes]]:
 
 
 def report_command(paths: list[str], output: str, fmt: str, loc: Loc, jobs: int | None) -> int:
-    from ntm.cli.plans import _preload
+    from ntm.cli.plans import preload_builtin_sets
     from ntm.present.bao_cao.build import bao_cao
     from ntm.present.bao_cao.gop import Gop
     from ntm.present.bao_cao.tom_tat import tom_tat
@@ -75,7 +75,7 @@ def report_command(paths: list[str], output: str, fmt: str, loc: Loc, jobs: int 
         else:
             files.append(str(path))
     gop = Gop(loc)
-    for summary in run_many(files, True, jobs, tom_tat, preload=_preload):
+    for summary in run_many(files, True, jobs, tom_tat, preload=preload_builtin_sets):
         gop.add(summary)
     report = bao_cao(gop)
     if loc.co_loc and not gop.dong:

@@ -130,7 +130,7 @@ class Gop:
         codes = t.tieu_chi
         self.dong.append(Dong(
             replace(t, bo=bo, chi_tieu=()),
-            so_dat=sum(codes.count(c) for c in _MET), so_tdg=sum(codes.count(c) for c in (tt.TC_DAT_TDG,)),
+            so_dat=sum(codes.count(c) for c in _MET), so_tdg=codes.count(tt.TC_DAT_TDG),
             so_chua_dat=sum(codes.count(c) for c in _UNMET), so_cdd=len(codes) - sum(codes.count(c) for c in (*_MET, *_UNMET)),
             ct_tt=bytes(s for s, _, _, _ in t.chi_tieu), ct_gt=values, ct_muc=levels,
         ))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ntm.assess.result import KetQua, KetQuaChiTieu, KetQuaTieuChi, LyDo
 from ntm.diagnostics import MucDo
+from ntm.present.wording import nguon_yeu_cau
 from ntm.run import KetQuaTep
 
 if TYPE_CHECKING:
@@ -133,8 +134,6 @@ def _muc(ct: KetQuaChiTieu) -> tuple[float | None, str | None]:
     req = ct.yeu_cau
     if req is None or req.gia_tri is None:
         return None, None
-    from ntm.present.wording import nguon_yeu_cau
-
     return float(req.gia_tri), nguon_yeu_cau(req)
 
 
