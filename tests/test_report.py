@@ -264,3 +264,19 @@ def test_json_is_the_documented_one(province: Path, tmp_path: Path) -> None:
         assert {_pattern(c["ma"]) for c in b["cot"]} == documented(f"`{b['ma']}`"), b["ma"]
         for row in b["dong"][:3]:
             assert list(row) == [c["ma"] for c in b["cot"]]
+
+
+def test_workers_give_the_same_report(province: Path, tmp_path: Path) -> None:
+    """Plans reduced in worker processes (--jobs 2) make the same report as in one process."""
+    _, one = report_json(str(province), "--jobs", "1", str(tmp_path / "a.json"))
+    _, two = report_json(str(province), "--jobs", "2", str(tmp_path / "b.json"))
+    assert one == two
+
+
+def test_spreadsheet_report_loads_no_charting(tmp_path: Path) -> None:
+    """matplotlib is imported for the page's charts only; Jinja2 for the page only."""
+    from test_imports import imported
+
+    names = {n.split(".")[0] for n in imported("report", "plans", "-o", str(tmp_path / "r.xlsx"))}
+    assert "xlsxwriter" in names and not names & {"matplotlib", "numpy", "jinja2"}
+    assert "matplotlib" in {n.split(".")[0] for n in imported("report", "plans", "-o", str(tmp_path / "r.html"))}
