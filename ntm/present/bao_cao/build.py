@@ -57,14 +57,17 @@ def cong_nhan_text(d: Dong) -> str | None:
     return f"{nhan.CHUAN[best[0]]} ({best[1]})" if best else None
 
 
-def ten_trang(base: str, i: int, count: int) -> str:
-    return base if count <= 1 else f"{base} ({i})"
+def ten_trang(bo: BoTomTat, i: int) -> str:
+    """The matrix's sheet: "MT xã NTM 2021-2025" (a sheet name has at most 31 characters, none of []:*?/\\)."""
+    short = bo.ten_ngan.removeprefix(nhan.TIEN_TO_BO).translate({ord(c): "-" for c in "[]:*?/\\"})
+    name = f"{nhan.TRANG_MA_TRAN} {short}"
+    return name if len(name) <= 31 else f"{nhan.TRANG_MA_TRAN} ({i})"
 
 
 # ----------------------------------------------------------------------------- 1. the matrix
 
 
-def ma_tran(bo: BoTomTat, rows: list[Dong], i: int, count: int) -> Bang:
+def ma_tran(bo: BoTomTat, rows: list[Dong], sheet: str) -> Bang:
     criteria = [Cot(f"tc.{ma}", nhan.tieu_chi_cot(so, ten), Kieu.trang_thai, 14) for ma, so, ten in bo.tieu_chi]
     cols = (
         Cot("stt", nhan.STT, Kieu.so_nguyen, 6), Cot("tinh", nhan.TINH, Kieu.chu, 14),
@@ -82,7 +85,7 @@ def ma_tran(bo: BoTomTat, rows: list[Dong], i: int, count: int) -> Bang:
          d.so_dat, d.so_tdg, d.so_chua_dat, d.so_cdd, nhom_19(d.so_dat, n), chuan, cong_nhan_text(d), d.tom.tep)
         for k, d in enumerate(rows, 1)
     ]
-    return Bang("ma_tran", f"{nhan.BANG_MA_TRAN} — {bo.ten_ngan}", ten_trang(nhan.TRANG_MA_TRAN, i, count),
+    return Bang("ma_tran", f"{nhan.BANG_MA_TRAN} — {bo.ten_ngan}", sheet,
                 cols, body, (f"{nhan.BO}: {bo.ten_ngan} ({bo.can_cu})",), bo.ma, co_dinh=6)
 
 
@@ -250,8 +253,13 @@ def bao_cao(gop: Gop) -> BaoCao:
     groups = theo_bo_nam(gop.dong)
     sets = [bo for bo in sets if any(k == bo.khoa for k, _ in groups)]
     years = sorted({d.nam for d in gop.dong})
-    matrices = tuple(ma_tran(bo, [d for d in gop.dong if d.bo.khoa == bo.khoa], i, len(sets))
-                     for i, bo in enumerate(sets, 1))
+    sheets: list[str] = []
+    for i, bo in enumerate(sets, 1):
+        name = ten_trang(bo, i)
+        taken = name.casefold() in {n.casefold() for n in sheets}  # spreadsheet programs ignore case here
+        sheets.append(f"{nhan.TRANG_MA_TRAN} ({i})" if taken else name)  # two sets of one name
+    matrices = tuple(ma_tran(bo, [d for d in gop.dong if d.bo.khoa == bo.khoa], sheet)
+                     for bo, sheet in zip(sets, sheets, strict=True))
     charts = bieu_do(groups, sets, years) if sets else []
     problems = tien_do.van_de(gop)
     sections = (

@@ -98,7 +98,8 @@ PV_KHONG_KHOP = "không có kế hoạch nào khớp bộ lọc"
 
 # ----------------------------------------------------------------------------- tables
 BANG_MA_TRAN = "Ma trận tiêu chí"
-TRANG_MA_TRAN = "Ma trận"
+TRANG_MA_TRAN = "MT"  # sheet names: "MT xã NTM 2021-2025"
+TIEN_TO_BO = "Bộ tiêu chí "  # left out of a sheet name
 BANG_TIEU_CHI = "Số xã chưa đạt theo tiêu chí"
 TRANG_TIEU_CHI = "Theo tiêu chí"
 BANG_CHI_TIEU = "Chỉ tiêu: phân bố số liệu so với mức yêu cầu"
