@@ -12,7 +12,10 @@ What is measured (benchmarks/README.md explains why each comparison):
   --jobs 1, --jobs 2) against benchmarks/parse_baseline.py, a plain
   one-process CSafeLoader parse of the same files;
 * memory: peak RSS of the largest process and peak PSS of all processes
-  of those runs, and 1,000 against 10,000 plans.
+  of those runs, and 1,000 against 10,000 plans;
+* `ntm report <corpus> -o x.xlsx` and `-o x.html` against `ntm check
+  --format json <corpus>` (≤ 1.3 ×), peak memory < 300 MB. How long
+  LibreOffice and Chromium take to open those outputs: report_open.py.
 
 Commands run in rounds; each round runs every command once, in an order
 that rotates from round to round, so that a noisy neighbour or a warming
@@ -310,6 +313,13 @@ def main(argv: list[str] | None = None) -> int:
         add(batch, "batch2", f"ntm check --jobs 2 <{n} plans>", [ntm, "check", "--jobs", "2", corpus], tree=True)
         if args.count > 1000:
             add(batch, "batch1k", "ntm check <1,000 plans>", [ntm, "check", first], tree=True)
+        # `ntm report` against what a CI job would run instead: check's JSON of the same corpus.
+        add(batch, "checkjson", f"ntm check --format json <{n} plans>", [ntm, "check", "--format", "json", corpus],
+            tree=True)
+        add(batch, "report_xlsx", f"ntm report <{n} plans> -o x.xlsx", [ntm, "report", corpus, "-o", str(work / "x.xlsx")],
+            tree=True)
+        add(batch, "report_html", f"ntm report <{n} plans> -o x.html", [ntm, "report", corpus, "-o", str(work / "x.html")],
+            tree=True)
         print(f"Nhiều kế hoạch: {len(batch)} lệnh × {args.batch_rounds} vòng", file=sys.stderr)
         run_rounds(list(batch.values()), args.batch_rounds, env, REPO, "nhiều kế hoạch")
 
@@ -360,6 +370,12 @@ def ratios(single: dict[str, Bench], batch: dict[str, Bench], count: int) -> lis
         if key in batch:
             b = batch[key]
             rows.append(Row(f"peak memory, {b.label}", max(b.peak_mb, b.tree_mb), " MB", "", 200))
+    add(f"ntm report -o x.xlsx {count:,} plans", "report_xlsx", "checkjson", batch, 1.3)
+    add(f"ntm report -o x.html {count:,} plans", "report_html", "checkjson", batch, 1.3)
+    for key in ("report_xlsx", "report_html"):
+        if key in batch:
+            b = batch[key]
+            rows.append(Row(f"peak memory, {b.label}", max(b.peak_mb, b.tree_mb), " MB", "", 300))
     if "batch" in batch and "batch1k" in batch:
         big, small = batch["batch"], batch["batch1k"]
         rows.append(Row(f"peak RSS (largest process) {count:,} / 1,000 plans", big.peak_mb / small.peak_mb, "×", "", 1.2))

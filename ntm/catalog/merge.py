@@ -30,7 +30,15 @@ from ntm.catalog.model import (
 )
 from ntm.diagnostics import Diagnostic, YamlPath
 from ntm.diagnostics.params import GiaTri, Muc
+from ntm.plan.model import ChuanNTM
 from ntm.plan.values import SoLieu
+
+# The national sets' ids name their standard (docs/report.md): the most specific prefix first.
+_CHUAN_THEO_MA: tuple[tuple[str, ChuanNTM], ...] = (
+    ("xa-ntm-kieu-mau-", ChuanNTM.kieu_mau),
+    ("xa-ntm-nang-cao-", ChuanNTM.nang_cao),
+    ("xa-ntm-", ChuanNTM.ntm),
+)
 
 _CONFIDENCE_ORDER = (DoTinCay.V, DoTinCay.S, DoTinCay.I, DoTinCay.R, DoTinCay.U)
 
@@ -100,6 +108,16 @@ class BoTieuChi:
     @property
     def giai_doan(self) -> tuple[int, int] | None:
         return next((f.giai_doan for f in self.chain if f.giai_doan), None)
+
+    @property
+    def chuan(self) -> ChuanNTM | None:
+        """The standard the set leads to, from the national set at the root of its chain
+        (a province's set inherits its parent's); None for a set of no known family."""
+        root = self.chain[-1].ma
+        for prefix, standard in _CHUAN_THEO_MA:
+            if root.startswith(prefix):
+                return standard
+        return None
 
     def tim_tieu_chi(self, ma: str) -> TieuChi | None:
         return next((tc for tc in self.tieu_chi if tc.ma == ma), None)

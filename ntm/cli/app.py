@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from ntm.cli import frame
+from ntm.diagnostics.params import Cau
 
 app = frame.app(
     name="ntm",
@@ -99,6 +100,41 @@ def check_cmd(
 
     fmt = frame.chon(format, FORMATS, FORMAT, "ntm check")
     return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), all_, anywhere)
+
+
+@command("report")
+def report_cmd(
+    paths: PathsArg,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="TỆP", show_default=False,
+                                 help="Tệp báo cáo: .xlsx (bảng tính), .html (trang có biểu đồ), .md hoặc .json.")
+    ] = None,
+    tinh: Annotated[str | None, typer.Option("--tinh", metavar="TỈNH", help="Chỉ các kế hoạch của tỉnh này.")] = None,
+    nam: Annotated[str | None, typer.Option("--nam", metavar="NĂM", help="Một năm (2024) hoặc một khoảng (2022-2024).")] = None,
+    bo_tieu_chi: Annotated[
+        str | None, typer.Option("--bo-tieu-chi", "-b", metavar="MÃ", help="Chỉ các kế hoạch theo bộ tiêu chí này.")
+    ] = None,
+    jobs: JobsOpt = None,
+) -> int:
+    """Báo cáo nhiều xã, nhiều năm: ma trận tiêu chí, tiêu chí chưa đạt, chỉ số toàn tỉnh, tiến độ.
+
+    Ví dụ: ntm report plans/ -o bao-cao.xlsx --tinh "Quảng Trị" --nam 2023-2025
+    """
+    from ntm.cli.report import output_format, report_command
+    from ntm.present.bao_cao.gop import Loc
+
+    lenh = "ntm report"
+    fmt = output_format(output)
+    years = None
+    if nam is not None:
+        low, sep, high = nam.strip().partition("-")
+        first = frame.so_nguyen(low, "--nam", lenh, 2000, 2100)
+        last = frame.so_nguyen(high, "--nam", lenh, 2000, 2100) if sep else first
+        if last < first:
+            raise frame.LoiCachDung(Cau("bao_cao.nam_nguoc", {"tu": first, "den": last}), lenh)
+        years = (first, last)
+    assert output is not None
+    return report_command(paths, output, fmt, Loc(tinh, years, bo_tieu_chi), _jobs(jobs, lenh))
 
 
 @command("criteria")

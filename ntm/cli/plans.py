@@ -30,7 +30,7 @@ def _text(fmt: str, command: str, show_all: bool, result: KetQuaTep) -> Rendered
     return render_one(fmt, command, show_all, kiem_tra(result, command))
 
 
-def _preload() -> None:
+def preload_builtin_sets() -> None:
     """The built-in sets, loaded once before workers fork, so they share them."""
     from ntm.catalog import builtin_ids, load_catalog
 
@@ -66,7 +66,7 @@ def run_plans(
     finish: Callable[[KetQuaTep], Rendered | KiemTra] = (
         functools.partial(_text, fmt, command, show_all) if reporter.prerenders else functools.partial(_view, command)
     )
-    for item in run_many(files, command == "check", jobs, finish, preload=_preload, anywhere=anywhere):
+    for item in run_many(files, command == "check", jobs, finish, preload=preload_builtin_sets, anywhere=anywhere):
         if isinstance(item, Rendered):
             reporter.emit(item)
         else:

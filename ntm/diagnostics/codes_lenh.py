@@ -31,6 +31,10 @@ CAU: dict[str, str] = {
     "lenh.dung_nhom_xa": "{bo_tieu_chi} xét theo nhóm xã: dùng --nhom-xa, không dùng --vung.",
     "lenh.dung_vung": "{bo_tieu_chi} xét theo vùng: dùng --vung, không dùng --nhom-xa.",
     "lenh.nam_ngoai_giai_doan": "năm {nam} nằm ngoài giai đoạn {tu}-{den} của {bo_tieu_chi}.",
+    # `ntm report` as typed
+    "bao_cao.can_tep_ra": "cần -o TỆP: tệp báo cáo {cac_duoi}.",
+    "bao_cao.duoi_tep": "không biết ghi báo cáo '{tep}' theo định dạng nào; đuôi tệp nhận biết: {cac_duoi}.",
+    "bao_cao.nam_nguoc": "'--nam' {tu}-{den}: năm đầu lớn hơn năm cuối.",
 }
 
 CODES: tuple[Ma, ...] = ()

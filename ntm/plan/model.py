@@ -79,6 +79,21 @@ class VanBan(_Model):
     nguoi_ky: NguoiKy
 
 
+class ChuanNTM(str, Enum):
+    """The standards a commune is recognised at; they nest: kiểu mẫu ⊂ nâng cao ⊂ NTM (QĐ 319/QĐ-TTg)."""
+
+    ntm = "ntm"
+    nang_cao = "nang_cao"
+    kieu_mau = "kieu_mau"
+
+
+class CongNhan(_Model):
+    """A recognition decision (quyết định công nhận): which standard, which year."""
+
+    chuan: ChuanNTM = Field(description="Chuẩn được công nhận: ntm, nang_cao hoặc kieu_mau")
+    nam: SoNguyen = Field(ge=2010, le=2100, description="Năm được công nhận")
+
+
 class DiaBan(_Model):
     xa: str = Field(description="Tên xã")
     huyen: str | None = Field(None, description="Tên huyện (không bắt buộc: cấp huyện kết thúc từ 01/7/2025)")
@@ -90,6 +105,10 @@ class DiaBan(_Model):
     xa_dac_biet_kho_khan: CoKhong = Field(False, description="Xã đặc biệt khó khăn")
     xa_an_toan_khu: CoKhong = Field(
         False, description="Xã an toàn khu thuộc huyện nghèo, huyện vừa thoát nghèo giai đoạn 2018-2020"
+    )
+    cong_nhan: list[CongNhan] = Field(
+        default_factory=_new_list,
+        description="Các lần xã được công nhận đạt chuẩn (dùng cho ntm report): [{chuan: ntm, nam: 2019}]",
     )
 
 

@@ -19,6 +19,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Protocol, TextIO, cast
 
@@ -151,7 +152,8 @@ def check_target(path: Path, inputs: tuple[Path, ...] = ()) -> None:
         raise _refuse("ghi.chi_doc", tep=str(path))
 
 
-def write_atomic(path: Path, data: bytes, inputs: tuple[Path, ...] = ()) -> None:
+def write_atomic(path: Path, data: bytes | Iterable[bytes], inputs: tuple[Path, ...] = ()) -> None:
+    """`data` may be given in pieces (a large report): they are written as they come, never joined."""
     check_target(path, inputs)
     target = path.absolute()
     folder = target.parent
@@ -167,7 +169,8 @@ def write_atomic(path: Path, data: bytes, inputs: tuple[Path, ...] = ()) -> None
         raise _refuse("ghi.khong_tao_duoc", thu_muc=str(folder), ly_do=_reason(exc)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in (data,) if isinstance(data, bytes) else data:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         mode = 0o644

@@ -1,0 +1,90 @@
+"""`ntm report`: many plans over several years -> one report (.xlsx, .html, .md, .json).
+
+Stages: walk the paths (as `check`) -> check every plan in worker processes,
+each reduced there to a small summary (ntm.present.bao_cao.tom_tat) -> gather
+and build the one view model -> render it in the format the output's
+extension names -> write it atomically. Exit codes (docs/report.md): 0
+written; 1 written, but invalid or duplicated plans are listed in it;
+2 usage error or an output that cannot be written.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ntm.cli import EXIT_INVALID, EXIT_OK
+from ntm.cli.frame import LoiCachDung
+from ntm.diagnostics.params import Cau
+
+if TYPE_CHECKING:
+    from ntm.present.bao_cao.gop import Loc
+    from ntm.present.bao_cao.model import BaoCao
+
+FORMAT_BY_SUFFIX = {".xlsx": "xlsx", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json"}
+SUFFIXES = ", ".join(FORMAT_BY_SUFFIX)
+
+
+def output_format(output: str | None) -> str:
+    if output is None:
+        raise LoiCachDung(Cau("bao_cao.can_tep_ra", {"cac_duoi": SUFFIXES}), "ntm report")
+    found = FORMAT_BY_SUFFIX.get(Path(output).suffix.lower())
+    if found is None:
+        raise LoiCachDung(Cau("bao_cao.duoi_tep", {"tep": Path(output).name, "cac_duoi": SUFFIXES}), "ntm report")
+    return found
+
+
+def _writer(fmt: str) -> Callable[[BaoCao], bytes | Iterable[bytes]]:
+    if fmt == "xlsx":
+        from ntm.present.bao_cao.xlsx import render_xlsx
+
+        return render_xlsx
+    if fmt == "html":
+        from ntm.present.bao_cao.html import render_html
+
+        return render_html
+    if fmt == "md":
+        from ntm.present.bao_cao.markdown import render_markdown
+
+        return render_markdown
+    from ntm.present.bao_cao.json_out import render_json
+
+    return render_json
+
+
+def report_command(paths: list[str], output: str, fmt: str, loc: Loc, jobs: int | None) -> int:
+    from ntm.cli.plans import preload_builtin_sets
+    from ntm.present.bao_cao.build import bao_cao
+    from ntm.present.bao_cao.gop import Gop
+    from ntm.present.bao_cao.tom_tat import tom_tat
+    from ntm.present.messages import one_line, phrase
+    from ntm.present.output import OutputError, write_atomic
+    from ntm.run import expand_paths, run_many
+
+    given = [Path(p) for p in paths]
+    missing = [p for p in given if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise LoiCachDung(Cau("lenh.khong_tim_thay", {"cac_duong_dan": ", ".join(str(p) for p in missing)}),
+                          None, nhan=False)
+    files: list[str] = []
+    for path, note in expand_paths(given):
+        if note is not None:
+            sys.stderr.write(one_line(note) + "\n")
+        else:
+            files.append(str(path))
+    gop = Gop(loc)
+    for summary in run_many(files, True, jobs, tom_tat, preload=preload_builtin_sets):
+        gop.add(summary)
+    report = bao_cao(gop)
+    if loc.co_loc and not gop.dong:
+        sys.stderr.write(f"ntm: {phrase(Cau('bao_cao.khong_khop'))}\n")
+    try:
+        write_atomic(Path(output), _writer(fmt)(report))
+    except OutputError as exc:
+        raise LoiCachDung(Cau("ghi.bao_cao", {"ly_do": exc.cau}), None, nhan=False) from None
+    sys.stderr.write("ntm: " + phrase(Cau("bao_cao.da_ghi", {
+        "tep": output, "so_ke_hoach": len(gop.dong), "so_xa": len({d.tom.khoa_xa for d in gop.dong}),
+        "so_van_de": report.so_tep_loi})) + "\n")
+    return EXIT_INVALID if report.so_tep_loi else EXIT_OK

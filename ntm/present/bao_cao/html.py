@@ -1,0 +1,74 @@
+"""The report as one self-contained HTML page: tables, SVG charts, sortable columns, no network.
+
+Jinja2 with autoescape renders the page (templates/bao-cao.html.j2). Table
+bodies, the bulk of a 10,000-plan page, are built here with
+markupsafe.escape on every value (plan text is data) and handed to the
+template as Markup. Sorting is tablesort 5.7.1 (MIT, vendored under
+templates/vendor/tablesort/), inlined with the CSS, so the page asks for
+nothing: its Content-Security-Policy forbids any request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from ntm.present.bao_cao import nhan
+from ntm.present.bao_cao.charts import HEAT, svg
+from ntm.present.bao_cao.dinh_dang import chu, khoa_sap_xep
+from ntm.present.bao_cao.model import Bang, BaoCao, Kieu, OTrangThai
+
+TEMPLATE = "bao-cao.html.j2"
+VENDOR = ("vendor/tablesort/tablesort.min.js", "vendor/tablesort/tablesort.number.min.js",
+          "vendor/tablesort/tablesort.intl.min.js")
+_NUMERIC = {Kieu.so_nguyen, Kieu.so_thap_phan, Kieu.ty_le, Kieu.tang_giam, Kieu.tang_giam_nguyen, Kieu.nam,
+            Kieu.trang_thai}
+
+
+def _rows(b: Bang) -> Iterator[Markup]:
+    kinds = [c.kieu for c in b.cot]
+    for values in b.dong:
+        cells = []
+        for kieu, value in zip(kinds, values, strict=True):
+            text = escape(chu(kieu, value))
+            if isinstance(value, OTrangThai):
+                cells.append(f'<td class="s{value.ma}" data-sort="{value.ma}">{text}</td>')
+            elif kieu in _NUMERIC:
+                cells.append(f'<td class="n" data-sort="{escape(khoa_sap_xep(value))}">{text}</td>')
+            else:
+                cells.append(f"<td>{text}</td>")
+        yield Markup("<tr>" + "".join(cells) + "</tr>\n")
+
+
+def _sort_method(kieu: Kieu) -> str:
+    return "number" if kieu in _NUMERIC else "intl"
+
+
+def render_html(r: BaoCao) -> Iterator[bytes]:
+    """The page in pieces of ~1 MB (Jinja2's stream), so a 10,000-plan page is never one string."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    from ntm.present.document.markdown import template_dirs
+
+    dirs = template_dirs()
+    env = Environment(loader=FileSystemLoader([str(d) for d in dirs]), autoescape=select_autoescape(default=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    scripts = Markup("\n".join(_vendor(dirs, name) for name in VENDOR))
+    charts = {p.ma: [(c.ma, Markup(svg(c))) for c in p.bieu_do] for p in r.phan}
+    stream = env.get_template(TEMPLATE).stream(
+        r=r, nhan=nhan, charts=charts, rows=_rows, sort_method=_sort_method, scripts=scripts,
+        heat=HEAT, legend=[(code, nhan.o_trang_thai(code)) for code in nhan.CHU_GIAI],
+    )
+    stream.enable_buffering(4096)
+    for piece in stream:
+        yield piece.encode("utf-8")
+
+
+def _vendor(dirs: list[Path], name: str) -> str:
+    for d in dirs:
+        path = d / name
+        if path.is_file():
+            return path.read_text(encoding="utf-8").replace("</script", "<\\/script")
+    raise FileNotFoundError(name)

@@ -1,0 +1,279 @@
+"""Every Vietnamese word of `ntm report`: headings, column names, bands, notes, definitions.
+
+One place per label: the builder takes them from here and the writers only
+lay them out. Statuses come from ntm.present.wording, as in `check`.
+Definitions quote shared/reference/report-forms.md (docs/report.md cites it).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ntm.assess.result import KetQua, LyDo
+from ntm.present.bao_cao import tom_tat as tt
+from ntm.present.wording import TRANG_THAI, trang_thai
+
+TIEU_DE = "Báo cáo kết quả xây dựng nông thôn mới"
+
+CHUAN = {"ntm": "NTM", "nang_cao": "NTM nâng cao", "kieu_mau": "NTM kiểu mẫu"}
+CHUAN_KHONG_RO = "không rõ"
+THU_TU_CHUAN = ("ntm", "nang_cao", "kieu_mau")
+
+# A criterion that cannot be judged: the report says "chưa đánh giá được" and why.
+CHUA_DANH_GIA = "Chưa đánh giá được"
+LY_DO = {
+    LyDo.khong_co_so_lieu: "chưa có số liệu",
+    LyDo.chua_co_nguong: "chưa có mức chính thức",
+    LyDo.danh_muc_chua_du: "danh mục chỉ tiêu chưa đủ",
+}
+
+
+@cache
+def o_trang_thai(code: int) -> str:
+    """The matrix cell's words: 'Đạt', 'Đạt (tự đánh giá)', 'Chưa đánh giá được: chưa có số liệu'."""
+    from ntm.present.bao_cao.model import CELLS
+
+    cell = CELLS[code]
+    if cell.ly_do is not None:
+        return f"{CHUA_DANH_GIA}: {LY_DO[cell.ly_do]}"
+    return trang_thai(cell.trang_thai, cell.theo_tu_danh_gia)
+
+
+# Short forms for the heat map's legend.
+CHU_GIAI = {
+    tt.TC_DAT: TRANG_THAI[KetQua.dat],
+    tt.TC_DAT_TDG: trang_thai(KetQua.dat, True),
+    tt.TC_CHUA_DAT: TRANG_THAI[KetQua.chua_dat],
+    tt.TC_CHUA_DAT_TDG: trang_thai(KetQua.chua_dat, True),
+    tt.TC_THIEU_SO_LIEU: LY_DO[LyDo.khong_co_so_lieu].capitalize(),
+    tt.TC_CHUA_CO_MUC: LY_DO[LyDo.chua_co_nguong].capitalize(),
+    tt.TC_DANH_MUC: LY_DO[LyDo.danh_muc_chua_du].capitalize(),
+}
+
+# Bands of the 19-criteria sets (report-forms.md §4): (lowest, highest, label).
+NHOM_19 = ((19, 19, "19 tiêu chí"), (15, 18, "15–18 tiêu chí"), (10, 14, "10–14 tiêu chí"),
+           (5, 9, "5–9 tiêu chí"), (0, 4, "Dưới 5 tiêu chí"))
+DUOI_15 = "Số xã dưới 15 tiêu chí"
+
+# ----------------------------------------------------------------------------- sections
+PHAN_PHAM_VI = "Phạm vi và định nghĩa"
+PHAN_MA_TRAN = "1. Ma trận xã × tiêu chí"
+PHAN_TIEU_CHI = "2. Theo tiêu chí"
+PHAN_CHI_SO = "3. Chỉ số toàn tỉnh"
+PHAN_TIEN_DO = "4. Tiến độ qua các năm"
+PHAN_VAN_DE = "5. Kế hoạch có vấn đề"
+
+MO_TA_MA_TRAN = (
+    "Mỗi dòng là kế hoạch của một xã trong một năm; mỗi ô là kết quả đánh giá một tiêu chí theo bộ tiêu chí "
+    "kế hoạch áp dụng. \"Tự đánh giá\": số liệu chưa đủ để kết luận, kết quả là tự đánh giá của xã (vẫn được tính).",
+)
+MO_TA_TIEU_CHI = (
+    "Số xã chưa đạt từng tiêu chí, xếp từ nhiều đến ít, theo bộ tiêu chí và năm; bảng sau là các chỉ tiêu "
+    "của từng tiêu chí, với phân bố số liệu giữa các xã so với mức yêu cầu và nguồn của mức.",
+)
+MO_TA_CHI_SO = (
+    "Số xã đạt chuẩn theo năm, tách \"đã được công nhận\" (quyết định công nhận, khóa dia_ban.cong_nhan) với "
+    "\"đạt đủ tiêu chí theo rà soát\" (kết quả đánh giá năm đó); mỗi tỷ lệ ghi rõ mẫu số. Sau đó: bình quân "
+    "tiêu chí/xã và nhóm xã theo số tiêu chí đạt, rồi theo nhóm (tỉnh, huyện cũ, vùng hoặc nhóm xã).",
+)
+MO_TA_TIEN_DO = (
+    "Các xã có kế hoạch ở nhiều năm: số tiêu chí đạt từng năm và tiêu chí mới đạt, không còn đạt so với năm "
+    "trước. Chỉ so sánh khi hai năm cùng một bộ tiêu chí.",
+)
+MO_TA_VAN_DE = (
+    "Tệp không hợp lệ (xem chi tiết bằng ntm check) và các tệp trùng xã, năm: không được tính vào bất kỳ "
+    "bảng nào ở trên.",
+)
+
+# ----------------------------------------------------------------------------- scope
+PV_TEP = "Số tệp đã đọc"
+PV_KE_HOACH = "Số kế hoạch được tính"
+PV_XA = "Số xã"
+PV_NAM = "Các năm"
+PV_BO = "Các bộ tiêu chí"
+PV_LOC = "Bộ lọc"
+PV_VAN_DE = "Số tệp có vấn đề (không tính)"
+PV_KHONG_LOC = "không có"
+PV_KHONG_KHOP = "không có kế hoạch nào khớp bộ lọc"
+
+# ----------------------------------------------------------------------------- tables
+BANG_MA_TRAN = "Ma trận tiêu chí"
+TRANG_MA_TRAN = "MT"  # sheet names: "MT xã NTM 2021-2025"
+TIEN_TO_BO = "Bộ tiêu chí "  # left out of a sheet name
+BANG_TIEU_CHI = "Số xã chưa đạt theo tiêu chí"
+TRANG_TIEU_CHI = "Theo tiêu chí"
+BANG_CHI_TIEU = "Chỉ tiêu: phân bố số liệu so với mức yêu cầu"
+TRANG_CHI_TIEU = "Chỉ tiêu"
+BANG_CHUAN = "Số xã đạt chuẩn theo năm"
+TRANG_CHUAN = "Đạt chuẩn theo năm"
+BANG_BINH_QUAN = "Bình quân tiêu chí/xã và nhóm xã theo số tiêu chí đạt"
+TRANG_BINH_QUAN = "Bình quân và nhóm"
+BANG_NHOM = "Theo tỉnh, huyện (cũ), vùng hoặc nhóm xã"
+TRANG_NHOM = "Theo nhóm"
+BANG_TIEN_DO = "Tiến độ từng xã qua các năm"
+TRANG_TIEN_DO = "Tiến độ"
+BANG_VAN_DE = "Tệp không hợp lệ hoặc trùng"
+TRANG_VAN_DE = "Có vấn đề"
+TRANG_PHAM_VI = "Phạm vi"
+
+# columns
+STT = "STT"
+TINH = "Tỉnh"
+HUYEN = "Huyện (cũ)"
+XA = "Xã"
+VUNG = "Vùng / nhóm xã"
+NAM = "Năm"
+BO = "Bộ tiêu chí"
+SO_TC_BO = "Số tiêu chí của bộ"
+CHUAN_HUONG_TOI = "Chuẩn hướng tới"
+CONG_NHAN = "Đã được công nhận"
+TEP = "Tệp"
+SO_DAT = "Số tiêu chí đạt"
+SO_TDG = "Trong đó tự đánh giá"
+SO_CHUA_DAT = "Số tiêu chí chưa đạt"
+SO_CDD = "Số tiêu chí chưa đánh giá được"
+NHOM_TC = "Nhóm theo số tiêu chí đạt"
+TIEU_CHI = "Tiêu chí"
+SO_HIEU = "Số"
+XA_CHUA_DAT = "Số xã chưa đạt"
+TL_CHUA_DAT = "Tỷ lệ xã chưa đạt (÷ số xã đánh giá theo bộ)"
+XA_DANH_GIA = "Số xã đánh giá theo bộ (mẫu số)"
+XA_DAT = "Số xã đạt"
+XA_DAT_TDG = "Trong đó đạt theo tự đánh giá"
+XA_CDD = "Số xã chưa đánh giá được"
+XEP_HANG = "Xếp hạng (1 = nhiều xã chưa đạt nhất)"
+TG_CHUA_DAT = "Tăng/giảm số xã chưa đạt so với năm trước"
+CT_CHUA_DAT_NHIEU = "Chỉ tiêu nhiều xã chưa đạt nhất"
+CHI_TIEU = "Chỉ tiêu"
+DON_VI = "Đơn vị"
+XA_CO_SO_LIEU = "Số xã có số liệu"
+NHO_NHAT = "Nhỏ nhất"
+TRUNG_VI = "Trung vị"
+LON_NHAT = "Lớn nhất"
+MUC_YEU_CAU = "Mức yêu cầu (số xã áp dụng)"
+XA_DUOI_MUC = "Số xã chưa đạt mức"
+XA_CHUA_CO_MUC = "Số xã có số liệu nhưng chưa có mức"
+XA_THIEU_SO_LIEU = "Số xã chưa có số liệu"
+NGUON_MUC = "Nguồn của mức"
+SO_XA = "Số xã có kế hoạch hợp lệ (mẫu số)"
+TONG_TC_DAT = "Tổng số tiêu chí đạt"
+BINH_QUAN = "Bình quân tiêu chí/xã"
+TG_BINH_QUAN = "Tăng/giảm bình quân so với năm trước"
+PHAN_TO = "Phân tổ"
+TEN_NHOM = "Nhóm"
+XA_DAT_DU = "Số xã đạt đủ mọi tiêu chí (theo rà soát)"
+TL_DAT_DU = "Tỷ lệ (÷ số xã của nhóm)"
+XA_CONG_NHAN_BO = "Số xã đã được công nhận chuẩn của bộ"
+TL_CONG_NHAN_BO = "Tỷ lệ đã công nhận (÷ số xã của nhóm)"
+TG_SO_DAT = "Tăng/giảm số tiêu chí đạt"
+MOI_DAT = "Tiêu chí mới đạt"
+KHONG_CON_DAT = "Tiêu chí không còn đạt"
+GHI_CHU = "Ghi chú"
+VAN_DE = "Vấn đề"
+SO_LOI = "Số lỗi"
+SO_CANH_BAO = "Số cảnh báo"
+TRUNG_VOI = "Trùng với"
+VD_KHONG_HOP_LE = "Kế hoạch không hợp lệ"
+VD_BO_TIEU_CHI = "Tệp bộ tiêu chí có lỗi"
+VD_TRUNG = "Trùng xã và năm với tệp khác"
+DOI_BO = "đổi bộ tiêu chí ({cu} → {moi}): không so sánh"
+NAM_DAU = "năm đầu có kế hoạch"
+KHONG_CO_HUYEN = "(không ghi huyện)"
+PT_TINH = "Tỉnh"
+PT_HUYEN = "Huyện (cũ)"
+PT_VUNG = "Vùng / nhóm xã"
+TOAN_BO = "Toàn bộ"
+
+# KPI columns, by standard: (count recognised, share of all, share of NTM-recognised, assessed, met all, share)
+def cong_nhan(chuan: str) -> str:
+    return f"Số xã đã được công nhận {CHUAN[chuan]}"
+
+
+def tl_cong_nhan(chuan: str) -> str:
+    return f"Tỷ lệ {CHUAN[chuan]} đã công nhận (÷ số xã có kế hoạch)"
+
+
+def tl_cong_nhan_ntm(chuan: str) -> str:
+    return f"Tỷ lệ {CHUAN[chuan]} đã công nhận (÷ số xã đã công nhận NTM)"
+
+
+def danh_gia_theo(chuan: str) -> str:
+    return f"Số xã đánh giá theo bộ {CHUAN[chuan]} (mẫu số)"
+
+
+def dat_du(chuan: str) -> str:
+    return f"Số xã đạt đủ tiêu chí bộ {CHUAN[chuan]} (theo rà soát)"
+
+
+def tl_dat_du(chuan: str) -> str:
+    return f"Tỷ lệ đạt đủ (÷ số xã đánh giá theo bộ {CHUAN[chuan]})"
+
+
+CHUA_DUY_TRI = "Số xã đã công nhận nhưng chưa đạt đủ tiêu chí của chuẩn đó (chưa duy trì chuẩn)"
+TG_CONG_NHAN_NTM = "Tăng/giảm số xã đã công nhận NTM so với năm trước"
+
+
+def nhom_so(label: str) -> str:
+    return f"{label}: số xã"
+
+
+def nhom_ty_le(label: str) -> str:
+    return f"{label}: tỷ lệ (÷ số xã)"
+
+
+def nhom_tang_giam(label: str) -> str:
+    return f"{label}: tăng/giảm so với năm trước"
+
+
+def tieu_chi_cot(so: str, ten: str) -> str:
+    return f"{so}. {ten}"
+
+
+def mat_do(so_xa: int) -> str:
+    return f"{so_xa} xã"
+
+
+# ----------------------------------------------------------------------------- notes
+GC_MAU_SO_DOI = "Mẫu số thay đổi giữa các năm (số xã có kế hoạch hợp lệ): {chi_tiet}."
+GC_MAU_SO = "Mẫu số của mọi tỷ lệ là số xã có kế hoạch hợp lệ trong dữ liệu đã đọc, không phải danh sách xã chính thức của tỉnh."
+GC_NHOM_19 = "Nhóm theo số tiêu chí chỉ tính cho bộ 19 tiêu chí; nhóm \"19 tiêu chí\" là đạt đủ theo rà soát, không phải đã được công nhận."
+GC_TANG_GIAM = "Tăng/giảm để trống khi năm trước không có trong dữ liệu (hoặc bị bộ lọc --nam loại)."
+GC_HUYEN = "Phân tổ theo huyện chỉ gồm kế hoạch còn ghi huyện (cấp huyện kết thúc từ 01/7/2025)."
+GC_CONG_NHAN = "Công nhận được tính lồng nhau (kiểu mẫu ⊂ nâng cao ⊂ NTM): xã công nhận kiểu mẫu cũng là xã nâng cao và NTM."
+GC_MUC = "Mức yêu cầu có thể khác nhau giữa các xã (theo vùng, nhóm xã, bộ của tỉnh): mỗi mức kèm số xã áp dụng."
+GC_TRUNG_VI = "Nhỏ nhất, trung vị, lớn nhất tính trên các xã có số liệu."
+
+HEAT_GOP = "Hơn {toi_da} xã: mỗi hàng là một nhóm ({phan_to}), màu là tỷ lệ xã đạt tiêu chí."
+BD_CHUA_DAT = "Số xã chưa đạt theo tiêu chí — {bo}, năm {nam}"
+BD_BINH_QUAN = "Bình quân số tiêu chí đạt/xã theo năm"
+BD_NHIET = "Ma trận xã × tiêu chí — {bo}, năm {nam}"
+TRUC_SO_XA = "Số xã"
+TRUC_BINH_QUAN = "Tiêu chí/xã"
+TRUC_TY_LE = "Tỷ lệ xã đạt"
+
+# ----------------------------------------------------------------------------- definitions
+TIEU_DE_DINH_NGHIA = "Định nghĩa và nguồn"
+TIEU_DE_MUC_LUC = "Các bảng"
+MUC_LUC_COT = ("Trang", "Bảng", "Số dòng", "Ghi chú")
+CHU_GIAI_TIEU_DE = "Chú giải"
+DINH_NGHIA = (
+    ("Xã đạt chuẩn NTM (đã được công nhận)",
+     "\"Số xã được công nhận đạt tiêu chí nông thôn mới là những xã đạt đầy đủ các tiêu chí quy định trong Bộ "
+     "tiêu chí quốc gia về nông thôn mới do cơ quan có thẩm quyền ban hành.\" (Tổng cục Thống kê, HTCTTK cấp "
+     "tỉnh). Đếm theo khóa dia_ban.cong_nhan của kế hoạch, năm công nhận ≤ năm báo cáo."),
+    ("Đạt đủ tiêu chí theo rà soát",
+     "Kết quả đánh giá của năm có mọi tiêu chí đạt, kể cả tiêu chí đạt theo tự đánh giá (được đánh dấu). "
+     "Chuẩn hướng tới lấy từ bộ tiêu chí: xa-ntm-* → NTM, xa-ntm-nang-cao-* → nâng cao, xa-ntm-kieu-mau-* → "
+     "kiểu mẫu; bộ của tỉnh theo bộ mà nó kế thừa."),
+    ("Tỷ lệ xã đạt chuẩn",
+     "Số xã đã được công nhận ÷ số xã có kế hoạch hợp lệ cùng năm. Nâng cao và kiểu mẫu có thêm tỷ lệ ÷ số xã "
+     "đã công nhận NTM, như các báo cáo quốc gia (2.567 xã nâng cao \"(42,4%)\" trên 6.084 xã NTM)."),
+    ("Số tiêu chí bình quân/xã",
+     "Tổng số tiêu chí đạt của các xã ÷ số xã, từng bộ tiêu chí và năm (\"1.286 tiêu chí/92 xã … 14 tiêu chí/1 "
+     "xã\", Thừa Thiên Huế). Chưa tìm thấy văn bản quy định công thức chính thức."),
+    ("Nhóm theo số tiêu chí",
+     "19 · 15–18 · 10–14 · 5–9 · dưới 5 tiêu chí, như các báo cáo tỉnh (Bắc Giang, Quảng Bình, Thừa Thiên "
+     "Huế); kèm số xã dưới 15 tiêu chí (mục tiêu \"không còn xã dưới 15 tiêu chí\", QĐ 263/QĐ-TTg)."),
+    ("Chưa duy trì chuẩn",
+     "Xã đã được công nhận một chuẩn, năm đó đánh giá theo bộ của chính chuẩn ấy nhưng chưa đạt đủ mọi tiêu chí."),
+)
