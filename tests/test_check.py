@@ -40,7 +40,7 @@ def test_seed_plan_unmet_criteria_are_exactly_the_five_the_seed_names() -> None:
             assert ct["chenh_lech"] == (pytest.approx(gap) if gap is not None else None)
             assert ct["nguon"], "every result says where its threshold came from"
     assert view["tong_hop"]["dat"] == 14 and view["tong_hop"]["tong_so"] == 19
-    assert view["tong_hop"]["cau_tom_tat"].startswith("Đạt 14/19 tiêu chí")
+    assert view["tong_hop"]["cau_tom_tat"].startswith("Đạt 14 · Chưa đạt 5 · Chưa đánh giá được 0 (trên 19 tiêu chí")
     # the seed states 75% and 90% itself; the nâng cao catalog has no Bắc Trung Bộ value
     assert indicator(view, "ty_le_lao_dong_qua_dao_tao")["nguon_chi_tiet"]["loai"] == "ke_hoach"
     assert view["chan_doan"] == []
@@ -50,10 +50,14 @@ def test_seed_plan_text_output_shows_figures_thresholds_gaps_and_summary() -> No
     proc = run_process("check", str(SEED_PLAN.relative_to(REPO)))
     assert proc.returncode == 3, proc.stderr
     out = proc.stdout
-    assert "52,77% / yêu cầu ≥ 75% — thiếu 22,23 điểm %" in out
-    assert "82% / yêu cầu ≥ 90% — thiếu 8 điểm %" in out
-    assert "3 nhà / yêu cầu ≤ 0 nhà — vượt 3 nhà" in out
-    assert "Đạt 14/19 tiêu chí" in out
+    assert "Tỷ lệ lao động qua đào tạo: đạt 52,77%, yêu cầu ≥ 75%, còn thiếu 22,23 điểm phần trăm" in out
+    assert "Tỷ lệ tham gia bảo hiểm y tế: đạt 82%, yêu cầu ≥ 90%, còn thiếu 8 điểm phần trăm" in out
+    assert "Số nhà tạm, dột nát: còn 3 nhà tạm, dột nát (yêu cầu: không còn)" in out
+    assert "Đạt 14 · Chưa đạt 5 · Chưa đánh giá được 0 (trên 19 tiêu chí; 14 đạt theo tự đánh giá" in out
+    # provenance once: a legend for the set, a source on a line only where it differs
+    assert out.count("Mức yêu cầu theo QĐ 318/QĐ-TTg, Phụ lục II (chưa đối chiếu văn bản gốc)") == 1
+    assert "(yêu cầu: có)\n" in out and "(chưa đối chiếu văn bản gốc)]" not in out
+    assert out.count("[nguồn: kế hoạch tự nêu (bộ tiêu chí chưa có mức)]") == 3
     for name, _ in SEED_UNMET.values():
         assert name in out
     assert "Traceback" not in proc.stderr
@@ -63,6 +67,67 @@ def test_check_all_lists_every_criterion() -> None:
     code, out = run("check", str(SEED_PLAN), "--all")
     assert code == 3
     assert "Quốc phòng và an ninh" in out and "Đạt (tự đánh giá)" in out
+
+
+def test_unknown_official_level_is_not_no_data(tmp_path: Path) -> None:
+    """Figures present, official level unknown (nâng cao Điện for Bắc Trung Bộ): 'chưa rõ mức
+    chính thức', the figure shown, counted apart; never 'chưa có dữ liệu' or 'thiếu số liệu'."""
+    text = SEED_PLAN.read_text(encoding="utf-8")
+    dien = "  dien:\n    tu_danh_gia: dat\n"
+    assert dien in text
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(text.replace(dien, "  dien:\n"), encoding="utf-8")
+    code, view = check_json(plan)
+    assert code == 3
+    tc = next(t for t in view["tieu_chi"] if t["ma"] == "dien")
+    assert (tc["trang_thai"], tc["ly_do"], tc["theo_tu_danh_gia"]) == ("chua_co_du_lieu", "chua_co_nguong", False)
+    assert view["tong_hop"]["chua_co_nguong"] == 1 and view["tong_hop"]["khong_co_so_lieu"] == 0
+    assert "Chưa đánh giá được 1 (trên 19 tiêu chí; chưa đánh giá được: 1 chưa rõ mức chính thức" in (
+        view["tong_hop"]["cau_tom_tat"])
+    code, out = run("check", str(plan), "--all")
+    line = next(x for x in out.splitlines() if x.strip().endswith("4. Điện"))
+    assert line.split()[:4] == ["Chưa", "rõ", "mức", "chính"], line
+    assert "4.2 Tỷ lệ hộ sử dụng điện an toàn: 100% (chưa có mức chính thức để so sánh)" in out
+    assert "chưa có dữ liệu" not in out.lower()
+    # not listed without --all: nothing in the plan can settle it
+    assert "4. Điện" not in run("check", str(plan))[1]
+
+
+def test_missing_figures_name_what_to_add(tmp_path: Path) -> None:
+    text = SEED_PLAN.read_text(encoding="utf-8")
+    giao_duc = "  giao_duc:\n    tu_danh_gia: dat\n"
+    assert giao_duc in text
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(text.replace(giao_duc, "  giao_duc:\n"), encoding="utf-8")
+    code, out = run("check", str(plan))
+    lines = out.splitlines()
+    row = next(i for i, x in enumerate(lines) if x.strip().endswith("5. Giáo dục"))
+    assert lines[row].split()[:3] == ["Thiếu", "số", "liệu"]
+    assert "chưa có số liệu (ghi vào tieu_chi.giao_duc.hien_trang.ty_le_truong_dat_chuan_quoc_gia)" in lines[row + 1]
+    assert "1 thiếu số liệu" in out
+
+
+def test_status_column_is_aligned_whatever_the_labels(tmp_path: Path) -> None:
+    text = SEED_PLAN.read_text(encoding="utf-8")
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(text.replace("  dien:\n    tu_danh_gia: dat\n", "  dien:\n"), encoding="utf-8")
+    _, out = run("check", str(plan), "--all")
+    rows = [x for x in out.splitlines() if re.match(r"^  \S", x) and re.search(r"\s\d+\. \S", x)]
+    assert len(rows) == 19
+    starts = {re.search(r"\s(\d+)\. ", x).end(1) for x in rows}  # type: ignore[union-attr]
+    assert len(starts) == 1, rows  # every number ends in the same column
+
+
+def test_region_rule_is_said_briefly(tmp_path: Path) -> None:
+    plan = tmp_path / "ke-hoach.yaml"
+    text = SEED_PLAN.read_text(encoding="utf-8")
+    plan.write_text(text.replace("  xa: Hương Sơn\n", "  xa: Hương Sơn\n  xa_dac_biet_kho_khan: có\n"), encoding="utf-8")
+    _, out = run("check", str(plan))
+    header = out.splitlines()[[i for i, x in enumerate(out.splitlines()) if "năm 2023" in x][0]]
+    assert header.endswith("năm 2023, áp dụng mức vùng Trung du và miền núi phía Bắc (xã đặc biệt khó khăn)")
+    _, view = check_json(plan)
+    assert view["quy_tac_vung"] == "mức vùng Trung du và miền núi phía Bắc (xã đặc biệt khó khăn)"
+    assert view["vung"] == "trung-du-mien-nui-phia-bac"
 
 
 def documented_keys(section: str) -> set[str]:

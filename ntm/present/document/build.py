@@ -26,7 +26,7 @@ from ntm.present.document.model import (
     TongHopDanhGia,
     VanBanKeHoach,
 )
-from ntm.present.numbers import dia_danh_ngay, ngay_van_ban, so, so_voi_don_vi
+from ntm.present.numbers import dia_danh_ngay, ngay_van_ban, so
 
 # ----------------------------------------------------------------------------- helpers
 
@@ -87,35 +87,30 @@ def _lower_first(text: str) -> str:
 
 
 def _indicator_detail(kq: KetQuaChiTieu, plan_entry: TieuChiKeHoach | None) -> str:
-    """What is missing for one failing indicator, in the document's words.
+    """One indicator of an unmet criterion, in the document's words (the same as `check`'s).
 
     A yes/no indicator is described by the plan's own note when it has one
     ("xã chưa có HTX"); a measured one always by its figures, so the text
     cannot drift from the numbers the assessment used.
     """
     spec = kq.chi_tieu.chi_tieu
-    if spec.loai is LoaiChiTieu.dat:
+    if spec.loai is LoaiChiTieu.dat and kq.trang_thai is KetQua.chua_dat:
         figure = plan_entry.hien_trang.get(spec.ma) if plan_entry else None
         if figure is not None and figure.ghi_chu:
             return figure.ghi_chu
         return f"chưa đạt: {_lower_first(spec.ten_hien_thi)}"
-    value = kq.gia_tri
-    unit = wording.don_vi(kq)
-    shown = "chưa có số liệu"
-    if value is not None and value.so is not None:
-        shown = so_voi_don_vi(value.so, unit)
-    text = f"{spec.ten_hien_thi}: {shown}"
-    if kq.yeu_cau is not None:
-        text += f" / yêu cầu {wording.yeu_cau(kq.yeu_cau, unit)}"
-    gap = wording.chenh_lech(kq)
-    return f"{text}, {gap}" if gap else text
+    return wording.cau_van_ban(kq)
 
 
 def unmet_criteria(danh_gia: DanhGia) -> tuple[TieuChiChuaDat, ...]:
+    """Each unmet criterion with its failing indicators; one found unmet by the plan's own
+    assessment shows the figures the plan holds for it instead (it has no failing indicator)."""
     out = []
     for tc in danh_gia.chua_dat:
-        failing = [i for i in tc.chi_tieu if i.trang_thai is KetQua.chua_dat]
-        out.append(TieuChiChuaDat(tc.so, tc.ten, tuple(_indicator_detail(i, tc.ke_hoach) for i in failing)))
+        shown = [i for i in tc.chi_tieu if i.trang_thai is KetQua.chua_dat]
+        if not shown and tc.theo_tu_danh_gia:
+            shown = [i for i in tc.chi_tieu if i.gia_tri is not None]
+        out.append(TieuChiChuaDat(tc.so, tc.ten, tuple(_indicator_detail(i, tc.ke_hoach) for i in shown)))
     return tuple(out)
 
 
