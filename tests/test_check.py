@@ -100,6 +100,7 @@ def test_missing_figures_name_what_to_add(tmp_path: Path) -> None:
     plan = tmp_path / "ke-hoach.yaml"
     plan.write_text(text.replace(giao_duc, "  giao_duc:\n"), encoding="utf-8")
     code, out = run("check", str(plan))
+    assert code == 3
     lines = out.splitlines()
     row = next(i for i, x in enumerate(lines) if x.strip().endswith("5. Giáo dục"))
     assert lines[row].split()[:3] == ["Thiếu", "số", "liệu"]
@@ -123,7 +124,7 @@ def test_region_rule_is_said_briefly(tmp_path: Path) -> None:
     text = SEED_PLAN.read_text(encoding="utf-8")
     plan.write_text(text.replace("  xa: Hương Sơn\n", "  xa: Hương Sơn\n  xa_dac_biet_kho_khan: có\n"), encoding="utf-8")
     _, out = run("check", str(plan))
-    header = out.splitlines()[[i for i, x in enumerate(out.splitlines()) if "năm 2023" in x][0]]
+    header = next(x for x in out.splitlines() if "năm 2023" in x)
     assert header.endswith("năm 2023, áp dụng mức vùng Trung du và miền núi phía Bắc (xã đặc biệt khó khăn)")
     _, view = check_json(plan)
     assert view["quy_tac_vung"] == "mức vùng Trung du và miền núi phía Bắc (xã đặc biệt khó khăn)"
