@@ -119,6 +119,32 @@ def test_status_column_is_aligned_whatever_the_labels(tmp_path: Path) -> None:
     assert len(starts) == 1, rows  # every number ends in the same column
 
 
+def test_one_run_reports_schema_and_criteria_set_problems_together(tmp_path: Path) -> None:
+    """A misspelt key, an unknown criterion code, an unknown indicator and a bad figure in one
+    plan: one run names them all, so a pre-commit user fixes everything in one round."""
+    text = SEED_PLAN.read_text(encoding="utf-8")
+    for old in ("  dia_danh: Hương Sơn", "\n  dien:\n", "        gia_tri: 52,77%"):
+        assert old in text
+    text = (text.replace("  dia_danh: Hương Sơn", "  dia_dan: Hương Sơn")
+            .replace("\n  dien:\n", "\n  dienn:\n")
+            .replace("ty_le_tham_gia_bhyt:", "ty_le_tham_gia_bhyt_x:")
+            .replace("        gia_tri: 52,77%", "        gia_tri: năm mươi"))
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(text, encoding="utf-8")
+    for command in ("validate", "check"):
+        code, out = run(command, str(plan))
+        assert code == 1
+        codes = re.findall(r"\[([A-Z]+\d{3})\] (\S+):", out)
+        assert ("SCH002", "van_ban.dia_dan") in codes
+        assert ("TC001", "tieu_chi.dienn") in codes
+        assert ("TC002", "tieu_chi.y_te.hien_trang.ty_le_tham_gia_bhyt_x") in codes
+        assert any(c == "SCH003" and p.startswith("tieu_chi.lao_dong") for c, p in codes), codes
+    # where the part a set needs is itself broken (a year in words), only what can be said is
+    plan.write_text(text.replace("nam: 2023", "nam: hai nghìn"), encoding="utf-8")
+    _, out = run("validate", str(plan))
+    assert "[TC001]" not in out and "nam" in out
+
+
 def test_region_rule_is_said_briefly(tmp_path: Path) -> None:
     plan = tmp_path / "ke-hoach.yaml"
     text = SEED_PLAN.read_text(encoding="utf-8")

@@ -88,10 +88,27 @@ def test_text_is_plain_when_piped() -> None:
 def test_pre_commit_manifest() -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     ids = {h["id"]: h for h in hooks}
-    assert set(ids) == {"ntm-validate", "ntm-check"}
+    assert set(ids) == {"ntm-validate", "ntm-check-plans", "ntm-check"}
     for hook in hooks:
         assert {"id", "name", "entry", "language"} <= set(hook)
         assert hook["entry"].split()[0] == "ntm" and hook["language"] == "python"
+        assert f"`{hook['id']}`" in (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
     # the hook passes file names: ntm validate must accept several at once
     code, _ = run(*ids["ntm-validate"]["entry"].split()[1:], str(SEED_PLAN), str(SEED_PLAN))
     assert code == 0
+    # a real plan has unmet criteria: the plans hook passes it, the strictest one does not
+    assert run(*ids["ntm-check-plans"]["entry"].split()[1:], str(SEED_PLAN), str(SEED_PLAN))[0] == 0
+    assert run(*ids["ntm-check"]["entry"].split()[1:], str(SEED_PLAN))[0] == 3
+
+
+def test_the_plans_hook_still_fails_on_invalid_plans_and_warnings(tmp_path: Path) -> None:
+    broken = tmp_path / "loi.yaml"
+    broken.write_text(SEED_PLAN.read_text(encoding="utf-8").replace("nam: 2023", "nam: hai nghìn"), encoding="utf-8")
+    assert run("check", "--strict", "--cho-phep-chua-dat", str(broken))[0] == 1
+    warned = tmp_path / "canh-bao.yaml"
+    # a self-assessment the figures contradict is a warning (KH004)
+    text = SEED_PLAN.read_text(encoding="utf-8")
+    assert "  lao_dong:\n" in text
+    warned.write_text(text.replace("  lao_dong:\n", "  lao_dong:\n    tu_danh_gia: dat\n", 1), encoding="utf-8")
+    code, out = run("check", "--strict", "--cho-phep-chua-dat", str(warned))
+    assert code == 1 and "[KH004]" in out, out

@@ -89,6 +89,10 @@ def check_cmd(
     format: FormatOpt = "text",
     all_: Annotated[bool, typer.Option("--all", "-a", help="Hiện mọi tiêu chí, không chỉ tiêu chí chưa đạt.")] = False,
     strict: StrictOpt = False,
+    allow_unmet: Annotated[bool, typer.Option(
+        "--cho-phep-chua-dat",
+        help="Tiêu chí chưa đạt không làm lệnh thất bại (mã 0 thay vì 3); kế hoạch lỗi, cảnh báo (với --strict) "
+             "vẫn thất bại. Dùng cho hook pre-commit, CI của kho kế hoạch.")] = False,
     jobs: JobsOpt = None,
     anywhere: AnywhereOpt = False,
 ) -> int:
@@ -99,7 +103,7 @@ def check_cmd(
     from ntm.cli.plans import run_plans
 
     fmt = frame.chon(format, FORMATS, FORMAT, "ntm check")
-    return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), all_, anywhere)
+    return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), all_, anywhere, allow_unmet)
 
 
 @command("report")
