@@ -40,6 +40,8 @@ def _entry_text(ct: ChiTieuDayDu, index: int) -> dict[str, Any]:
             value += f" (= {so(rule.he_so)} × mức {rule.chi_tieu} của {rule.bo_tieu_chi})"
     elif rule is not None:
         value = f"≥ {so(rule.he_so)} × mức {rule.chi_tieu} của {rule.bo_tieu_chi}"
+    elif n.gia_tri is not None and n.gia_tri.co is not None:  # a yes/no level: "Đạt" / "Không"
+        value = "đạt" if n.gia_tri.co else "không"
     elif n.mo_ta:
         value = n.mo_ta
     else:
@@ -110,9 +112,11 @@ def criteria_view(
                 if req is not None:
                     item["yeu_cau"] = wording.yeu_cau(req, unit)
                     item["nguon"] = wording.nguon_yeu_cau(req)
+                    item["url_yeu_cau"] = req.url
                     counts["ap_dung_duoc"] += 1
                 else:
                     item["yeu_cau"] = None
+                    item["url_yeu_cau"] = None
                     item["nguon"] = (why.trich_dan + ": " if why and why.trich_dan else "") + "mức chưa rõ"
                     if why and why.ghi_chu:
                         item["nguon"] += f" ({why.ghi_chu})"
@@ -226,11 +230,15 @@ def _indicator_lines(tc: dict[str, Any], ct: dict[str, Any], number_width: int, 
         marks.append(TENTATIVE_NUMBER)
     if _tentative(ct["xac_nhan_vi_tri"]):
         marks.append(INFERRED_PLACEMENT)
-    code = ct["ma"] + (f"  ({'; '.join(marks)})" if marks else "")
+    mark = f"({'; '.join(marks)})" if marks else ""
     if len(ct["so"]) > number_width:
-        lines = [" " * _INDENT + ct["so"], body + code]
+        lines = [" " * _INDENT + ct["so"], body + ct["ma"]]
     else:
-        lines = [" " * _INDENT + f"{ct['so']:<{number_width}}" + " " * _GAP + code]
+        lines = [" " * _INDENT + f"{ct['so']:<{number_width}}" + " " * _GAP + ct["ma"]]
+    if mark and len(lines[-1]) + 2 + len(mark) <= width:
+        lines[-1] += "  " + mark
+    elif mark:  # a long code: the mark goes under it
+        lines.append(body + mark)
     unit = f" ({ct['don_vi']})" if ct["don_vi"] else ""
     lines += _wrap(ct["noi_dung"] + unit, width, body, body)
     number = _confirmation(f"số thứ tự {ct['so']}", ct["xac_nhan_so"])
@@ -241,8 +249,10 @@ def _indicator_lines(tc: dict[str, Any], ct: dict[str, Any], number_width: int, 
         lines += _wrap(placement, width, body, body + "  ")
     if "yeu_cau" in ct:
         lines += _wrap(f"yêu cầu: {ct['yeu_cau'] or 'CHƯA RÕ'} — {ct['nguon']}", width, body, body + "  ")
+        level_sources = [ct["url_yeu_cau"]] if ct["yeu_cau"] else []
     elif ct["loai"] == "dat":
         lines.append(body + "yêu cầu: đạt")
+        level_sources = [e["nguon"] for e in ct["cac_muc"]]
     else:
         entries = ct["cac_muc"]
         if not entries:
@@ -250,6 +260,13 @@ def _indicator_lines(tc: dict[str, Any], ct: dict[str, Any], number_width: int, 
         for e in entries:
             shown = e["muc"] if e["muc"] != "chưa rõ" else "CHƯA RÕ"
             lines += _wrap(f"{e['ap_dung']}: {shown} [{e['do_tin_cay']}]", width, body, body + "  ")
+        level_sources = [e["nguon"] for e in entries if e["muc"] != "chưa rõ"]
+    # Where the level and the wording come from, each address once.
+    levels = list(dict.fromkeys(url for url in level_sources if url))
+    if levels:
+        lines += _wrap("nguồn của mức: " + "; ".join(levels), width, body, body + "  ")
+    if ct["nguon_noi_dung"] and ct["nguon_noi_dung"] not in levels:
+        lines += _wrap(f"nguồn của nội dung: {ct['nguon_noi_dung']}", width, body, body + "  ")
     return lines
 
 
