@@ -257,3 +257,16 @@ def test_an_inferred_placement_is_said_on_its_line() -> None:
         assert any(line.lstrip().startswith(f"thuộc tiêu chí {tc['so']}: suy luận [I]") for line in lines[i:i + 12])
     # none of them has a level: the set's annex table is not known
     assert all(e["muc"] == "chưa rõ" or e["do_tin_cay"] == "I" for _tc, ct in inferred for e in ct["cac_muc"])
+
+
+# ------------------------------------------------------------------------------- docs
+
+
+def test_the_counts_docs_criteria_gives_are_the_data_s() -> None:
+    text = (REPO / "docs" / "criteria.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \|((?: \d+ \|){8})$", text, re.M)
+    assert {ident for ident, _ in rows} == set(SETS)
+    keys = ("so_tieu_chi", "so_chi_tieu", "co_khong", "co_muc_so", "tuong_doi", "chua_ro", "so_tam", "vi_tri_suy_luan")
+    for ident, cells in rows:
+        totals = view_of("-b", ident)["tong_hop"]
+        assert [int(n) for n in re.findall(r"\d+", cells)] == [totals[k] for k in keys], ident
