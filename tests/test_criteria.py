@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -270,3 +271,20 @@ def test_the_counts_docs_criteria_gives_are_the_data_s() -> None:
     for ident, cells in rows:
         totals = view_of("-b", ident)["tong_hop"]
         assert [int(n) for n in re.findall(r"\d+", cells)] == [totals[k] for k in keys], ident
+
+
+def test_a_tentative_number_or_placement_without_a_reason_refuses_the_set(tmp_path: Path) -> None:
+    province = tmp_path / "tinh.yaml"
+    province.write_text(
+        "ma: tinh-thu\nten: Bộ tiêu chí thử\nten_ngan: Bộ thử\nke_thua: xa-ntm-2026-2030\n"
+        "can_cu_phap_ly: {so_hieu: 1/QĐ-UBND, ten: Thử, co_quan: UBND tỉnh Thử, ngay_ban_hanh: 2026-03-01}\n"
+        "tieu_chi:\n  - ma: quy_hoach\n    chi_tieu:\n      - ma: co_quy_hoach\n        so: \"1.a\"\n"
+        "        noi_dung: Có quy hoạch\n        loai: dat\n        xac_nhan_vi_tri: {do_tin_cay: I}\n",
+        encoding="utf-8",
+    )
+    code, out = run("validate", str(province))
+    assert code == 1 and "[BTC020]" in out and "cần kèm lý do" in out, out
+    province.write_text(province.read_text(encoding="utf-8").replace(
+        "{do_tin_cay: I}", "{do_tin_cay: I, ghi_chu: Tỉnh tự xếp}"), encoding="utf-8")
+    code, out = run("validate", str(province))
+    assert code == 0, out
