@@ -20,7 +20,8 @@ SEED_UNMET = {
         {"hop_tac_xa": (False, True, None), "lien_ket_chuoi_gia_tri": (False, True, None),
          "truy_xuat_nguon_goc": (False, True, None)},
     ),
-    "y_te": ("Y tế", {"ty_le_tham_gia_bhyt": (82, 90, 8)}),
+    # the seed states 82/90%; the nâng cao set asks ≥ 95% (QĐ 2373/QĐ-BYT as reported, S)
+    "y_te": ("Y tế", {"ty_le_tham_gia_bhyt": (82, 95, 13)}),
     "tiep_can_phap_luat": ("Tiếp cận pháp luật", {"dat_chuan_tiep_can_phap_luat": (False, True, None)}),
 }
 
@@ -41,9 +42,11 @@ def test_seed_plan_unmet_criteria_are_exactly_the_five_the_seed_names() -> None:
             assert ct["nguon"], "every result says where its threshold came from"
     assert view["tong_hop"]["dat"] == 14 and view["tong_hop"]["tong_so"] == 19
     assert view["tong_hop"]["cau_tom_tat"].startswith("Đạt 14 · Chưa đạt 5 · Chưa đánh giá được 0 (trên 19 tiêu chí")
-    # the seed states 75% and 90% itself; the nâng cao catalog has no Bắc Trung Bộ value
+    # the seed states 75% itself; the nâng cao catalog has no Bắc Trung Bộ value for labour
     assert indicator(view, "ty_le_lao_dong_qua_dao_tao")["nguon_chi_tiet"]["loai"] == "ke_hoach"
-    assert view["chan_doan"] == []
+    # it states 90% for health insurance, below the set's ≥ 95%: the set's level is used, and said
+    assert indicator(view, "ty_le_tham_gia_bhyt")["nguon_chi_tiet"]["loai"] == "bo_tieu_chi"
+    assert sorted(d["ma"] for d in view["chan_doan"]) == ["KH002", "KH005"]
 
 
 def test_seed_plan_text_output_shows_figures_thresholds_gaps_and_summary() -> None:
@@ -51,13 +54,14 @@ def test_seed_plan_text_output_shows_figures_thresholds_gaps_and_summary() -> No
     assert proc.returncode == 3, proc.stderr
     out = proc.stdout
     assert "Tỷ lệ lao động qua đào tạo: đạt 52,77%, yêu cầu ≥ 75%, còn thiếu 22,23 điểm phần trăm" in out
-    assert "Tỷ lệ tham gia bảo hiểm y tế: đạt 82%, yêu cầu ≥ 90%, còn thiếu 8 điểm phần trăm" in out
+    assert "Tỷ lệ tham gia bảo hiểm y tế: đạt 82%, yêu cầu ≥ 95%, còn thiếu 13 điểm phần trăm" in out
     assert "Số nhà tạm, dột nát: còn 3 nhà tạm, dột nát (yêu cầu: không còn)" in out
     assert "Đạt 14 · Chưa đạt 5 · Chưa đánh giá được 0 (trên 19 tiêu chí; 14 đạt theo tự đánh giá" in out
     # provenance once: a legend for the set, a source on a line only where it differs
     assert out.count("Mức yêu cầu theo QĐ 318/QĐ-TTg, Phụ lục II (chưa đối chiếu văn bản gốc)") == 1
     assert "(yêu cầu: có)\n" in out and "(chưa đối chiếu văn bản gốc)]" not in out
-    assert out.count("[nguồn: kế hoạch tự nêu (bộ tiêu chí chưa có mức)]") == 3
+    assert out.count("[nguồn: kế hoạch tự nêu (bộ tiêu chí chưa có mức)]") == 2
+    assert "còn thiếu 13 điểm phần trăm [nguồn: QĐ 318/QĐ-TTg, Phụ lục II (nguồn thứ cấp)]" in out
     for name, _ in SEED_UNMET.values():
         assert name in out
     assert "Traceback" not in proc.stderr
@@ -208,7 +212,7 @@ def test_batch_over_a_directory_streams_one_json_object_per_plan(tmp_path: Path)
     for i in range(3):
         text = seed.replace("  xa: Hương Sơn", f"  xa: Xã Thứ {i}")
         if i == 2:
-            text = text.replace("gia_tri: 82%", "gia_tri: 92%")
+            text = text.replace("gia_tri: 82%", "gia_tri: 96%")
         (tmp_path / f"p{i}.yaml").write_text(text, encoding="utf-8")
     code, out = run("check", str(tmp_path), "--format", "json")
     views = [json.loads(line) for line in out.strip().splitlines()]
@@ -274,8 +278,10 @@ def test_criteria_special_commune_rule_uses_tdmnpb() -> None:
                      "--xa-dac-biet-kho-khan", "--format", "json")
     view = json.loads(data)
     assert view["vung"] == "trung-du-mien-nui-phia-bac" and view["quy_tac_vung"]
-    bhyt = indicator(view, "ty_le_tham_gia_bhyt")
-    assert bhyt["yeu_cau"] is not None  # TDMNPB has a sourced value, Bắc Trung Bộ does not
+    managed = indicator(view, "ty_le_dan_so_duoc_quan_ly_suc_khoe")
+    assert managed["yeu_cau"] is not None  # TDMNPB has a sourced value, Bắc Trung Bộ does not
+    _code, data = run("criteria", "-b", "xa-ntm-nang-cao-2021-2025", "--vung", "bac-trung-bo", "--format", "json")
+    assert indicator(json.loads(data), "ty_le_dan_so_duoc_quan_ly_suc_khoe")["yeu_cau"] is None
 
 
 def test_criteria_usage_errors() -> None:
@@ -311,7 +317,8 @@ def test_settings_the_set_does_not_use_are_warned(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     code, view = check_json(path)
     assert code == 3
-    assert [d["ma"] for d in view["chan_doan"]] == ["DM005"] and view["nhom_xa"] is None
+    assert [d["ma"] for d in view["chan_doan"] if d["ma"] not in ("KH002", "KH005")] == ["DM005"]
+    assert view["nhom_xa"] is None
 
 
 def test_reversed_target_range_is_an_error(tmp_path: Path) -> None:

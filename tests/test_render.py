@@ -210,7 +210,8 @@ def test_unmet_criteria_sentence_comes_from_the_assessment(seed_markdown: str, t
     ]
     # the same formal wording as `ntm check`, no nested parentheses
     assert "(Tỷ lệ lao động qua đào tạo đạt 52,77%, yêu cầu ≥ 75%, còn thiếu 22,23 điểm phần trăm)" in line
-    assert "(Tỷ lệ tham gia bảo hiểm y tế đạt 82%, yêu cầu ≥ 90%, còn thiếu 8 điểm phần trăm)" in line
+    # the seed writes 82/90%; the nâng cao set asks ≥ 95% (a sourced level wins over the plan's own)
+    assert "(Tỷ lệ tham gia bảo hiểm y tế đạt 82%, yêu cầu ≥ 95%, còn thiếu 13 điểm phần trăm)" in line
     assert "(còn 3 nhà tạm, dột nát, yêu cầu không còn)" in line
     assert "xã chưa có HTX" in line and "xã chưa đạt chuẩn tiếp cận pháp luật" in line
     assert line.endswith(".")
