@@ -48,7 +48,7 @@ class Rule:
 
 # The modules holding each stage's rules; a stage's modules are imported when it first runs
 # (`validate` never loads the rules that need an assessment).
-MODULES: dict[str, tuple[str, ...]] = {"bo_tieu_chi": ("dia_ban", "tieu_chi"), "danh_gia": ("ke_hoach",)}
+MODULES: dict[str, tuple[str, ...]] = {"bo_tieu_chi": ("dia_ban", "tieu_chi", "van_ban"), "danh_gia": ("ke_hoach",)}
 
 
 @functools.cache  # a batch asks for the same stage's rules for every plan
