@@ -419,7 +419,7 @@ SPECIAL = [
     "Nhiệm vụ {{ phan_dau.so_ky_hieu }} & <x>",
     'Giải pháp "a" < b > c',
     'chưa có HTX "A&B" <mới>',
-    'Thôn "Một" & <Hai>',
+    'thôn "Một" & <Hai>',  # the unit word is written lower case inside the sentence
     "Nội dung {% raw %}{{ y }}{% endraw %}",
     "Trên đây là kế hoạch {{ van_ban.trich_yeu }} của xã A & B./.",
     "- Phòng NN&PTNT <huyện>;",

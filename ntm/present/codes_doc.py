@@ -47,6 +47,10 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
         "Chỉ `ntm check` đưa ra (sau khi đánh giá); đều là cảnh báo: kế hoạch vẫn hợp lệ.",
     ),
     (
+        "VB", "VB: cấu trúc văn bản",
+        "Bố cục, bảng, mục lồng nhau, câu tiêu chí chưa đạt và đề ký (docs/plan-format.md, docs/render.md).",
+    ),
+    (
         "BTC", "BTC: bộ tiêu chí",
         "Bộ tiêu chí mà kế hoạch nêu, và tệp bộ tiêu chí của tỉnh (kế thừa một bộ khác).",
     ),

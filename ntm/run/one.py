@@ -97,7 +97,7 @@ def _stages(path: Path, result: KetQuaTep, data: Any, assessing: bool, anywhere:
             catalog, problems = _catalog_for(part, result.file, path.parent, root)
             found.extend(problems)
             if catalog is not None:
-                found.extend(check_against_set(result.file, part, data, catalog))
+                found.extend(check_against_set(result.file, part, data, catalog, document=False))
         return found
     result.plan = plan
     catalog, problems = _catalog_for(plan, result.file, path.parent, root)
