@@ -95,7 +95,8 @@ def main() -> int:
     base = rows[0][1]
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPU; median of {args.rounds} rounds\n")
     print(f"shape: {args.shape}\n")
-    print("| paragraphs | median s | min s | peak MB | .docx KB | s per 1,000 paragraphs above 1 |")
+    unit = {"doan": "paragraphs", "bang": "table rows", "noi_dung": "blocks"}[args.shape]
+    print(f"| {unit} | median s | min s | peak MB | .docx KB | s per 1,000 {unit} above 1 |")
     print("|---:|---:|---:|---:|---:|---:|")
     for n, median, low, peak, size in rows:
         per = f"{(median - base) / (n - 1) * 1000:.3f}" if n > 1 else "—"
