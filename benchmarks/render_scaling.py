@@ -2,6 +2,8 @@
 
     python benchmarks/render_scaling.py                  # 1,000 … 24,000 paragraphs (5 MB, the size limit of a plan), 3 rounds
     python benchmarks/render_scaling.py --sizes 1000 48500 --rounds 1
+    python benchmarks/render_scaling.py --shape bang       # N rows of an annex table (merged headers, totals)
+    python benchmarks/render_scaling.py --shape noi_dung   # N nested blocks: headings, lists, footnotes
 
 The plan is the shipped example with its `muc_tieu` list (one paragraph each)
 grown to N paragraphs of ordinary length. Each size runs as a user runs it: a
@@ -33,9 +35,26 @@ SENTENCE = (
 )
 
 
-def make_plan(folder: Path, paragraphs: int) -> Path:
+def make_plan(folder: Path, paragraphs: int, shape: str = "doan") -> Path:
     data = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
-    data["muc_tieu"] = [SENTENCE.format(i=i) for i in range(paragraphs)]
+    if shape == "doan":
+        data["muc_tieu"] = [SENTENCE.format(i=i) for i in range(paragraphs)]
+    elif shape == "bang":  # one landscape annex whose table has N rows
+        data["phu_luc"] = [{"tieu_de": "Danh mục công trình", "bang": {
+            "don_vi": "triệu đồng",
+            "cot": ["Số TT", "Tên công trình", "Thôn", {"ten": "Kinh phí", "cot": [
+                {"ten": "Tổng", "tong": True}, {"ten": "Ngân sách", "tong": True}, {"ten": "Huy động", "tong": True}]},
+                "Thời gian"],
+            "dong": [[str(i + 1), f"Đường bê tông trục thôn đoạn {i}", "Ta Rung", "1200", "800", "400", "Quý II"]
+                     for i in range(paragraphs)],
+        }}]
+    else:  # N blocks of nested content: a heading, a paragraph with a footnote, a two-item list
+        blocks = []
+        for i in range(max(paragraphs // 4, 1)):
+            blocks.append({"muc": f"Nội dung {i}", "noi_dung": [
+                {"doan": SENTENCE.format(i=i), "chu_thich": f"Ghi chú {i}."},
+                {"danh_sach": [f"Ý thứ nhất {i}", f"Ý thứ hai {i}"], "kieu": "cong"}]})
+        data["phan_bo_sung"] = [{"tieu_de": "nội dung thi đua", "noi_dung": blocks}]
     path = folder / f"ke-hoach-{paragraphs}.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
     return path
@@ -60,20 +79,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 1000, 2000, 4000, 8000, 16000, 24000])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--shape", choices=("doan", "bang", "noi_dung"), default="doan",
+                        help="what grows: paragraphs, rows of an annex table, or nested blocks")
     args = parser.parse_args()
     sizes = sorted(set([1, *args.sizes]))
     rows: list[tuple[int, float, float, float, int]] = []
     with tempfile.TemporaryDirectory(prefix="ntm-scaling-") as tmp:
         folder = Path(tmp)
         for n in sizes:
-            plan = make_plan(folder, n)
+            plan = make_plan(folder, n, args.shape)
             out = folder / f"ke-hoach-{n}.docx"
             samples = [run_once(plan, out) for _ in range(args.rounds)]
             rows.append((n, statistics.median(s for s, _ in samples), min(s for s, _ in samples),
                          max(m for _, m in samples), out.stat().st_size))
     base = rows[0][1]
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPU; median of {args.rounds} rounds\n")
-    print("| paragraphs | median s | min s | peak MB | .docx KB | s per 1,000 paragraphs above 1 |")
+    print(f"shape: {args.shape}\n")
+    unit = {"doan": "paragraphs", "bang": "table rows", "noi_dung": "blocks"}[args.shape]
+    print(f"| {unit} | median s | min s | peak MB | .docx KB | s per 1,000 {unit} above 1 |")
     print("|---:|---:|---:|---:|---:|---:|")
     for n, median, low, peak, size in rows:
         per = f"{(median - base) / (n - 1) * 1000:.3f}" if n > 1 else "—"

@@ -15,7 +15,7 @@ def _yaml_blocks(text: str) -> list[str]:
 
 
 def test_annotated_example_in_plan_format_is_a_valid_plan(tmp_path: Path) -> None:
-    blocks = [b for b in _yaml_blocks(DOC.read_text(encoding="utf-8")) if "van_ban:" in b]
+    blocks = [b for b in _yaml_blocks(DOC.read_text(encoding="utf-8")) if "phien_ban:" in b]
     assert len(blocks) == 1
     path = tmp_path / "vi-du.yaml"
     path.write_text(blocks[0], encoding="utf-8")
@@ -24,6 +24,28 @@ def test_annotated_example_in_plan_format_is_a_valid_plan(tmp_path: Path) -> Non
     code, out = run("check", str(path), "--all")
     assert code == 3, out  # the example declares one criterion chưa đạt
     assert "Đào tạo nguồn nhân lực nông thôn" in out
+
+
+def test_annotated_example_renders_to_md_docx_and_pdf(tmp_path: Path) -> None:
+    from conftest import require_program
+
+    blocks = [b for b in _yaml_blocks(DOC.read_text(encoding="utf-8")) if "phien_ban:" in b]
+    assert len(blocks) == 1
+    path = tmp_path / "vi-du.yaml"
+    path.write_text(blocks[0], encoding="utf-8")
+    code, out = run("render", str(path), "-o", str(tmp_path / "vi-du.md"))
+    assert code == 0, out
+    text = (tmp_path / "vi-du.md").read_text(encoding="utf-8")
+    for words in ("[^1]: Gồm các thôn", "| Nguồn | Kinh phí (đồng) |", "PHỤ LỤC II", "Bằng chữ: Hai tỷ ba trăm triệu đồng.",
+                  "Ban Chỉ đạo xây dựng nông thôn mới xã xây dựng kế hoạch năm 2026 như sau:",
+                  "VIII. CHẾ ĐỘ BÁO CÁO", "Đào tạo nguồn nhân lực nông thôn"):
+        assert words in text, words
+    code, out = run("render", str(path), "-o", str(tmp_path / "vi-du.docx"))
+    assert code == 0, out
+    require_program("soffice", "libreoffice-writer-nogui")
+    code, out = run("render", str(path), "-o", str(tmp_path / "vi-du.pdf"))
+    assert code == 0, out
+    assert (tmp_path / "vi-du.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_every_top_level_key_of_the_model_is_documented() -> None:

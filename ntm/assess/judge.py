@@ -25,14 +25,14 @@ from ntm.plan.model import ChiTieuHienTrang, KeHoach, TrangThai
 from ntm.plan.values import SoLieu
 
 
-def effective_region(plan: KeHoach, bo: BoTieuChi) -> tuple[str | None, str | None]:
-    """The region thresholds are read for, after the catalog's special-commune rules."""
+def effective_region(plan: KeHoach, bo: BoTieuChi) -> tuple[str | None, str | None, str | None]:
+    """The region thresholds are read for, after the catalog's special-commune rules: the
+    region, the rule's text and the commune flag that brought it in."""
     for rule in bo.quy_tac_vung:
-        if ("xa_dac_biet_kho_khan" in rule.khi and plan.dia_ban.xa_dac_biet_kho_khan) or (
-            "xa_an_toan_khu" in rule.khi and plan.dia_ban.xa_an_toan_khu
-        ):
-            return rule.dung_vung, rule.noi_dung
-    return plan.dia_ban.vung, None
+        for flag in ("xa_dac_biet_kho_khan", "xa_an_toan_khu"):
+            if flag in rule.khi and getattr(plan.dia_ban, flag):
+                return rule.dung_vung, rule.noi_dung, flag
+    return plan.dia_ban.vung, None, None
 
 
 def compare(loai: LoaiChiTieu, value: SoLieu, threshold: Decimal | None) -> tuple[KetQua, Decimal | None]:
@@ -70,7 +70,7 @@ def _indicator(bo: BoTieuChi, ct: ChiTieuDayDu, figure: ChiTieuHienTrang | None,
 
 
 def assess(plan: KeHoach, bo: BoTieuChi) -> DanhGia:
-    region, rule = effective_region(plan, bo)
+    region, rule, flag = effective_region(plan, bo)
     ctx = BoiCanh(ngay=assessment_date(plan.nam), vung=region, nhom_xa=plan.dia_ban.nhom_xa)
     results: list[KetQuaTieuChi] = []
     for tc in bo.tieu_chi:
@@ -96,4 +96,4 @@ def assess(plan: KeHoach, bo: BoTieuChi) -> DanhGia:
             KetQuaTieuChi(tc.ma, tc.so, tc.ten, status, self_declared, by_figures, indicators, entry,
                           tc.chi_tieu_day_du)
         )
-    return DanhGia(bo, plan.nam, region, rule, plan.dia_ban.nhom_xa, tuple(results))
+    return DanhGia(bo, plan.nam, region, rule, plan.dia_ban.nhom_xa, tuple(results), flag)

@@ -85,11 +85,18 @@ class KetQuaTieuChi:
 
 @dataclass(frozen=True)
 class TongHop:
+    """Counts of criteria. `chua_co_du_lieu` (cannot be judged) is split by why, because "no
+    official level is known" is no fault of the commune and must not read like "no data"."""
+
     tong_so: int
     dat: int
     chua_dat: int
     chua_co_du_lieu: int
     dat_theo_tu_danh_gia: int
+    chua_dat_theo_tu_danh_gia: int = 0
+    chua_co_nguong: int = 0
+    khong_co_so_lieu: int = 0
+    danh_muc_chua_du: int = 0
 
 
 @dataclass(frozen=True)
@@ -100,16 +107,23 @@ class DanhGia:
     vung_theo_quy_tac: str | None  # the rule that replaced the plan's region, if any
     nhom_xa: int | None
     tieu_chi: tuple[KetQuaTieuChi, ...]
+    doi_vung_vi: str | None = None  # the commune flag that brought the rule in (xa_dac_biet_kho_khan…)
 
     @property
     def tong_hop(self) -> TongHop:
         items = self.tieu_chi
+        open_ = [t.ly_do for t in items if t.trang_thai is KetQua.chua_co_du_lieu]
         return TongHop(
             tong_so=len(items),
             dat=sum(1 for t in items if t.trang_thai is KetQua.dat),
             chua_dat=sum(1 for t in items if t.trang_thai is KetQua.chua_dat),
-            chua_co_du_lieu=sum(1 for t in items if t.trang_thai is KetQua.chua_co_du_lieu),
+            chua_co_du_lieu=len(open_),
             dat_theo_tu_danh_gia=sum(1 for t in items if t.trang_thai is KetQua.dat and t.theo_tu_danh_gia),
+            chua_dat_theo_tu_danh_gia=sum(
+                1 for t in items if t.trang_thai is KetQua.chua_dat and t.theo_tu_danh_gia),
+            chua_co_nguong=open_.count(LyDo.chua_co_nguong),
+            khong_co_so_lieu=open_.count(LyDo.khong_co_so_lieu),
+            danh_muc_chua_du=open_.count(LyDo.danh_muc_chua_du),
         )
 
     @property

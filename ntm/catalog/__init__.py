@@ -18,7 +18,17 @@ from ntm.catalog.load import (
     resolve_ref,
 )
 from ntm.catalog.merge import BoTieuChi, ChiTieuDayDu, NguongCoNguon
-from ntm.catalog.model import BoTieuChiFile, CanCuPhapLy, ChiTieu, DonVi, DoTinCay, LoaiChiTieu, Nguong, TieuChi
+from ntm.catalog.model import (
+    BoTieuChiFile,
+    CanCuPhapLy,
+    ChiTieu,
+    DonVi,
+    DoTinCay,
+    LoaiChiTieu,
+    Nguong,
+    TieuChi,
+    XacNhan,
+)
 
 __all__ = [
     "CATALOG_DIR",
@@ -35,6 +45,7 @@ __all__ = [
     "Nguong",
     "NguongCoNguon",
     "TieuChi",
+    "XacNhan",
     "builtin_ids",
     "check_catalog_file",
     "load_catalog",

@@ -156,6 +156,22 @@ class Nguong(_Model):
         return self.gia_tri.so if self.gia_tri is not None else None
 
 
+class XacNhan(_Model):
+    """How sure the catalog is of one fact about an indicator that its wording's source does not
+    settle (its number, the criterion it sits under), and why."""
+
+    do_tin_cay: DoTinCay
+    nguon: str | None = Field(None, description="Nguồn xác nhận; bỏ trống = nguồn của chỉ tiêu")
+    ghi_chu: str | None = None
+
+    @model_validator(mode="after")
+    def _reason_given(self) -> XacNhan:
+        if self.do_tin_cay is not DoTinCay.V and not self.ghi_chu:
+            # Anything short of the official text says why (an inference its reasoning).
+            raise ntm_error(code="BTC020", ly_do=Cau("btc.xac_nhan_thieu_ly_do", {"do_tin_cay": self.do_tin_cay.value}))
+        return self
+
+
 class ChiTieu(_Model):
     # so/noi_dung/loai may be left out only in a province file that adds
     # thresholds to an indicator its parent set already defines.
@@ -169,6 +185,12 @@ class ChiTieu(_Model):
     do_tin_cay: DoTinCay = Field(DoTinCay.U, description="Độ tin cậy của nội dung chỉ tiêu")
     nguon: str | None = None
     ghi_chu: str | None = None
+    xac_nhan_so: XacNhan | None = Field(
+        None, description="Số thứ tự chưa chắc (số tạm): độ tin cậy và lý do; bỏ trống = như nội dung chỉ tiêu"
+    )
+    xac_nhan_vi_tri: XacNhan | None = Field(
+        None, description="Việc xếp chỉ tiêu vào tiêu chí này chưa chắc: độ tin cậy và lý do; bỏ trống = như nội dung"
+    )
 
     @property
     def ten_hien_thi(self) -> str:

@@ -34,7 +34,7 @@ app = frame.app(
 command = functools.partial(app.command, cls=frame.NtmCommand, options_metavar=frame.OPTIONS_METAVAR)
 
 FORMATS = ("text", "json", "github", "junit")
-RENDER_FORMATS = ("md", "docx")
+RENDER_FORMATS = ("md", "docx", "pdf")
 FORMAT = "'--format' / '-f'"
 
 PathsArg = Annotated[
@@ -89,6 +89,10 @@ def check_cmd(
     format: FormatOpt = "text",
     all_: Annotated[bool, typer.Option("--all", "-a", help="Hiện mọi tiêu chí, không chỉ tiêu chí chưa đạt.")] = False,
     strict: StrictOpt = False,
+    allow_unmet: Annotated[bool, typer.Option(
+        "--cho-phep-chua-dat",
+        help="Tiêu chí chưa đạt không làm lệnh thất bại (mã 0 thay vì 3); kế hoạch lỗi, cảnh báo (với --strict) "
+             "vẫn thất bại. Dùng cho hook pre-commit, CI của kho kế hoạch.")] = False,
     jobs: JobsOpt = None,
     anywhere: AnywhereOpt = False,
 ) -> int:
@@ -99,7 +103,7 @@ def check_cmd(
     from ntm.cli.plans import run_plans
 
     fmt = frame.chon(format, FORMATS, FORMAT, "ntm check")
-    return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), all_, anywhere)
+    return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), all_, anywhere, allow_unmet)
 
 
 @command("report")
@@ -171,10 +175,10 @@ def render_cmd(
     plan: Annotated[str, typer.Argument(metavar="PLAN", help="Tệp kế hoạch (.yaml).", show_default=False)],
     output: Annotated[
         str | None, typer.Option("--output", "-o", metavar="TỆP",
-                                 help="Tệp kết quả (.md hoặc .docx); mặc định in Markdown ra màn hình.")
+                                 help="Tệp kết quả (.md, .docx hoặc .pdf); mặc định in Markdown ra màn hình.")
     ] = None,
     format: Annotated[
-        str | None, typer.Option("--format", "-f", metavar="ĐỊNH_DẠNG", help="md | docx (mặc định theo đuôi tệp -o).")
+        str | None, typer.Option("--format", "-f", metavar="ĐỊNH_DẠNG", help="md | docx | pdf (mặc định theo đuôi tệp -o; pdf cần LibreOffice).")
     ] = None,
     template: Annotated[
         str | None, typer.Option("--template", "-t", metavar="MẪU",
@@ -182,7 +186,8 @@ def render_cmd(
     ] = None,
     anywhere: AnywhereOpt = False,
 ) -> int:
-    """Xuất văn bản kế hoạch: Markdown, hoặc .docx theo thể thức Nghị định 30/2020/NĐ-CP.
+    """Xuất văn bản kế hoạch: Markdown, hoặc .docx (và .pdf qua LibreOffice) theo thể thức Nghị định
+    30/2020/NĐ-CP, hoặc Hướng dẫn 36-HD/VPTW với văn bản của Đảng.
 
     Ví dụ: ntm render plans/huong-son-2023.yaml -o ke-hoach.docx
     """

@@ -16,6 +16,22 @@ def fail(key: str, **params: object) -> NoReturn:
     raise LoiCachDung(Cau(key, params), "ntm criteria")
 
 
+def listing_width() -> int:
+    """The text listing's width: $COLUMNS if set, the terminal's on a terminal, else a fixed
+    width (piped output is the same wherever it is read)."""
+    import os
+    import shutil
+
+    from ntm.present.criteria import DEFAULT_WIDTH
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout is not None and sys.stdout.isatty():
+        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return DEFAULT_WIDTH
+
+
 def criteria(ref: str, vung: str | None, nhom_xa: int | None, nam: int | None, special: bool, fmt: str,
              anywhere: bool = False) -> int:
     from ntm.catalog import CatalogError, NgoaiKho, builtin_ids, load_catalog
@@ -57,6 +73,6 @@ def criteria(ref: str, vung: str | None, nhom_xa: int | None, nam: int | None, s
         fail("lenh.nam_ngoai_giai_doan", nam=nam, tu=period[0], den=period[1], bo_tieu_chi=name)
     view = criteria_view(bo, vung=vung, nhom_xa=nhom_xa, nam=nam, dac_biet_kho_khan=special)
     out = Luong(sys.stdout)
-    print_criteria(view, fmt, out, use_color() and fmt == "text")
+    print_criteria(view, fmt, out, use_color() and fmt == "text", listing_width())
     out.flush()
     return EXIT_OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -11,8 +12,9 @@ from pathlib import Path
 from ntm.cli import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_UNMET
 from ntm.cli.frame import LoiCachDung
 from ntm.diagnostics.params import Cau
-from ntm.present.output import Luong
+from ntm.present.output import Luong, Ra
 from ntm.present.report import Rendered, Totals, make_reporter, render_one
+from ntm.present.tien_do import can_hien
 from ntm.present.view import KiemTra, ghi_chu_tep, kiem_tra
 from ntm.run import KetQuaTep, expand_paths, run_many
 
@@ -42,7 +44,8 @@ def preload_builtin_sets() -> None:
 
 
 def run_plans(
-    command: str, paths: list[str], fmt: str, strict: bool, jobs: int | None, show_all: bool, anywhere: bool = False
+    command: str, paths: list[str], fmt: str, strict: bool, jobs: int | None, show_all: bool, anywhere: bool = False,
+    allow_unmet: bool = False,
 ) -> int:
     given = [Path(p) for p in paths]
     missing = [p for p in given if not p.exists() and not p.is_symlink()]
@@ -56,28 +59,38 @@ def run_plans(
             notes.append(note)
         else:
             files.append(str(path))
-    out = Luong(sys.stdout)  # every write checked: a cut output is an error, not exit 0
-    reporter = make_reporter(fmt, out, command, show_all, use_color() and fmt == "text")
-    totals = Totals()
-    for note in notes:
-        reporter.outcome(ghi_chu_tep(note, command))
-        totals.warnings += 1
-    # Workers write each file's report text themselves when the reporter allows (not the rich table).
-    finish: Callable[[KetQuaTep], Rendered | KiemTra] = (
-        functools.partial(_text, fmt, command, show_all) if reporter.prerenders else functools.partial(_view, command)
-    )
-    for item in run_many(files, command == "check", jobs, finish, preload=preload_builtin_sets, anywhere=anywhere):
-        if isinstance(item, Rendered):
-            reporter.emit(item)
-        else:
-            reporter.outcome(item)
-        totals.add(item)
-    reporter.finish(totals)
-    out.flush()
+    bar = None
+    if can_hien(len(files)):
+        from ntm.present.tien_do import TienDo
+
+        bar = TienDo(len(files), "Đang kiểm tra" if command == "validate" else "Đang đánh giá")
+    with bar or contextlib.nullcontext():
+        out: Ra = Luong(sys.stdout)  # every write checked: a cut output is an error, not exit 0
+        if bar is not None and sys.stdout is not None and sys.stdout.isatty():
+            out = bar.luong_ra()  # the same terminal: printed above the bar
+        reporter = make_reporter(fmt, out, command, show_all, use_color() and fmt == "text")
+        totals = Totals()
+        for note in notes:
+            reporter.outcome(ghi_chu_tep(note, command))
+            totals.warnings += 1
+        # Workers write each file's report text themselves when the reporter allows (not the rich table).
+        finish: Callable[[KetQuaTep], Rendered | KiemTra] = (
+            functools.partial(_text, fmt, command, show_all) if reporter.prerenders else functools.partial(_view, command)
+        )
+        for item in run_many(files, command == "check", jobs, finish, preload=preload_builtin_sets, anywhere=anywhere):
+            if isinstance(item, Rendered):
+                reporter.emit(item)
+            else:
+                reporter.outcome(item)
+            totals.add(item)
+            if bar is not None:
+                bar.them()
+        reporter.finish(totals)
+        out.flush()
     if totals.internal:
         return EXIT_INTERNAL
     if totals.errors or (strict and totals.warnings):
         return EXIT_INVALID
-    if command == "check" and totals.with_unmet:
+    if command == "check" and totals.with_unmet and not allow_unmet:
         return EXIT_UNMET
     return EXIT_OK

@@ -15,7 +15,9 @@ from ntm.cli import EXIT_INVALID, EXIT_OK
 from ntm.cli.frame import LoiCachDung
 from ntm.diagnostics.params import Cau
 
-FORMAT_BY_SUFFIX = {".md": "md", ".markdown": "md", ".docx": "docx"}
+FORMAT_BY_SUFFIX = {".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf"}
+# The office template kind each output format is built from: a PDF is the .docx, converted.
+TEMPLATE_KIND = {"md": "md", "docx": "docx", "pdf": "docx"}
 
 
 def _usage(key: str, **params: object) -> LoiCachDung:
@@ -42,7 +44,7 @@ def _resolve_format(output: Path | None, fmt: str | None, template: Path | None)
             raise _usage("van_ban.trai_duoi_tep", dinh_dang=fmt, tep=output.name)
     from_template = _template_kind(template) if template is not None else None
     chosen = fmt or from_output or from_template or "md"
-    if from_template is not None and from_template != chosen:
+    if from_template is not None and from_template != TEMPLATE_KIND[chosen]:
         raise _usage("van_ban.mau_khac_dinh_dang", tep=str(template), mau=from_template, dinh_dang=chosen)
     return chosen
 
@@ -64,8 +66,13 @@ def render_command(plan: Path, output: Path | None, fmt: str | None, template: P
         raise _usage("van_ban.khong_phai_tep", tep=str(plan))
     if template is not None and not template.is_file():
         raise _usage("van_ban.khong_co_mau", tep=str(template))
-    if chosen == "docx" and output is None and sys.stdout is not None and sys.stdout.isatty():
-        raise _usage("van_ban.docx_man_hinh")
+    if chosen in ("docx", "pdf") and output is None and sys.stdout is not None and sys.stdout.isatty():
+        raise _usage(f"van_ban.{chosen}_man_hinh")
+    if chosen == "pdf":
+        from ntm.present.document.pdf import find_libreoffice
+
+        if find_libreoffice() is None:  # said before the plan is even read: nothing to do without it
+            raise LoiCachDung(Cau("pdf.thieu_libreoffice"), None, nhan=False)
 
     result = check_file(plan, str(plan), assessing=True, anywhere=anywhere)
     for d in result.diagnostics:
@@ -79,7 +86,7 @@ def render_command(plan: Path, output: Path | None, fmt: str | None, template: P
 
     doc = build_document(result.plan, result.assessment)
     try:
-        if chosen == "docx":
+        if chosen in ("docx", "pdf"):
             from ntm.present.document.docx import build_docx
 
             data = build_docx(doc, template)
@@ -91,6 +98,14 @@ def render_command(plan: Path, output: Path | None, fmt: str | None, template: P
         sys.stderr.write(one_line(exc.diagnostic) + "\n")
         _say(phrase(Cau("van_ban.khong_dung_duoc")))
         return EXIT_INVALID
+
+    if chosen == "pdf":
+        from ntm.present.document.pdf import PdfLoi, docx_to_pdf
+
+        try:
+            data = docx_to_pdf(data)
+        except PdfLoi as exc:
+            raise LoiCachDung(Cau(exc.key, exc.params), None, nhan=False) from None
 
     from ntm.present.output import Luong, OutputError, write_atomic
 

@@ -19,6 +19,7 @@ CAU: dict[str, str] = {
     "btc.am": "chỉ tiêu {ma}: mức {gia_tri} là số âm",
     "btc.qua_100": "chỉ tiêu {ma}: mức {gia_tri} vượt quá 100%",
     "btc.so_dem_le": "chỉ tiêu {ma} đếm số lượng: mức {gia_tri} phải là số nguyên",
+    "btc.xac_nhan_thieu_ly_do": "độ tin cậy {do_tin_cay} của số thứ tự hoặc vị trí cần kèm lý do ('ghi_chu')",
 }
 
 CODES: tuple[Ma, ...] = (

@@ -55,6 +55,11 @@ CAU: dict[str, str] = {
     ),
     "ngay.khong_co": "ngày '{gia_tri}' không tồn tại (tháng {thang} năm {nam} không có ngày {ngay})",
     "muc_tieu.nguoc": "khoảng mục tiêu bị ngược: từ {tu} đến {den}; hãy viết số nhỏ trước",
+    "muc_tieu_dia_ban.can_ten": "loai: khac cần khóa 'ten' (tên chuẩn cần đạt, ví dụ 'khu dân cư kiểu mẫu')",
+    "noi_dung.mot_loai": (
+        "mỗi khối nội dung cần đúng một trong các khóa {cac_khoa}; tìm thấy: {co}"
+    ),
+    "noi_dung.chi_muc": "khóa '{khoa}' chỉ dùng cùng 'muc' (nội dung của một mục con)",
     # a figure that does not fit its indicator (TC003)
     "don_vi.can_co_khong": "cần có/không (true/false); tìm thấy {tim_thay}.",
     "don_vi.can_so": "cần một số; tìm thấy {tim_thay}.",

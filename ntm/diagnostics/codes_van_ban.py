@@ -32,7 +32,7 @@ CAU: dict[str, str] = {
     # `ntm render` as typed (exit 2)
     "van_ban.duoi_tep": (
         "không biết xuất tệp '{tep}' theo định dạng nào (đuôi tệp nhận biết: {cac_duoi}); "
-        "hãy thêm --format md hoặc --format docx."
+        "hãy thêm --format md, --format docx hoặc --format pdf."
     ),
     "van_ban.trai_duoi_tep": "--format {dinh_dang} trái với đuôi tệp '{tep}'.",
     "van_ban.loai_mau": "không rõ loại mẫu '{tep}': cần tệp .docx (mẫu văn bản Word) hoặc .md.j2 (mẫu Markdown Jinja2).",
@@ -41,12 +41,76 @@ CAU: dict[str, str] = {
     "van_ban.khong_phai_tep": "'{tep}' không phải là tệp kế hoạch.",
     "van_ban.khong_co_mau": "không tìm thấy tệp mẫu '{tep}'.",
     "van_ban.docx_man_hinh": "văn bản .docx không in ra màn hình được: hãy thêm -o ke-hoach.docx.",
+    "van_ban.pdf_man_hinh": "văn bản PDF không in ra màn hình được: hãy thêm -o ke-hoach.pdf.",
+    # PDF through LibreOffice (exit 2)
+    "pdf.thieu_libreoffice": (
+        "cần LibreOffice để xuất PDF nhưng máy này chưa có: hãy cài (Debian, Ubuntu: "
+        "sudo apt-get install libreoffice-writer-nogui fonts-liberation; Windows, macOS: libreoffice.org) "
+        "rồi chạy lại, hoặc xuất .docx (-o ke-hoach.docx)."
+    ),
+    "pdf.khong_chay_duoc": "không chạy được LibreOffice ({ly_do}).",
+    "pdf.qua_thoi_gian": "LibreOffice chuyển sang PDF quá {giay} giây: đã dừng, không ghi tệp PDF.",
+    "pdf.khong_chuyen_duoc": "LibreOffice không chuyển được văn bản sang PDF (mã {ma}: {chi_tiet}); không ghi tệp PDF.",
     # the plan or the template (exit 1)
     "van_ban.ke_hoach_loi": "kế hoạch có lỗi (xem các dòng trên): không xuất văn bản.",
     "van_ban.khong_dung_duoc": "mẫu có lỗi (xem dòng trên): không xuất văn bản.",
 }
 
 CODES: tuple[Ma, ...] = (
+    # ------------------------------------------------------------------ VB: the document's structure
+    Ma(
+        "VB001", LOI, "không có phần {phan}.{de_xuat} Các phần có sẵn: {co_san}; hoặc ma của một phan_bo_sung.",
+        "bo_cuc nêu một phần không có sẵn và không phải ma của phần bổ sung nào.",
+        "bo_cuc: [muc_dich_yeu_cau, nhiem_vu_giai_phapp]",
+    ),
+    Ma(
+        "VB002", LOI, "phần {phan} đã có trong bo_cuc: mỗi phần chỉ xếp một lần.",
+        "Một phần được xếp hai lần trong bo_cuc, hoặc hai phần bổ sung cùng một ma.",
+        "bo_cuc: [muc_tieu, kinh_phi, muc_tieu]",
+        bien_the={"ma": "ma {phan} đã dùng (cho một phần bổ sung khác hoặc một phần có sẵn): hãy đặt ma khác."},
+    ),
+    Ma(
+        "VB003", CANH_BAO, "phần bổ sung {tieu_de} không có trong bo_cuc nên sẽ không có trong văn bản: "
+        "hãy đặt ma cho phần này và thêm ma vào bo_cuc.",
+        "Kế hoạch có bo_cuc nhưng không xếp một phần bổ sung vào đó (phần ấy bị bỏ khỏi văn bản).",
+        "bo_cuc: [muc_tieu]\nphan_bo_sung:\n  - tieu_de: chế độ báo cáo   # không có ma, không có trong bo_cuc",
+    ),
+    Ma(
+        "VB004", LOI, "dòng có {so_o} ô nhưng bảng có {so_cot} cột (tính cả các cột con).",
+        "Một dòng của bảng có số ô khác số cột.",
+        "cot: [Số TT, Tên công trình, Kinh phí]\ndong:\n  - [1, Đường trục thôn]",
+    ),
+    Ma(
+        "VB005", LOI, "cột '{cot}' được cộng ở dòng tổng nhưng ô {o} không phải là số.",
+        "Một ô của cột có dòng tổng (tong: true) không phải là số.",
+        "cot: [Công trình, {ten: Kinh phí, tong: true}]\ndong:\n  - [Đường thôn, 1,2 tỷ]",
+    ),
+    Ma(
+        "VB006", LOI, "mục lồng quá {toi_da} cấp (1., 1.1., a)): văn bản không đánh số được cấp sâu hơn; "
+        "hãy dùng danh sách (danh_sach) thay cho mục con.",
+        "Các mục con lồng nhau quá ba cấp dưới một phần La Mã.",
+        "noi_dung:\n  - muc: A\n    noi_dung:\n      - muc: B\n        noi_dung:\n          - muc: C\n            noi_dung:\n              - muc: D",
+    ),
+    Ma(
+        "VB007", CANH_BAO, "câu liệt kê tiêu chí chưa đạt được bật nhưng không có chỗ trong văn bản: bo_cuc không có "
+        "muc_tieu và không phần nào có khối {{tieu_chi_chua_dat: true}}.",
+        "Câu tiêu chí chưa đạt không có chỗ, hoặc được đặt vào văn bản nhưng lại bị tắt.",
+        "chi_tieu:\n  bo_tieu_chi:\n    tieu_chi_chua_dat: true\nbo_cuc: [muc_dich_yeu_cau, to_chuc_thuc_hien]",
+        bien_the={"tat": "khối này đặt câu tiêu chí chưa đạt, nhưng chi_tieu.bo_tieu_chi.tieu_chi_chua_dat là false: "
+                          "câu sẽ không được in."},
+    ),
+    Ma(
+        "VB008", CANH_BAO, "{viet}: văn bản của Đảng ghi đề ký bằng dấu gạch chéo ({dung}, Hướng dẫn 36-HD/VPTW).",
+        "Đề ký không đúng hệ thống văn bản: T/M, K/T (Đảng) hay TM., KT. (Nhà nước); Ban Chỉ đạo ký T/M.",
+        "van_ban:\n  he_thong: dang\n  nguoi_ky:\n    tham_quyen: TM. BAN THƯỜNG VỤ",
+        bien_the={
+            "dang": "{viet}: văn bản của Đảng ghi đề ký bằng dấu gạch chéo ({dung}…, Hướng dẫn 36-HD/VPTW Mục II 1.7).",
+            "nha_nuoc": "{viet}: văn bản nhà nước ghi đề ký có dấu chấm ({dung}, Nghị định 30/2020/NĐ-CP), "
+                        "không dùng dấu gạch chéo; hay đây là văn bản của Đảng (he_thong: dang)?",
+            "ban_chi_dao": "{viet}: trưởng ban chỉ đạo ký trực tiếp, không ghi T/M (Hướng dẫn 36-HD/VPTW Mục II "
+                           "1.7); cấp phó ký thay ghi K/T TRƯỞNG BAN. Hãy bỏ tham_quyen.",
+        },
+    ),
     Ma(
         "MAU001", LOI, "mẫu .docx này không dùng được ({loai}).",
         "Mẫu .docx của đơn vị không dùng được: tệp nén hỏng, phần XML hỏng, quá lớn, không có trang để trình bày.",

@@ -12,7 +12,17 @@ from datetime import date
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from ntm.diagnostics.params import Cau
 from ntm.plan.values import CoKhong, Doan, Ngay, SoLieuType, SoNguyen, ntm_error, parse_number
@@ -55,6 +65,18 @@ class CanCu(_Model):
     trich_yeu: str = Field("", description="Trích yếu: về việc …")
 
 
+def _can_cu_kind(value: Any) -> str:
+    # Only the member a value's shape asks for is validated: a mapping with a misspelt key is
+    # reported once, as that, not also as "cần văn bản" from the string member.
+    return "cau" if isinstance(value, str) else "truong"
+
+
+CanCuType = Annotated[
+    Annotated[str, Tag("cau")] | Annotated[CanCu, Tag("truong")],
+    Discriminator(_can_cu_kind),
+]
+
+
 class NguoiKy(_Model):
     tham_quyen: str | None = Field(None, description="Thẩm quyền ký: TM. ỦY BAN NHÂN DÂN")
     ky_thay: str | None = Field(None, description="Ký thay: KT. CHỦ TỊCH")
@@ -73,7 +95,13 @@ class VanBan(_Model):
     ngay_ban_hanh: Ngay = Field(description="Ngày ban hành")
     ten_loai: str = Field("KẾ HOẠCH", description="Tên loại văn bản")
     trich_yeu: str = Field(description="Trích yếu nội dung")
-    can_cu: list[CanCu] = Field(default_factory=_new_list, description="Các văn bản làm căn cứ")
+    can_cu: list[CanCuType] = Field(
+        default_factory=_new_list, description="Các văn bản làm căn cứ: câu viết sẵn hoặc các trường"
+    )
+    mo_dau: DoanVan = Field(
+        default_factory=_new_list,
+        description="Các đoạn mở đầu, giữa căn cứ và mục I (… xây dựng kế hoạch … như sau:)",
+    )
     cau_ket: str | None = Field(None, description="Câu kết thúc văn bản: Trên đây là kế hoạch …")
     noi_nhan: list[str] = Field(description="Nơi nhận, mỗi dòng một nơi")
     nguoi_ky: NguoiKy
@@ -214,6 +242,13 @@ class TieuChiKeHoach(_Model):
 
 class BoTieuChiMucTieu(_Model):
     tieu_de: str | None = Field(None, description="Tiêu đề mục (mặc định: tên ngắn của bộ tiêu chí)")
+    tieu_chi_chua_dat: CoKhong | None = Field(
+        None,
+        description=(
+            "Có in câu liệt kê tiêu chí chưa đạt (sinh từ kết quả đánh giá) không; mặc định: có khi kế hoạch "
+            "không có bo_cuc, không khi có bo_cuc (khi đó đặt câu bằng khối {tieu_chi_chua_dat: true})"
+        ),
+    )
     dat_chuan: str | None = Field(
         None, description="Số tiêu chí phấn đấu đạt, dạng '19/19' (phấn đấu / tổng số)"
     )
@@ -228,7 +263,7 @@ class BoTieuChiMucTieu(_Model):
 
 
 class ThonKieuMau(_Model):
-    tieu_de: str = Field("Xây dựng thôn NTM kiểu mẫu", description="Tiêu đề mục")
+    tieu_de: str = Field("Xây dựng thôn nông thôn mới kiểu mẫu", description="Tiêu đề mục")
     thon: list[str] = Field(description="Các thôn phấn đấu đạt thôn NTM kiểu mẫu")
 
 
@@ -237,11 +272,44 @@ class MucKhac(_Model):
     noi_dung: DoanVan = Field(default_factory=_new_list)
 
 
+class LoaiMucTieu(str, Enum):
+    """Kinds of place-level targets beyond the commune's criteria (thôn, vườn, khu dân cư)."""
+
+    thon_ntm_kieu_mau = "thon_ntm_kieu_mau"
+    thon_thong_minh = "thon_thong_minh"
+    khu_dan_cu_ntm_kieu_mau = "khu_dan_cu_ntm_kieu_mau"
+    vuon_mau = "vuon_mau"
+    khac = "khac"
+
+
+class MucTieuDiaBan(_Model):
+    """One kind of target with the places named: thôn thông minh in Phú Thượng and Phú Hạ, …"""
+
+    loai: LoaiMucTieu = Field(
+        description="thon_ntm_kieu_mau | thon_thong_minh | khu_dan_cu_ntm_kieu_mau | vuon_mau | khac"
+    )
+    ten: str | None = Field(
+        None, description="Tên chuẩn cần đạt khi loai: khac (ví dụ: 'khu dân cư kiểu mẫu về bảo vệ môi trường')"
+    )
+    tieu_de: str | None = Field(None, description="Tiêu đề mục (mặc định theo loại)")
+    noi: list[str] = Field(description="Các nơi phấn đấu đạt: thôn, khu dân cư, hộ có vườn")
+
+    @model_validator(mode="after")
+    def _named(self) -> MucTieuDiaBan:
+        if self.loai is LoaiMucTieu.khac and not self.ten:
+            raise ntm_error(Cau("muc_tieu_dia_ban.can_ten"))
+        return self
+
+
 class ChiTieuKeHoach(_Model):
     """Targets (chỉ tiêu) of the plan year."""
 
     bo_tieu_chi: BoTieuChiMucTieu = Field(default_factory=BoTieuChiMucTieu)
     thon_kieu_mau: ThonKieuMau | None = None
+    dia_ban: list[MucTieuDiaBan] = Field(
+        default_factory=_new_list,
+        description="Mục tiêu theo thôn, khu dân cư, vườn: thôn NTM kiểu mẫu, thôn thông minh, vườn mẫu, …",
+    )
     khac: list[MucKhac] = Field(default_factory=_new_list)
 
 
@@ -269,13 +337,164 @@ class ViTri(str, Enum):
     sau_to_chuc_thuc_hien = "sau_to_chuc_thuc_hien"
 
 
-class PhanBoSung(_Model):
-    """An extra section: a heading with paragraphs and/or bullets."""
+# ---------------------------------------------------------------------------- tables
 
+class CotBang(_Model):
+    """A table column, or a group of columns under one merged header cell."""
+
+    ten: str = Field(description="Tiêu đề cột")
+    don_vi: str | None = Field(None, description="Đơn vị, in trong tiêu đề: 'Kinh phí (triệu đồng)'")
+    tong: CoKhong = Field(False, description="Cộng cột này ở dòng tổng (mọi ô phải là số)")
+    cot: list[CotBangType] = Field(
+        default_factory=_new_list, description="Các cột con: tiêu đề này gộp ô phía trên chúng"
+    )
+
+
+def _column(value: Any) -> Any:
+    return {"ten": value} if isinstance(value, str) else value
+
+
+CotBangType = Annotated[CotBang, BeforeValidator(_column, json_schema_input_type=str | CotBang)]
+
+_CELL_SCHEMA = WithJsonSchema({"title": "Ô", "description": "Chữ hoặc số.",
+                               "anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}]})
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return value
+
+
+OBang = Annotated[str, BeforeValidator(_cell), _CELL_SCHEMA]
+
+
+class Bang(_Model):
+    """A table as data: columns (with merged group headers), rows, and an optional totals row."""
+
+    tieu_de: str | None = Field(None, description="Tên bảng, in đậm phía trên bảng")
+    don_vi: str | None = Field(None, description="Đơn vị tính của cả bảng, in phía trên bên phải")
+    cot: list[CotBangType] = Field(min_length=1, description="Các cột (có thể gộp tiêu đề nhiều tầng)")
+    dong: list[list[OBang]] = Field(default_factory=_new_list, description="Các dòng, mỗi dòng một danh sách ô")
+    nhan_tong: str = Field("Tổng cộng", description="Nhãn của dòng tổng (khi có cột tong: true)")
+
+
+class TenBangSinh(str, Enum):
+    """Tables the document generates from the assessment."""
+
+    tinh_trang_tieu_chi = "tinh_trang_tieu_chi"
+
+
+# ---------------------------------------------------------------------------- nested content
+
+class KieuDanhSach(str, Enum):
+    """List styles: the marker is chosen here, never typed in the text."""
+
+    gach = "gach"  # "- "
+    cong = "cong"  # "+ "
+    chu = "chu"  # "a) "
+    so = "so"  # "1) "
+
+
+class YDanhSach(_Model):
+    """A list item with a footnote."""
+
+    doan: str = Field(description="Nội dung ý")
+    chu_thich: DoanVan = Field(default_factory=_new_list, description="Chú thích cuối trang của ý này")
+
+
+def _item(value: Any) -> Any:
+    return {"doan": value} if isinstance(value, str) else value
+
+
+YDanhSachType = Annotated[YDanhSach, BeforeValidator(_item, json_schema_input_type=str | YDanhSach)]
+
+_KINDS = ("doan", "muc", "danh_sach", "bang", "tieu_chi_chua_dat")
+
+
+class KhoiNoiDung(_Model):
+    """One block of a custom section: exactly one of doan, muc (a sub-heading with its own content),
+    danh_sach, bang, tieu_chi_chua_dat."""
+
+    doan: str | None = Field(None, description="Một đoạn văn")
+    chu_thich: DoanVan = Field(default_factory=_new_list, description="Chú thích cuối trang của đoạn")
+    muc: str | None = Field(None, description="Tiêu đề mục con (1., 1.1., a) theo cấp)")
+    noi_dung: list[KhoiNoiDungType] = Field(default_factory=_new_list, description="Nội dung của mục con")
+    danh_sach: list[YDanhSachType] | None = Field(None, description="Các ý của một danh sách")
+    kieu: KieuDanhSach = Field(KieuDanhSach.gach, description="Kiểu danh sách: gach (-), cong (+), chu (a)), so (1))")
+    bang: Bang | None = Field(None, description="Một bảng")
+    tieu_chi_chua_dat: CoKhong | None = Field(
+        None, description="true: đặt ở đây câu liệt kê các tiêu chí chưa đạt (sinh từ kết quả đánh giá)"
+    )
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> KhoiNoiDung:
+        given = [k for k in _KINDS if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ntm_error(Cau("noi_dung.mot_loai", {"co": ", ".join(given) or "không có khóa nào",
+                                                       "cac_khoa": ", ".join(_KINDS)}))
+        if self.noi_dung and self.muc is None:
+            raise ntm_error(Cau("noi_dung.chi_muc", {"khoa": "noi_dung"}))
+        return self
+
+
+def _block(value: Any) -> Any:
+    return {"doan": value} if isinstance(value, str) else value
+
+
+KhoiNoiDungType = Annotated[KhoiNoiDung, BeforeValidator(_block, json_schema_input_type=str | KhoiNoiDung)]
+
+
+class PhanBoSung(_Model):
+    """An extra section: a heading with paragraphs, bullets and nested content."""
+
+    ma: str | None = Field(None, description="Mã của phần, để xếp vào bo_cuc (chữ thường, không dấu)")
     tieu_de: str = Field(description="Tiêu đề phần (viết thường; văn bản sẽ viết hoa)")
-    vi_tri: ViTri = Field(ViTri.sau_nhiem_vu, description="Vị trí trong văn bản")
+    vi_tri: ViTri = Field(ViTri.sau_nhiem_vu, description="Vị trí trong văn bản (khi không có bo_cuc)")
     doan: DoanVan = Field(default_factory=_new_list, description="Các đoạn văn")
     gach_dau_dong: list[str] = Field(default_factory=_new_list, description="Các ý gạch đầu dòng")
+    noi_dung: list[KhoiNoiDungType] = Field(
+        default_factory=_new_list,
+        description="Nội dung nhiều cấp: đoạn, mục con (1., 1.1., a)), danh sách, bảng, chú thích",
+    )
+
+
+class PhanBoCuc(_Model):
+    """One entry of `bo_cuc`: a section and, optionally, the heading the plan gives it."""
+
+    phan: str = Field(description="Mã phần có sẵn hoặc `ma` của một phan_bo_sung")
+    tieu_de: str | None = Field(None, description="Tiêu đề riêng của phần (in hoa trong văn bản)")
+
+
+def _bo_cuc_item(value: Any) -> Any:
+    return {"phan": value} if isinstance(value, str) else value
+
+
+PhanBoCucType = Annotated[PhanBoCuc, BeforeValidator(_bo_cuc_item, json_schema_input_type=str | PhanBoCuc)]
+
+CotBang.model_rebuild()
+KhoiNoiDung.model_rebuild()
+
+PHAN_CO_SAN = (
+    "muc_dich_yeu_cau", "muc_tieu", "nhiem_vu_giai_phap", "thoi_gian_thuc_hien", "kinh_phi", "to_chuc_thuc_hien",
+)
+
+
+class PhuLuc(_Model):
+    """An annex after the signature: heading, text, tables (data, or generated from the assessment)."""
+
+    tieu_de: str = Field(description="Tên phụ lục: 'Danh mục công trình năm 2026'")
+    doan: DoanVan = Field(default_factory=_new_list, description="Các đoạn văn dưới tên phụ lục")
+    bang: Bang | TenBangSinh | None = Field(
+        None, description="Một bảng dữ liệu, hoặc tinh_trang_tieu_chi (bảng tình trạng tiêu chí sinh từ đánh giá)"
+    )
+    kho_ngang: CoKhong | None = Field(
+        None, description="Trình bày phụ lục trên trang ngang (.docx); mặc định: ngang khi bảng có trên 6 cột"
+    )
 
 
 class MucDichYeuCau(_Model):
@@ -310,6 +529,14 @@ class KeHoach(_Model):
     kinh_phi: KinhPhi | None = None
     to_chuc_thuc_hien: list[ToChucThucHien] = Field(default_factory=_new_list)
     phan_bo_sung: list[PhanBoSung] = Field(default_factory=_new_list)
+    bo_cuc: list[PhanBoCucType] | None = Field(
+        None,
+        description=(
+            "Thứ tự và tiêu đề các phần của văn bản: muc_dich_yeu_cau, muc_tieu, nhiem_vu_giai_phap, "
+            "thoi_gian_thuc_hien, kinh_phi, to_chuc_thuc_hien hoặc ma của một phan_bo_sung"
+        ),
+    )
+    phu_luc: list[PhuLuc] = Field(default_factory=_new_list, description="Các phụ lục sau chữ ký")
 
     @property
     def ngay(self) -> date:

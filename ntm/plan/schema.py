@@ -39,6 +39,16 @@ def plan_schema() -> dict[str, Any]:
 
 # Titles and descriptions of the model classes, in Vietnamese for the editor's hover text.
 _DEFS_VI: dict[str, tuple[str, str]] = {
+    "Bang": ("Bảng", "Bảng dữ liệu: các cột (có thể gộp tiêu đề), các dòng, dòng tổng."),
+    "CotBang": ("Cột", "Một cột, hoặc một nhóm cột dưới một ô tiêu đề gộp."),
+    "KhoiNoiDung": ("Khối nội dung", "Đoạn văn, mục con, danh sách, bảng hoặc chỗ đặt câu tiêu chí chưa đạt."),
+    "KieuDanhSach": ("Kiểu danh sách", "gach (-), cong (+), chu (a)), so (1))."),
+    "LoaiMucTieu": ("Loại mục tiêu", "thôn NTM kiểu mẫu, thôn thông minh, khu dân cư NTM kiểu mẫu, vườn mẫu, khác."),
+    "MucTieuDiaBan": ("Mục tiêu theo địa bàn", "Một loại mục tiêu và các nơi phấn đấu đạt."),
+    "PhanBoCuc": ("Phần của bố cục", "Mã phần và tiêu đề riêng (nếu có)."),
+    "PhuLuc": ("Phụ lục", "Phụ lục sau chữ ký: tên, đoạn văn, bảng."),
+    "TenBangSinh": ("Bảng sinh từ đánh giá", "tinh_trang_tieu_chi: bảng tình trạng các tiêu chí."),
+    "YDanhSach": ("Ý", "Một ý của danh sách, có chú thích cuối trang."),
     "BoTieuChiMucTieu": ("Chỉ tiêu theo bộ tiêu chí", "Số tiêu chí phấn đấu đạt và các chỉ tiêu khác."),
     "CanCu": ("Căn cứ", "Văn bản làm căn cứ: loại, số hiệu, ngày, cơ quan ban hành, trích yếu."),
     "ChiTieuHienTrang": ("Số liệu chỉ tiêu", "Giá trị hiện tại, mức yêu cầu kế hoạch tự nêu, mục tiêu phấn đấu."),
@@ -73,6 +83,8 @@ _FIELDS_VI: dict[str, str] = {
     "nguon": "Các nguồn kinh phí",
     "tieu_de": "Tiêu đề",
     "nguoi_ky": "Người ký",
+    "bo_cuc": "Thứ tự và tiêu đề các phần",
+    "phu_luc": "Các phụ lục",
 }
 
 

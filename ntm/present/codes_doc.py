@@ -47,6 +47,10 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
         "Chỉ `ntm check` đưa ra (sau khi đánh giá); đều là cảnh báo: kế hoạch vẫn hợp lệ.",
     ),
     (
+        "VB", "VB: cấu trúc văn bản",
+        "Bố cục, bảng, mục lồng nhau, câu tiêu chí chưa đạt và đề ký (docs/plan-format.md, docs/render.md).",
+    ),
+    (
         "BTC", "BTC: bộ tiêu chí",
         "Bộ tiêu chí mà kế hoạch nêu, và tệp bộ tiêu chí của tỉnh (kế thừa một bộ khác).",
     ),
@@ -58,7 +62,7 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
 )
 
 _EXIT_CODES = (
-    ("0", "không có vấn đề (với `check`: mọi tiêu chí đã đạt hoặc chưa có dữ liệu)"),
+    ("0", "không có vấn đề (với `check`: không tiêu chí nào chưa đạt: mọi tiêu chí đã đạt hoặc chưa đánh giá được)"),
     ("1", "có lỗi (kế hoạch, bộ tiêu chí hoặc mẫu văn bản không hợp lệ); với `--strict`, có cả cảnh báo"),
     ("2", "dùng sai lệnh (tùy chọn sai, đường dẫn không tồn tại) hoặc không ghi được kết quả"),
     ("3", "(`check`) kế hoạch hợp lệ nhưng còn tiêu chí chưa đạt"),

@@ -93,6 +93,7 @@ class KiemTra:
             "ten_vung": v.ten_vung,
             "quy_tac_vung": v.quy_tac_vung,
             "nhom_xa": v.nhom_xa,
+            "nguon_chung": v.nguon_chung,
             "tieu_chi": [t.to_json() for t in v.tieu_chi],
             "tong_hop": v.tong_hop.to_json(),
         }

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ntm.assess.result import DanhGia, KetQua, KetQuaChiTieu, KetQuaTieuChi
+from ntm.assess.result import DanhGia, KetQua, KetQuaChiTieu, KetQuaTieuChi, LyDo
 from ntm.assess.result import TongHop as TongHopSo
 from ntm.catalog import LoaiChiTieu
+from ntm.catalog.thresholds import NguonYeuCau
 from ntm.diagnostics.text import visible
 from ntm.plan.values import SoLieu, json_number
 from ntm.present import wording
@@ -48,10 +49,15 @@ class ChiTieu:
     nguon_chi_tiet: dict[str, Any] | None
     mo_ta: str
     duong_dan: str
+    nguon_rieng: bool = False  # its requirement's source differs from the set's usual one: say it on the line
 
     @property
     def la_chua_dat(self) -> bool:
         return self.trang_thai is KetQua.chua_dat
+
+    @property
+    def thieu_so_lieu(self) -> bool:
+        return self.ly_do == "khong_co_so_lieu"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -108,6 +114,7 @@ class TieuChi:
     chi_tieu_day_du: bool
     chi_tieu: tuple[ChiTieu, ...]
     dong: int | None = None  # the criterion's line in the plan (CI annotations), not in the JSON
+    ly_do: LyDo | None = None  # why the figures alone cannot decide (even when a self-assessment then does)
 
     @property
     def chua_dat(self) -> list[ChiTieu]:
@@ -115,7 +122,7 @@ class TieuChi:
 
     @property
     def nhan(self) -> str:
-        return wording.trang_thai(self.trang_thai, self.theo_tu_danh_gia)
+        return wording.trang_thai(self.trang_thai, self.theo_tu_danh_gia, self.ly_do)
 
     @property
     def la_chua_dat(self) -> bool:
@@ -125,17 +132,47 @@ class TieuChi:
     def la_chua_co_du_lieu(self) -> bool:
         return self.trang_thai is KetQua.chua_co_du_lieu
 
+    @property
+    def la_thieu_so_lieu(self) -> bool:
+        """Cannot be judged because the plan lacks figures: the plan can fix that."""
+        return self.la_chua_co_du_lieu and self.ly_do is LyDo.khong_co_so_lieu
+
+    @property
+    def la_can_bo_sung(self) -> bool:
+        """Cannot be judged, and the plan can settle it: figures to add, or (the set's list of
+        indicators being incomplete) a self-assessment. An unknown official level it cannot."""
+        return self.la_chua_co_du_lieu and self.ly_do in (LyDo.khong_co_so_lieu, LyDo.danh_muc_chua_du)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "so": self.so, "ma": self.ma, "ten": self.ten, "trang_thai": self.trang_thai.value,
+            "ly_do": self.ly_do.value if self.ly_do else None,
             "theo_tu_danh_gia": self.theo_tu_danh_gia, "chi_tieu_day_du": self.chi_tieu_day_du,
             "chi_tieu": [c.to_json() for c in self.chi_tieu], "chi_tieu_chua_dat": [c.ma for c in self.chua_dat],
         }
 
 
-def _tieu_chi(tc: KetQuaTieuChi, line: int | None) -> TieuChi:
+def _tieu_chi(tc: KetQuaTieuChi, line: int | None, common: str | None) -> TieuChi:
+    indicators = []
+    for i in tc.chi_tieu:
+        view = _chi_tieu(i)
+        view.nguon_rieng = i.yeu_cau is not None and view.nguon != common
+        indicators.append(view)
     return TieuChi(tc.so, tc.ma, visible(tc.ten), tc.trang_thai, tc.theo_tu_danh_gia, tc.chi_tieu_day_du,
-                   tuple(_chi_tieu(i) for i in tc.chi_tieu), line)
+                   tuple(indicators), line, tc.ly_do)
+
+
+def nguon_chung(danh_gia: DanhGia) -> str | None:
+    """The source most of the set's applied levels come from, said once (a legend) rather than
+    on every line; lines whose source differs say theirs."""
+    from collections import Counter
+
+    counts = Counter(
+        visible(wording.nguon_yeu_cau(i.yeu_cau))
+        for tc in danh_gia.tieu_chi for i in tc.chi_tieu
+        if i.yeu_cau is not None and i.yeu_cau.nguon is NguonYeuCau.bo_tieu_chi
+    )
+    return counts.most_common(1)[0][0] if counts else None
 
 
 @dataclass(frozen=True)
@@ -154,16 +191,36 @@ class TongHop:
 
 
 def cau_tom_tat(danh_gia: DanhGia) -> str:
+    """'Đạt 14 · Chưa đạt 5 · Chưa đánh giá được 0 (trên 19 tiêu chí; 14 đạt theo tự đánh giá)'.
+
+    Criteria that cannot be judged are counted apart from the unmet ones, with why, so that
+    unknown official levels never read as failures."""
     t = danh_gia.tong_hop
-    text = f"Đạt {t.dat}/{t.tong_so} tiêu chí"
-    extras = []
-    if t.chua_dat:
-        extras.append(f"{t.chua_dat} chưa đạt")
-    if t.chua_co_du_lieu:
-        extras.append(f"{t.chua_co_du_lieu} chưa có dữ liệu")
-    if t.dat_theo_tu_danh_gia:
-        extras.append(f"{t.dat_theo_tu_danh_gia} tiêu chí đạt theo tự đánh giá")
-    return text + (f" ({'; '.join(extras)})" if extras else "")
+    text = f"Đạt {t.dat} · Chưa đạt {t.chua_dat} · Chưa đánh giá được {t.chua_co_du_lieu}"
+    notes = [f"trên {t.tong_so} tiêu chí"]
+    why = [
+        f"{n} {wording.LY_DO[reason].lower()}"
+        for reason, n in ((LyDo.chua_co_nguong, t.chua_co_nguong), (LyDo.khong_co_so_lieu, t.khong_co_so_lieu),
+                          (LyDo.danh_muc_chua_du, t.danh_muc_chua_du))
+        if n
+    ]
+    if why:
+        notes.append("chưa đánh giá được: " + ", ".join(why))
+    self_assessed = [f"{n} {label}" for n, label in ((t.dat_theo_tu_danh_gia, "đạt"),
+                                                     (t.chua_dat_theo_tu_danh_gia, "chưa đạt")) if n]
+    if self_assessed:
+        notes.append(" và ".join(self_assessed) + " theo tự đánh giá của kế hoạch")
+    return f"{text} ({'; '.join(notes)})"
+
+
+def quy_tac_vung(danh_gia: DanhGia) -> str | None:
+    """The region rule, briefly: 'mức vùng Trung du và miền núi phía Bắc (xã đặc biệt khó khăn)'."""
+    if danh_gia.vung_theo_quy_tac is None:
+        return None
+    bo = danh_gia.bo_tieu_chi
+    region = bo.cac_vung.get(danh_gia.vung or "", danh_gia.vung or "")
+    why = wording.CO_XA.get(danh_gia.doi_vung_vi or "", "")
+    return f"mức vùng {region}" + (f" ({why})" if why else "")
 
 
 @dataclass(frozen=True)
@@ -180,10 +237,12 @@ class DanhGiaView:
     nhom_xa: int | None
     tieu_chi: tuple[TieuChi, ...]
     tong_hop: TongHop
+    nguon_chung: str | None = None
 
 
 def danh_gia_view(danh_gia: DanhGia, lines: dict[str, int | None]) -> DanhGiaView:
     bo = danh_gia.bo_tieu_chi
+    common = nguon_chung(danh_gia)
     by_region = bo.truc == "vung"  # only the axis the set is read along: a stray key was already warned about
     return DanhGiaView(
         bo_tieu_chi={
@@ -200,8 +259,9 @@ def danh_gia_view(danh_gia: DanhGia, lines: dict[str, int | None]) -> DanhGiaVie
         nam=danh_gia.nam,
         vung=danh_gia.vung if by_region else None,
         ten_vung=_visible(bo.cac_vung.get(danh_gia.vung or "", None) if by_region else None),
-        quy_tac_vung=_visible(danh_gia.vung_theo_quy_tac),
+        quy_tac_vung=_visible(quy_tac_vung(danh_gia)),
         nhom_xa=danh_gia.nhom_xa if bo.truc == "nhom_xa" else None,
-        tieu_chi=tuple(_tieu_chi(t, lines.get(t.ma)) for t in danh_gia.tieu_chi),
+        tieu_chi=tuple(_tieu_chi(t, lines.get(t.ma), common) for t in danh_gia.tieu_chi),
         tong_hop=TongHop(danh_gia.tong_hop, cau_tom_tat(danh_gia)),
+        nguon_chung=common,
     )

@@ -6,9 +6,10 @@ diagnostics that quote a status) takes its words from here.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import Enum
 
-from ntm.assess.result import KetQua, KetQuaChiTieu
+from ntm.assess.result import KetQua, KetQuaChiTieu, LyDo
 from ntm.catalog import DoTinCay, LoaiChiTieu
 from ntm.catalog.thresholds import MucChuaRo, NguonYeuCau, YeuCau
 from ntm.plan.values import SoLieu
@@ -28,11 +29,26 @@ DO_TIN_CAY: dict[DoTinCay, str] = {
     DoTinCay.U: "chưa rõ",
 }
 
+# The commune flags that bring in a region rule, as the rule's reason is said.
+CO_XA: dict[str, str] = {"xa_dac_biet_kho_khan": "xã đặc biệt khó khăn", "xa_an_toan_khu": "xã an toàn khu"}
+
 KY_HIEU: dict[LoaiChiTieu, str] = {LoaiChiTieu.toi_thieu: "≥", LoaiChiTieu.toi_da: "≤", LoaiChiTieu.dat: ""}
 PHEP_SO_SANH: dict[LoaiChiTieu, str] = {LoaiChiTieu.toi_thieu: ">=", LoaiChiTieu.toi_da: "<=", LoaiChiTieu.dat: "=="}
 
 
-def trang_thai(status: KetQua, theo_tu_danh_gia: bool = False) -> str:
+# Why a criterion cannot be judged, as the status column says it: never "no data" when the
+# figures are there and only the official level is unknown.
+LY_DO: dict[LyDo, str] = {
+    LyDo.chua_co_nguong: "Chưa rõ mức chính thức",
+    LyDo.khong_co_so_lieu: "Thiếu số liệu",
+    LyDo.danh_muc_chua_du: "Cần tự đánh giá",  # the set lists only part of its indicators
+}
+
+
+def trang_thai(status: KetQua, theo_tu_danh_gia: bool = False, ly_do: LyDo | None = None) -> str:
+    """The status column: 'Đạt', 'Chưa đạt (tự đánh giá)', 'Chưa rõ mức chính thức', 'Thiếu số liệu'…"""
+    if status is KetQua.chua_co_du_lieu and ly_do is not None:
+        return LY_DO[ly_do]
     label = TRANG_THAI[status]
     return label + " (tự đánh giá)" if theo_tu_danh_gia else label
 
@@ -62,32 +78,105 @@ def yeu_cau(req: YeuCau, unit: str | None) -> str:
     return muc(req.loai, req.gia_tri, unit)
 
 
+def _luong(amount: Decimal, unit: str | None) -> str:
+    shown = so_du_chu_so(amount)  # an unmet indicator's gap is never shown as 0
+    return f"{shown} điểm phần trăm" if unit == "%" else (f"{shown} {unit}" if unit else shown)
+
+
 def chenh_lech(kq: KetQuaChiTieu) -> str | None:
+    """'còn thiếu 22,23 điểm phần trăm' (a minimum), 'vượt 2 điểm phần trăm' (a maximum)."""
     if kq.chenh_lech is None:
         return None
-    unit = don_vi(kq)
-    amount = so_du_chu_so(kq.chenh_lech)  # an unmet indicator's gap is never shown as 0
-    amount = f"{amount} điểm %" if unit == "%" else (f"{amount} {unit}" if unit else amount)
-    verb = "thiếu" if kq.chi_tieu.chi_tieu.loai is LoaiChiTieu.toi_thieu else "vượt"
-    return f"{verb} {amount}"
+    verb = "còn thiếu" if kq.chi_tieu.chi_tieu.loai is LoaiChiTieu.toi_thieu else "vượt"
+    return f"{verb} {_luong(kq.chenh_lech, don_vi(kq))}"
 
 
 def chua_ro(why: MucChuaRo | None, unit: str | None) -> str:
-    text = "yêu cầu: chưa có mức trong bộ tiêu chí"
+    text = "chưa có mức chính thức để so sánh"
     if why is not None and why.chung is not None:
-        text += f" (chỉ tiêu chung cả nước: {so_voi_don_vi(why.chung, unit)})"
+        text += f"; chỉ tiêu chung cả nước: {so_voi_don_vi(why.chung, unit)}"
     return text
 
 
+def doi_tuong(kq: KetQuaChiTieu) -> str:
+    """What a count counts, for 'còn 3 nhà tạm, dột nát': the indicator's name after 'Số ' when
+    it starts with the unit ("Số nhà tạm, dột nát", unit "nhà"), else the unit alone."""
+    unit = don_vi(kq) or ""
+    name = kq.chi_tieu.chi_tieu.ten_hien_thi
+    if name.startswith("Số "):
+        rest = name[3:]
+        if unit and (rest == unit or rest.startswith(unit + " ")):
+            return rest
+    return unit
+
+
+def _khong_con(kq: KetQuaChiTieu) -> bool:
+    """A count whose requirement is none left (≤ 0): said 'còn 3 nhà…, yêu cầu: không còn'."""
+    req = kq.yeu_cau
+    return (req is not None and req.loai is LoaiChiTieu.toi_da and req.gia_tri == 0
+            and don_vi(kq) not in (None, "%"))
+
+
 def mo_ta(kq: KetQuaChiTieu) -> str:
-    """'52,77% / yêu cầu ≥ 75% — thiếu 22,23 điểm %' (or why it cannot be said)."""
+    """The indicator's state as an office writes it, after its name:
+    'đạt 52,77%, yêu cầu ≥ 75%, còn thiếu 22,23 điểm phần trăm';
+    'còn 3 nhà tạm, dột nát (yêu cầu: không còn)'; '100% (chưa có mức chính thức để so sánh)';
+    'chưa có số liệu (ghi vào tieu_chi.y_te.hien_trang.ty_le_tham_gia_bhyt)'."""
+    spec = kq.chi_tieu.chi_tieu
     unit = don_vi(kq)
-    value = so_lieu(kq.gia_tri, unit) if kq.gia_tri is not None else "chưa có số liệu"
-    if kq.yeu_cau is None:
-        return f"{value} / {chua_ro(kq.chua_ro, unit)}"
-    text = f"{value} / yêu cầu {yeu_cau(kq.yeu_cau, unit)}"
+    value = kq.gia_tri
+    req = kq.yeu_cau
+    if value is None:
+        text = f"chưa có số liệu (ghi vào {'.'.join(str(p) for p in kq.path)})"
+        if req is None:
+            return text
+        return text + ("; yêu cầu: có" if spec.loai is LoaiChiTieu.dat else f"; yêu cầu {yeu_cau(req, unit)}")
+    if spec.loai is LoaiChiTieu.dat:
+        if req is None:
+            return f"{so_lieu(value, unit)} ({chua_ro(kq.chua_ro, unit)})"
+        return "có" if value.co else "không (yêu cầu: có)"
+    if req is None:
+        return f"{so_lieu(value, unit)} ({chua_ro(kq.chua_ro, unit)})"
+    if _khong_con(kq):
+        assert value.so is not None
+        thing = doi_tuong(kq)
+        if value.so == 0:
+            return f"không còn {thing} (yêu cầu: không còn)"
+        return f"còn {so_du_chu_so(value.so)} {thing} (yêu cầu: không còn)"
+    lead = f"đạt {so_lieu(value, unit)}" if spec.loai is LoaiChiTieu.toi_thieu else so_lieu(value, unit)
+    text = f"{lead}, yêu cầu {yeu_cau(req, unit)}"
     gap = chenh_lech(kq)
-    return f"{text} — {gap}" if gap else text
+    return f"{text}, {gap}" if gap else text
+
+
+def cau_van_ban(kq: KetQuaChiTieu) -> str:
+    """One clause of the plan document: 'Tỷ lệ lao động qua đào tạo đạt 52,77%, yêu cầu ≥ 75%,
+    còn thiếu 22,23 điểm phần trăm', 'còn 3 nhà tạm, dột nát (yêu cầu: không còn)'. A figure
+    with no official level is stated without the tool's remark about levels."""
+    spec = kq.chi_tieu.chi_tieu
+    unit = don_vi(kq)
+    if kq.gia_tri is None:
+        return f"{spec.ten_hien_thi}: chưa có số liệu"
+    if _khong_con(kq):  # within the document's own parentheses: no nested ones
+        assert kq.gia_tri.so is not None
+        if kq.gia_tri.so == 0:
+            return f"không còn {doi_tuong(kq)}"
+        return f"còn {so_du_chu_so(kq.gia_tri.so)} {doi_tuong(kq)}, yêu cầu không còn"
+    if kq.yeu_cau is None or spec.loai is LoaiChiTieu.dat:
+        if spec.loai is LoaiChiTieu.dat:
+            return f"{_lower_first(spec.ten_hien_thi)}: {'có' if kq.gia_tri.co else 'chưa có'}"
+        return f"{spec.ten_hien_thi} {so_lieu(kq.gia_tri, unit)}"
+    return f"{spec.ten_hien_thi} {mo_ta(kq)}"
+
+
+def goi_y_tu_danh_gia(ma_tieu_chi: str) -> str:
+    """What to do when the set does not list all of a criterion's indicators."""
+    return (f"ghi tieu_chi.{ma_tieu_chi}.tu_danh_gia (đạt hoặc chưa đạt): bộ tiêu chí chưa liệt kê đủ "
+            "chỉ tiêu của tiêu chí này để kết luận từ số liệu")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def nguon_yeu_cau(req: YeuCau) -> str:

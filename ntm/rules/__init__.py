@@ -42,13 +42,17 @@ Check = Callable[[DauVao], Iterable[Diagnostic]]
 class Rule:
     ten: str
     ma: tuple[str, ...]  # the codes it may report
-    giai_doan: Literal["bo_tieu_chi", "danh_gia"]
+    giai_doan: Literal["bo_tieu_chi", "van_ban", "danh_gia"]
     check: Check
 
 
 # The modules holding each stage's rules; a stage's modules are imported when it first runs
 # (`validate` never loads the rules that need an assessment).
-MODULES: dict[str, tuple[str, ...]] = {"bo_tieu_chi": ("dia_ban", "tieu_chi"), "danh_gia": ("ke_hoach",)}
+# `van_ban` rules (the document's shape) run with the `bo_tieu_chi` ones, except on the part of
+# an invalid plan the set is still checked against (validate_for_set), which has no document.
+MODULES: dict[str, tuple[str, ...]] = {
+    "bo_tieu_chi": ("dia_ban", "tieu_chi"), "van_ban": ("van_ban",), "danh_gia": ("ke_hoach",),
+}
 
 
 @functools.cache  # a batch asks for the same stage's rules for every plan
@@ -72,9 +76,13 @@ def _run(stage: str, given: DauVao, overflow_code: str | None) -> list[Diagnosti
     return out
 
 
-def check_against_set(file: str, plan: KeHoach, data: dict[str, Any], bo: BoTieuChi) -> list[Diagnostic]:
-    """DM and TC: the commune, region, year and the criteria and indicators the plan names."""
-    return _run("bo_tieu_chi", DauVao(file, plan, data, bo), "TC000")
+def check_against_set(
+    file: str, plan: KeHoach, data: dict[str, Any], bo: BoTieuChi, *, document: bool = True
+) -> list[Diagnostic]:
+    """DM and TC: the commune, region, year and the criteria and indicators the plan names; VB:
+    the document's shape (not with `document=False`: a plan of which only that part is sound)."""
+    found = _run("bo_tieu_chi", DauVao(file, plan, data, bo), "TC000")
+    return found + _run("van_ban", DauVao(file, plan, data, bo), None) if document else found
 
 
 def check_assessment(file: str, plan: KeHoach, data: dict[str, Any], danh_gia: DanhGia) -> list[Diagnostic]:

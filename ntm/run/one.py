@@ -25,7 +25,7 @@ from ntm.diagnostics import Diagnostic, has_errors
 from ntm.diagnostics.params import GiaTri
 from ntm.diagnostics.suggest import de_xuat
 from ntm.load import SourceMap, load_bytes, os_reason, read_file
-from ntm.plan import KeHoach, validate_plan
+from ntm.plan import KeHoach, validate_for_set, validate_plan
 from ntm.rules import check_against_set
 
 if TYPE_CHECKING:  # `validate` never assesses: the assessment is imported when `check` needs it
@@ -89,10 +89,17 @@ def _looks_like_catalog(data: object) -> bool:
 
 def _stages(path: Path, result: KetQuaTep, data: Any, assessing: bool, anywhere: bool) -> list[Diagnostic]:
     plan, found = validate_plan(data, result.file)
+    root = None if anywhere else repository_root(path.parent)
     if plan is None:
+        # One pass: the set's checks still run on the part they need, where it is sound.
+        part = validate_for_set(data)
+        if part is not None:
+            catalog, problems = _catalog_for(part, result.file, path.parent, root)
+            found.extend(problems)
+            if catalog is not None:
+                found.extend(check_against_set(result.file, part, data, catalog, document=False))
         return found
     result.plan = plan
-    root = None if anywhere else repository_root(path.parent)
     catalog, problems = _catalog_for(plan, result.file, path.parent, root)
     found.extend(problems)
     if catalog is None:

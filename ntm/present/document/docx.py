@@ -25,6 +25,7 @@ python-docx is imported here only; this module itself is imported only by
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 import math
 from dataclasses import dataclass
@@ -43,16 +44,22 @@ from docx.text.paragraph import Paragraph
 from ntm.diagnostics import Diagnostic
 from ntm.present.document.docx_xml import (
     FONT,
+    ChuThich,
+    add_cell,
+    add_row,
+    footnote_reference,
     keep_row_together,
     mark_size,
+    new_table,
     no_borders,
+    orient,
     page_field,
     set_fonts,
     text_width,
     top_rule,
 )
 from ntm.present.document.mau import MauLoi, open_docx
-from ntm.present.document.model import DIEM, KHOAN, MUC, Khoi, VanBanKeHoach
+from ntm.present.document.model import DIEM, GACH, KHOAN, MUC, TIET, Bang, Khoi, PhuLuc, VanBanKeHoach
 
 BODY_PT = 14  # NĐ 30: body 13-14 pt
 
@@ -77,10 +84,14 @@ STYLE_CAN_CU = "NTM Can cu"
 STYLE_MUC = "NTM Muc"
 STYLE_KHOAN = "NTM Khoan"
 STYLE_DIEM = "NTM Diem"
+STYLE_TIET = "NTM Tiet"
+STYLE_LIST = "NTM Danh sach"  # items of a list whose style the plan chose (the marker is in the text)
 STYLE_FORM = "NTM The thuc"  # header block, title, signature: centred, no indent
 STYLE_RECIPIENTS = "NTM Noi nhan"
+STYLE_TABLE = "NTM Bang"  # text in table cells
+STYLE_NOTE = "NTM Chu thich"  # footnote text
 
-_HEADING_STYLE = {MUC: STYLE_MUC, KHOAN: STYLE_KHOAN, DIEM: STYLE_DIEM}
+_HEADING_STYLE = {MUC: STYLE_MUC, KHOAN: STYLE_KHOAN, DIEM: STYLE_DIEM, TIET: STYLE_TIET}
 
 
 # ----------------------------------------------------------------------------- styles and page
@@ -141,6 +152,11 @@ _STYLES: dict[str, _StyleSpec] = {
     STYLE_MUC: _StyleSpec(BODY_PT, bold=True, keep_with_next=True),
     STYLE_KHOAN: _StyleSpec(BODY_PT, bold=True, keep_with_next=True),
     STYLE_DIEM: _StyleSpec(BODY_PT, bold=True, italic=True, keep_with_next=True),
+    STYLE_TIET: _StyleSpec(BODY_PT, italic=True, keep_with_next=True),
+    STYLE_LIST: _StyleSpec(BODY_PT),
+    # NĐ 30 sets no size for tables or footnotes: 12 and 11 pt, as offices print annex tables and notes.
+    STYLE_TABLE: _StyleSpec(12, align=WD_ALIGN_PARAGRAPH.LEFT, first_indent_cm=0, after=0, line=1.0),
+    STYLE_NOTE: _StyleSpec(11, first_indent_cm=0, after=0, line=1.0),
     STYLE_FORM: _StyleSpec(13, align=WD_ALIGN_PARAGRAPH.CENTER, first_indent_cm=0, after=0, line=1.0),
     STYLE_RECIPIENTS: _StyleSpec(11, align=WD_ALIGN_PARAGRAPH.LEFT, first_indent_cm=0, after=0, line=1.0),
 }
@@ -216,11 +232,58 @@ def _open_base(template: Path | None) -> Any:
 
 
 class _Builder:
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Any, notes: tuple[str, ...] = ()) -> None:
         self.d = document
         section = document.sections[-1]
         self.width = Emu(section.page_width - section.left_margin - section.right_margin)
         self.styles: dict[str, Any] = {}
+        self.notes = notes
+        self.note_ids: dict[int, int] = {}
+        self.chu_thich: ChuThich | None = None
+        self.landscape = bool(section.page_width > section.page_height)
+        self.sections_closed = 0
+
+    def note(self, number: int) -> int:
+        """The footnote part's id of the document's note `number` (written on first use)."""
+        if self.chu_thich is None:
+            self.chu_thich = ChuThich(self.d)
+        found = self.note_ids.get(number)
+        if found is None:
+            found = self.note_ids[number] = self.chu_thich.add(self.notes[number - 1],
+                                                                self.style(STYLE_NOTE).style_id)
+        return found
+
+    def insert(self, element: Any) -> None:
+        """A block element (a table) at the end of the body, before its section properties."""
+        body = self.d.element.body
+        body[-1].addprevious(element) if body[-1].tag == qn("w:sectPr") else body.append(element)
+
+    def orientation(self, landscape: bool) -> None:
+        """Continue on landscape or portrait pages: a change ends the current section here."""
+        if landscape == self.landscape:
+            return
+        body = self.d.element.body
+        closing = copy.deepcopy(body[-1])  # the section so far keeps the current orientation
+        paragraph = _add_paragraph(self.d, self.style(STYLE_FORM))
+        paragraph._p.get_or_add_pPr().append(closing)
+        if self.sections_closed > 0:
+            _drop_title_page(closing)
+        self.sections_closed += 1
+        orient(body[-1], landscape)
+        _drop_title_page(body[-1])  # later sections number their first page too
+        self.landscape = landscape
+
+    def room(self, landscape: bool) -> int:
+        sect_pr = self.d.element.body[-1]
+        size, mar = sect_pr.find(qn("w:pgSz")), sect_pr.find(qn("w:pgMar"))
+        if size is None or mar is None:
+            return int(self.width)
+        width = int(size.get(qn("w:w"))) - int(mar.get(qn("w:left"))) - int(mar.get(qn("w:right")))
+        return int(Twips(width))
+
+    def finish(self) -> None:
+        if self.chu_thich is not None:
+            self.chu_thich.finish()
 
     def style(self, name: str) -> Any:
         """The named style, looked up once per render (python-docx searches the styles by XPath)."""
@@ -283,32 +346,41 @@ _UNIT_WORDS = {"XÃ", "PHƯỜNG", "THỊ", "HUYỆN", "QUẬN", "TỈNH", "THÀ
 
 
 def _wrap_name(text: str, room: int, size: float, bold: bool) -> list[str]:
-    """Lines of an agency name: as written if it fits (or has line breaks), else two lines.
+    """Lines of an agency name: as written if it fits (or has line breaks), else two or three lines.
 
-    The break goes before the unit ("ỦY BAN NHÂN DÂN" / "XÃ HƯƠNG SƠN") when both
-    lines then fit; otherwise where the longer line is shortest, rather than a
-    greedy break that strands one word.
+    A line break written in the plan is the office's choice and is kept (each line then wrapped
+    on its own only if it does not fit). Otherwise the break goes before the unit
+    ("ỦY BAN NHÂN DÂN" / "XÃ HƯƠNG SƠN") when the lines then fit; otherwise where the longest
+    line is shortest. No line is left with one orphan word while another split fits.
     """
     if "\n" in text:
-        return [line.strip() for line in text.splitlines() if line.strip()]
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        return [part for line in lines for part in _wrap_name(line, room, size, bold)]
     if text_width(text, size, bold) <= room:
         return [text]
     words = text.split()
-    cuts = [[" ".join(words[:cut]), " ".join(words[cut:])] for cut in range(1, len(words))]
+    n = len(words)
+    cuts: list[list[str]] = [[" ".join(words[:a]), " ".join(words[a:])] for a in range(1, n)]
+    cuts += [[" ".join(words[:a]), " ".join(words[a:b]), " ".join(words[b:])]
+             for a in range(1, n) for b in range(a + 1, n)]
     if not cuts:
         return [text]
 
     def widest(lines: list[str]) -> int:
         return max(text_width(line, size, bold) for line in lines)
 
-    at_unit = [c for c in cuts if c[1].split()[0] in _UNIT_WORDS and widest(c) <= room]
-    return min(at_unit or cuts, key=widest)
+    fitting = [c for c in cuts if widest(c) <= room] or cuts
+    whole = [c for c in fitting if all(" " in line for line in c)] or fitting  # no orphan word
+    fewest = min(len(c) for c in whole)
+    best = [c for c in whole if len(c) == fewest]
+    at_unit = [c for c in best if all(line.split()[0] in _UNIT_WORDS for line in c[1:])]
+    return min(at_unit or best, key=widest)
 
 
 _CELL_PADDING = Cm(0.19) * 2  # Word's default left + right cell margins
 
 
-def _header_columns(width: int, quoc_hieu: str, party: bool) -> tuple[int, int, float]:
+def _header_columns(width: int, quoc_hieu: str, party: bool, date_line: str = "") -> tuple[int, int, float]:
     """Column widths and the Quốc hiệu size: the right column is as wide as one line of it needs.
 
     NĐ 30 sets the Quốc hiệu at 12-13 pt on one line (the Party title at 15 pt);
@@ -316,9 +388,12 @@ def _header_columns(width: int, quoc_hieu: str, party: bool) -> tuple[int, int, 
     """
     sizes = (15.0,) if party else (13.0, 12.0)
     for pt in sizes:
-        need = int(text_width(quoc_hieu, pt, True) + _CELL_PADDING + Cm(0.1))
+        # The place and date (14 pt italic, about as wide as upright) share the column.
+        need = int(max(text_width(quoc_hieu, pt, True), text_width(date_line, 14)) + _CELL_PADDING + Cm(0.1))
         if need <= width * 0.62:
-            right = max(need, int(width * 0.55))
+            # A Party header's right column holds one title line: the issuer's levels (14 pt)
+            # get all the rest.
+            right = need if party else max(need, int(width * 0.55))
             return width - right, right, pt
     right = int(width * 0.62)  # a page too narrow for one line: let it wrap
     return width - right, right, sizes[-1]
@@ -327,13 +402,16 @@ def _header_columns(width: int, quoc_hieu: str, party: bool) -> tuple[int, int, 
 def _header(b: _Builder, doc: VanBanKeHoach) -> None:
     head = doc.phan_dau
     party = head.la_van_ban_dang
-    left_w, right_w, title_pt = _header_columns(int(b.width), head.quoc_hieu, party)
+    left_w, right_w, title_pt = _header_columns(int(b.width), head.quoc_hieu, party, head.dia_danh_ngay)
     table = b.table([left_w, right_w])
     table.add_row()
     left, right = (b.fresh(c) for c in table.rows[0].cells)
     left_room, right_room = left_w - _CELL_PADDING, right_w - _CELL_PADDING
 
     # Left: parent agency (upright), issuing agency (bold, upper case), a short rule (or "*").
+    # HD 36 Phụ lục 3 (rows "Tên cơ quan cấp trên trực tiếp" / "Tên cơ quan ban hành"): 14 pt, the
+    # superior body upright, the issuer bold; NĐ 30 ô 2: 12-13 pt. A line break in co_quan_chu_quan
+    # is one more level (ĐẢNG BỘ HUYỆN … / ĐẢNG ỦY XÃ …), each upright.
     name_pt = 14 if party else 13
     if head.co_quan_chu_quan:
         for line in _wrap_name(head.co_quan_chu_quan, left_room, name_pt, False):
@@ -342,13 +420,15 @@ def _header(b: _Builder, doc: VanBanKeHoach) -> None:
     for line in names:
         b.para(left, STYLE_FORM, line, size=name_pt, bold=True)
     if party:
+        # HD 36 Mục II 1.2 examples and its own header: an asterisk under the issuer, no rule.
         b.para(left, STYLE_FORM, "*", size=name_pt)
     else:
         # NĐ 30: a rule 1/3 to 1/2 as long as the agency name; 2/5 is safely inside both bounds.
         widest = max(text_width(line, name_pt, True) for line in names)
         b.rule(left, int(widest * 0.4), left_room)
 
-    # Right: Quốc hiệu, and Tiêu ngữ with a rule as long as itself; Party: ĐẢNG CỘNG SẢN VIỆT NAM, ruled.
+    # Right: Quốc hiệu, and Tiêu ngữ with a rule as long as itself; Party: ĐẢNG CỘNG SẢN VIỆT NAM
+    # (HD 36 Phụ lục 3: upper case, 15 pt, bold), over a solid rule as long as itself (HD 36 Mục II 1.1).
     b.para(right, STYLE_FORM, head.quoc_hieu, size=title_pt, bold=True)
     if party:
         b.rule(right, text_width(head.quoc_hieu, title_pt, True), right_room)
@@ -358,27 +438,127 @@ def _header(b: _Builder, doc: VanBanKeHoach) -> None:
         b.rule(right, text_width(motto, 14, True), right_room)
 
     # Second row, so that Số and the date share a line whatever the names' heights.
+    # HD 36 Phụ lục 3: "Số 14-KH/BCĐ" 14 pt upright, no colon; place and date 14 pt italic.
     left2, right2 = (b.fresh(c) for c in table.rows[1].cells)
     b.para(left2, STYLE_FORM, head.so_ky_hieu, size=14 if party else 13, before=6)
     b.para(right2, STYLE_FORM, head.dia_danh_ngay, size=14, italic=True, before=6)
     keep_row_together(table)
 
 
-def _runs(paragraph: Any, khoi: Khoi) -> None:
+def _runs(b: _Builder, paragraph: Any, khoi: Khoi) -> None:
     for chu in khoi.chu:
+        if chu.chu_thich is not None:
+            footnote_reference(paragraph, b.note(chu.chu_thich))
+            continue
         run = paragraph.add_run(chu.noi_dung)
         if chu.dam:
             run.font.bold = True
+
+
+def _blocks(b: _Builder, blocks: tuple[Khoi | Bang, ...], room: int | None = None) -> None:
+    for khoi in blocks:
+        if isinstance(khoi, Bang):
+            _table(b, khoi, room or int(b.width))
+            continue
+        style = _HEADING_STYLE.get(khoi.loai, STYLE_LIST if khoi.loai == GACH and khoi.kieu else STYLE_BODY)
+        paragraph = _add_paragraph(b.d, b.style(style))
+        _runs(b, paragraph, khoi)
+
+
+_TWIPS_PER_EMU = 1 / 635
+
+
+_TWIPS_PER_CHAR = 130  # an average letter of Times New Roman 12 pt, with the cell's margins shared out
+
+
+def _column_widths(table: Bang, room_twips: int) -> list[int]:
+    """Each column at least as wide as its longest word (a number, "12.1", never broken across
+    lines), the room left shared in proportion to how much text the column holds."""
+    floors, wants = [], []
+    for i, label in enumerate(table.cot):
+        cells = [row[i] for row in table.dong if i < len(row) and row[i]]
+        longest_word = max((len(w) for text in [label, *cells] for w in text.split()), default=2)
+        average = sum(len(c) for c in cells) / len(cells) if cells else len(label)
+        floors.append((min(longest_word, 14) + 2) * _TWIPS_PER_CHAR)
+        wants.append(min(max(average, len(label) / 2), 60))
+    spare = max(room_twips - sum(floors), 0)
+    total = sum(wants) or 1
+    widths = [int(f + spare * w / total) for f, w in zip(floors, wants, strict=True)]
+    widths[-1] += room_twips - sum(widths)
+    return widths
+
+
+def _table(b: _Builder, table: Bang, room: int) -> None:
+    """A data table: its title, its unit on the right, merged header rows repeated on every page,
+    numbers aligned right, the totals row bold, the amount in words under it."""
+    if table.tieu_de:
+        b.para(b.d, STYLE_FORM, table.tieu_de, size=BODY_PT, bold=True, before=6)
+    if table.don_vi:
+        unit = b.para(b.d, STYLE_TABLE, table.don_vi, italic=True)
+        unit.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    widths = _column_widths(table, int(room * _TWIPS_PER_EMU))
+    tbl = new_table(widths)
+    style_id = b.style(STYLE_TABLE).style_id
+    # Header cells: a cell spanning rows is written once ("restart") and continued below.
+    pending: dict[int, int] = {}  # column -> header rows still covered by a cell from above
+    for header in table.hang_tieu_de:
+        tr = add_row(tbl, header=True)
+        cells = iter(header)
+        col = 0
+        while col < table.so_cot:
+            if pending.get(col, 0) > 0:
+                pending[col] -= 1
+                add_cell(tr, widths[col], style_id, "", merge="continue", align="center")
+                col += 1
+                continue
+            cell = next(cells, None)
+            if cell is None:
+                break
+            width = sum(widths[col:col + cell.so_cot])
+            merge = "restart" if cell.so_dong > 1 else None
+            add_cell(tr, width, style_id, cell.noi_dung, span=cell.so_cot, merge=merge, bold=True, align="center")
+            if cell.so_dong > 1:
+                pending[col] = cell.so_dong - 1
+            col += cell.so_cot
+    last = len(table.dong) - 1
+    for n, row in enumerate(table.dong):
+        tr = add_row(tbl)
+        bold = table.dong_tong and n == last
+        for col, text in enumerate(row):
+            align = "right" if table.can_phai[col] else None
+            add_cell(tr, widths[col], style_id, text, bold=bold, align=align)
+    b.insert(tbl)
+    if table.bang_chu:
+        b.para(b.d, STYLE_BODY, table.bang_chu, italic=True, before=6)
+
+
+def _annex(b: _Builder, annex: PhuLuc) -> None:
+    """An annex starts a new page; a wide one a landscape section of its own."""
+    b.orientation(annex.kho_ngang)
+    room = b.room(annex.kho_ngang)
+    first = b.para(b.d, STYLE_FORM, annex.dong_tieu_de, size=BODY_PT, bold=True)
+    first.paragraph_format.page_break_before = True
+    b.para(b.d, STYLE_FORM, annex.tieu_de, size=BODY_PT, bold=True)
+    b.para(b.d, STYLE_FORM, annex.kem_theo, size=BODY_PT, italic=True, after=12)
+    _blocks(b, annex.khoi, room)
 
 
 def _footer(b: _Builder, doc: VanBanKeHoach) -> None:
     left_w = int(b.width * 0.45)
     table = b.table([left_w, int(b.width) - left_w])
     left, right = (b.fresh(c) for c in table.rows[0].cells)
-    # NĐ 30 ô 9b: "Nơi nhận:" 12 pt bold italic, on the line of the signing authority; the list 11 pt.
-    b.para(left, STYLE_RECIPIENTS, "Nơi nhận:", size=12, bold=True, italic=True, before=6)
-    for line in doc.noi_nhan:
-        b.para(left, STYLE_RECIPIENTS, line)
+    if doc.phan_dau.la_van_ban_dang:
+        # Party form (HD 36 box 9a-9b; the values as two secondary tables give them, HD 36's own rows
+        # for Nơi nhận were not seen, docs/render.md): "Nơi nhận:" 14 pt upright underlined; the list 12 pt.
+        heading = b.para(left, STYLE_RECIPIENTS, "Nơi nhận:", size=14, bold=False, italic=False, before=6)
+        heading.runs[0].font.underline = True
+        for line in doc.noi_nhan:
+            b.para(left, STYLE_RECIPIENTS, line, size=12)
+    else:
+        # NĐ 30 ô 9b: "Nơi nhận:" 12 pt bold italic, on the line of the signing authority; the list 11 pt.
+        b.para(left, STYLE_RECIPIENTS, "Nơi nhận:", size=12, bold=True, italic=True, before=6)
+        for line in doc.noi_nhan:
+            b.para(left, STYLE_RECIPIENTS, line)
     # NĐ 30 ô 7: authority and title 13-14 pt bold upper case; a space to sign; the name bold.
     sig = doc.chu_ky
     for n, line in enumerate(sig.dong):
@@ -425,27 +605,42 @@ def build_docx(doc: VanBanKeHoach, template: Path | None = None) -> bytes:
                                 co_vi_tri=False)) from None
 
 
+def _drop_title_page(sect_pr: Any) -> None:
+    for el in sect_pr.findall(qn("w:titlePg")):
+        sect_pr.remove(el)
+
+
 def _build(doc: VanBanKeHoach, template: Path | None) -> bytes:
     document = _open_base(template)
-    b = _Builder(document)
+    b = _Builder(document, doc.chu_thich)
     _header(b, doc)
 
-    # NĐ 30 ô 5a: document type and trích yếu, bold and centred, a short rule under the trích yếu.
-    b.para(document, STYLE_FORM, doc.ten_loai, size=BODY_PT, bold=True, before=18)
-    b.para(document, STYLE_FORM, doc.trich_yeu, size=BODY_PT, bold=True)
-    widest = min(text_width(doc.trich_yeu, BODY_PT, True), int(b.width))
-    b.rule(document, int(widest * 0.4), int(b.width), after=12)
+    if doc.phan_dau.la_van_ban_dang:
+        # HD 36 Phụ lục 3: tên loại upper case 15-16 pt bold (15 here); trích yếu 14-15 pt bold;
+        # under it five hyphens (HD 36 Mục II 1.5.2, as quoted), not NĐ 30's rule.
+        b.para(document, STYLE_FORM, doc.ten_loai, size=15, bold=True, before=18)
+        b.para(document, STYLE_FORM, doc.trich_yeu, size=BODY_PT, bold=True)
+        b.para(document, STYLE_FORM, doc.phan_cach_trich_yeu or "", size=BODY_PT, after=12)
+    else:
+        # NĐ 30 ô 5a: document type and trích yếu, bold and centred, a short rule under the trích yếu.
+        b.para(document, STYLE_FORM, doc.ten_loai, size=BODY_PT, bold=True, before=18)
+        b.para(document, STYLE_FORM, doc.trich_yeu, size=BODY_PT, bold=True)
+        widest = min(text_width(doc.trich_yeu, BODY_PT, True), int(b.width))
+        b.rule(document, int(widest * 0.4), int(b.width), after=12)
 
     for line in doc.can_cu:
         b.para(document, STYLE_CAN_CU, line)
+    for text in doc.mo_dau:
+        b.para(document, STYLE_BODY, text)
     for muc in doc.phan:
         b.para(document, STYLE_MUC, muc.dong_tieu_de)
-        for khoi in muc.khoi:
-            paragraph = _add_paragraph(document, b.style(_HEADING_STYLE.get(khoi.loai, STYLE_BODY)))
-            _runs(paragraph, khoi)
+        _blocks(b, muc.khoi)
     if doc.cau_ket is not None:
         b.para(document, STYLE_BODY, doc.cau_ket)
     _footer(b, doc)
+    for annex in doc.phu_luc:
+        _annex(b, annex)
+    b.finish()
     _properties(document, doc)
 
     out = io.BytesIO()

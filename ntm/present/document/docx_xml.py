@@ -151,3 +151,176 @@ def page_field(paragraph: Any, size_pt: float) -> None:
     run_with(fld_char("separate"))
     run_with(None, "2")
     run_with(fld_char("end"))
+
+
+# ----------------------------------------------------------------------------- tables
+# Built straight in lxml, row by row: python-docx's table API finds rows and cells by XPath on
+# every access, so a 5,000-row annex would take quadratic time.
+
+_BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+
+
+def _el(tag: str, parent: Any | None = None, **attrs: str) -> Any:
+    el = OxmlElement(tag)
+    for name, value in attrs.items():
+        el.set(qn(f"w:{name}"), value)
+    if parent is not None:
+        parent.append(el)
+    return el
+
+
+def new_table(widths: list[int], *, borders: bool = True) -> Any:
+    """An empty w:tbl with fixed column widths (twips), centred, ruled on every side."""
+    tbl = _el("w:tbl")
+    pr = _el("w:tblPr", tbl)
+    _el("w:tblW", pr, w=str(sum(widths)), type="dxa")
+    _el("w:jc", pr, val="center")
+    rules = _el("w:tblBorders", pr)
+    for side in _BORDER_SIDES:
+        _el(f"w:{side}", rules, val="single" if borders else "nil", sz="4", space="0", color="000000")
+    _el("w:tblLayout", pr, type="fixed")
+    grid = _el("w:tblGrid", tbl)
+    for width in widths:
+        _el("w:gridCol", grid, w=str(width))
+    return tbl
+
+
+def add_row(tbl: Any, *, header: bool = False) -> Any:
+    tr = _el("w:tr", tbl)
+    pr = _el("w:trPr", tr)
+    _el("w:cantSplit", pr)
+    if header:
+        _el("w:tblHeader", pr)  # repeated at the top of every page the table runs onto
+    return tr
+
+
+def add_cell(tr: Any, width: int, style_id: str, text: str, *, span: int = 1, merge: str | None = None,
+             bold: bool = False, align: str | None = None) -> None:
+    """One cell: `span` grid columns wide; `merge` "restart" or "continue" for a cell merged down."""
+    tc = _el("w:tc", tr)
+    pr = _el("w:tcPr", tc)
+    _el("w:tcW", pr, w=str(width), type="dxa")
+    if span > 1:
+        _el("w:gridSpan", pr, val=str(span))
+    if merge == "restart":
+        _el("w:vMerge", pr, val="restart")
+    elif merge == "continue":
+        _el("w:vMerge", pr)
+    _el("w:vAlign", pr, val="center")
+    p = _el("w:p", tc)
+    ppr = _el("w:pPr", p)
+    _el("w:pStyle", ppr, val=style_id)
+    if align is not None:
+        _el("w:jc", ppr, val=align)
+    if text:
+        r = _el("w:r", p)
+        if bold:
+            rpr = _el("w:rPr", r)
+            _el("w:b", rpr)
+        t = _el("w:t", r)
+        t.text = text
+        t.set(qn("xml:space"), "preserve")
+
+
+# ----------------------------------------------------------------------------- footnotes
+
+_FOOTNOTES_XML = (
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+    "</w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+    "</w:footnotes>"
+)
+
+
+class ChuThich:
+    """The document's footnotes part (python-docx has none): made when the base has none, else
+    the template's own, with new notes numbered after its last."""
+
+    def __init__(self, document: Any) -> None:
+        from docx.opc.constants import CONTENT_TYPE as CT
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import XmlPart
+        from docx.oxml import parse_xml
+
+        part = document.part
+        self._part: Any = None
+        for rel in part.rels.values():
+            if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+                self._part = rel.target_part
+                break
+        if self._part is None:
+            self._part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(_FOOTNOTES_XML),
+                                 part.package)
+            part.relate_to(self._part, RT.FOOTNOTES)
+        if isinstance(self._part, XmlPart):
+            self.root = self._part.element
+        else:  # a part python-docx keeps as bytes: parsed here, written back by finish()
+            self.root = parse_xml(self._part.blob)
+        ids = [int(n.get(qn("w:id"))) for n in self.root.iterfind(qn("w:footnote"))]
+        self.next_id = max([0, *ids]) + 1
+
+    def add(self, text: str, style_id: str) -> int:
+        note_id = self.next_id
+        self.next_id += 1
+        note = _el("w:footnote", self.root, id=str(note_id))
+        p = _el("w:p", note)
+        ppr = _el("w:pPr", p)
+        _el("w:pStyle", ppr, val=style_id)
+        r = _el("w:r", p)
+        rpr = _el("w:rPr", r)
+        _el("w:vertAlign", rpr, val="superscript")
+        _el("w:footnoteRef", r)
+        r2 = _el("w:r", p)
+        t = _el("w:t", r2)
+        t.text = " " + text
+        t.set(qn("xml:space"), "preserve")
+        return note_id
+
+    def finish(self) -> None:
+        from docx.opc.part import XmlPart
+        from lxml import etree
+
+        if not isinstance(self._part, XmlPart):
+            self._part._blob = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def footnote_reference(paragraph: Any, note_id: int) -> None:
+    r = _el("w:r", paragraph._p)
+    rpr = _el("w:rPr", r)
+    _el("w:vertAlign", rpr, val="superscript")
+    _el("w:footnoteReference", r, id=str(note_id))
+
+
+# ----------------------------------------------------------------------------- sections
+
+
+def orient(sect_pr: Any, landscape: bool) -> None:
+    """Turn a section's page (and its margins with it) to landscape or back, keeping its size."""
+    size = sect_pr.find(qn("w:pgSz"))
+    w, h = int(size.get(qn("w:w"))), int(size.get(qn("w:h")))
+    if (w > h) == landscape:
+        return
+    size.set(qn("w:w"), str(h))
+    size.set(qn("w:h"), str(w))
+    if landscape:
+        size.set(qn("w:orient"), "landscape")
+    else:
+        size.attrib.pop(qn("w:orient"), None)
+    # The binding edge stays on the left of the text as printed: NĐ 30's wide left margin
+    # becomes the top one when the page is turned.
+    mar = sect_pr.find(qn("w:pgMar"))
+    if mar is not None:
+        top, right, bottom, left = (mar.get(qn(f"w:{s}")) for s in ("top", "right", "bottom", "left"))
+        if landscape:
+            mar.set(qn("w:top"), left)
+            mar.set(qn("w:left"), top)
+            mar.set(qn("w:bottom"), right)
+            mar.set(qn("w:right"), bottom)
+        else:
+            mar.set(qn("w:left"), top)
+            mar.set(qn("w:top"), left)
+            mar.set(qn("w:right"), bottom)
+            mar.set(qn("w:bottom"), right)

@@ -25,28 +25,67 @@ TEN_DANG = "ĐẢNG CỘNG SẢN VIỆT NAM"
 MUC = "muc"  # "I. MỤC TIÊU VÀ CHỈ TIÊU"
 KHOAN = "khoan"  # "1. Mục tiêu"
 DIEM = "diem"  # "1.1. Tiêu chí Quy hoạch"
+TIET = "tiet"  # "a) …", the fourth level of a custom section
 DOAN = "doan"  # a body paragraph
-GACH = "gach"  # a "- …" line
+GACH = "gach"  # a list item ("- …", "+ …", "a) …", "1) …": `Khoi.kieu` says which)
+BANG = "bang"  # a table (`Bang`)
+
+HEADINGS = (KHOAN, DIEM, TIET)  # the levels below a Roman-numbered section, in order
 
 
 @dataclass(frozen=True)
 class Chu:
-    """A run of text; `dam` (bold) marks what the document emphasises, e.g. unmet criteria names."""
+    """A run of text; `dam` (bold) marks what the document emphasises, e.g. unmet criteria names.
+
+    A run with `chu_thich` set is a footnote reference: `noi_dung` is its number as printed,
+    and the note's text is `VanBanKeHoach.chu_thich[chu_thich - 1]`.
+    """
 
     noi_dung: str
     dam: bool = False
+    chu_thich: int | None = None
 
 
 @dataclass(frozen=True)
 class Khoi:
-    """One paragraph: its kind and its complete text (numbering and dash included) as runs."""
+    """One paragraph: its kind and its complete text (numbering and list marker included) as runs."""
 
     loai: str
     chu: tuple[Chu, ...]
+    kieu: str | None = None  # list items: gach | cong | chu | so (the marker is already in the text)
 
     @property
     def van_ban(self) -> str:
-        return "".join(c.noi_dung for c in self.chu)
+        """The text without footnote references (they are rendered by each writer its own way)."""
+        return "".join(c.noi_dung for c in self.chu if c.chu_thich is None)
+
+
+@dataclass(frozen=True)
+class OTieuDe:
+    """A header cell: its text and how many columns and header rows it spans (merged cells)."""
+
+    noi_dung: str
+    so_cot: int = 1
+    so_dong: int = 1
+
+
+@dataclass(frozen=True)
+class Bang:
+    """A table: header rows with merged cells, body rows as formatted text, an optional totals row."""
+
+    tieu_de: str | None
+    don_vi: str | None  # "Đơn vị tính: triệu đồng", above the table on the right
+    hang_tieu_de: tuple[tuple[OTieuDe, ...], ...]  # header rows; a cell spanning rows appears once
+    cot: tuple[str, ...]  # one label per column, the merged headers joined ("Kinh phí: Ngân sách tỉnh")
+    dong: tuple[tuple[str, ...], ...]  # body rows, numbers already in the Vietnamese way
+    can_phai: tuple[bool, ...]  # per column: numbers, aligned right
+    dong_tong: bool = False  # the last body row is the totals row (bold)
+    bang_chu: str | None = None  # "Bằng chữ: …" under a total in đồng
+    loai: str = BANG
+
+    @property
+    def so_cot(self) -> int:
+        return len(self.cot)
 
 
 @dataclass(frozen=True)
@@ -55,7 +94,7 @@ class Phan:
 
     so: str  # "I"
     tieu_de: str  # "MỤC TIÊU VÀ CHỈ TIÊU"
-    khoi: tuple[Khoi, ...]
+    khoi: tuple[Khoi | Bang, ...]
 
     @property
     def dong_tieu_de(self) -> str:
@@ -77,6 +116,12 @@ class PhanDau:
     @property
     def la_van_ban_dang(self) -> bool:
         return self.he_thong == HeThong.dang.value
+
+    @property
+    def co_quan_chu_quan_dong(self) -> tuple[str, ...]:
+        """The superior bodies as lines, one level a line (ĐẢNG BỘ HUYỆN … / ĐẢNG ỦY XÃ …)."""
+        text = self.co_quan_chu_quan or ""
+        return tuple(line.strip() for line in text.splitlines() if line.strip())
 
     @property
     def co_quan_ban_hanh_dong(self) -> tuple[str, ...]:
@@ -110,6 +155,21 @@ class TongHopDanhGia:
 
 
 @dataclass(frozen=True)
+class PhuLuc:
+    """An annex after the signature: "PHỤ LỤC I", its title, the line tying it to the plan, its blocks."""
+
+    so: str  # "I", or "" when the plan has one annex
+    tieu_de: str  # upper case
+    kem_theo: str  # "(Kèm theo Kế hoạch số 14-KH/BCĐ ngày 05/02/2025 của Ban Chỉ đạo xã Cẩm Hà)"
+    khoi: tuple[Khoi | Bang, ...]
+    kho_ngang: bool  # laid out on landscape pages (.docx)
+
+    @property
+    def dong_tieu_de(self) -> str:
+        return f"PHỤ LỤC {self.so}".rstrip()
+
+
+@dataclass(frozen=True)
 class VanBanKeHoach:
     """The whole document, top to bottom."""
 
@@ -129,3 +189,7 @@ class VanBanKeHoach:
     bo_tieu_chi: str  # the set's full name
     tieu_chi_chua_dat: tuple[TieuChiChuaDat, ...] = field(default=())
     tong_hop: TongHopDanhGia | None = None
+    mo_dau: tuple[str, ...] = ()  # paragraphs between the căn cứ and section I
+    phu_luc: tuple[PhuLuc, ...] = ()
+    chu_thich: tuple[str, ...] = ()  # footnote texts, numbered from 1 in reading order
+    phan_cach_trich_yeu: str | None = None  # Party documents: "-----" under the trích yếu (HD 36 1.5.2)

@@ -125,7 +125,7 @@ class JunitReporter(_StreamReporter):
                 elif tc.la_chua_co_du_lieu:
                     skipped += 1
                     cases.append(
-                        f'<testcase classname={name} name={case_name}><skipped message="chưa có dữ liệu"/></testcase>'
+                        f"<testcase classname={name} name={case_name}><skipped message={quoteattr(tc.nhan)}/></testcase>"
                     )
                 else:
                     cases.append(f"<testcase classname={name} name={case_name}/>")

@@ -4,23 +4,41 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING, Any, cast
 
+from ntm.assess.result import LyDo
 from ntm.diagnostics import MucDo
+from ntm.present import wording
 from ntm.present.output import Ra
 from ntm.present.report import Rendered, Totals, rendered, summary_line
 from ntm.present.view import ChanDoan, KiemTra
 
 if TYPE_CHECKING:
-    from ntm.present.view_danh_gia import DanhGiaView, TieuChi
+    from ntm.present.view_danh_gia import ChiTieu, DanhGiaView, TieuChi
 
 _COLOURS = {"dat": "green", "chua_dat": "red", "chua_co_du_lieu": "yellow"}
 
 
+def _colour(tc: TieuChi) -> str:
+    # an unknown official level is nobody's fault: not the warning colour of missing figures
+    return "blue" if tc.la_chua_co_du_lieu and not tc.la_thieu_so_lieu else _COLOURS[tc.trang_thai.value]
+
+
 def header(v: DanhGiaView, file: str) -> str:
     place = f"vùng {v.ten_vung or v.vung}" if v.vung else (f"nhóm xã {v.nhom_xa}" if v.nhom_xa else "")
-    text = f"{file}: {v.ten_ngan} ({v.can_cu}), năm {v.nam}" + (f", {place}" if place else "")
-    if v.quy_tac_vung:
-        text += f" [áp dụng: {v.quy_tac_vung}]"
-    return text
+    if v.quy_tac_vung:  # the rule names the region it brings in, and why
+        place = f"áp dụng {v.quy_tac_vung}"
+    return f"{file}: {v.ten_ngan} ({v.can_cu}), năm {v.nam}" + (f", {place}" if place else "")
+
+
+def legend(v: DanhGiaView) -> str | None:
+    """Where the levels come from, said once; a line whose source differs says its own."""
+    if v.nguon_chung is None:
+        return None
+    return f"Mức yêu cầu theo {v.nguon_chung}, trừ dòng có ghi nguồn riêng."
+
+
+def indicator_line(c: ChiTieu) -> str:
+    text = f"{c.so} {c.ten}: {c.mo_ta}"
+    return text + f" [nguồn: {c.nguon}]" if c.nguon_rieng else text
 
 
 class TextReporter:
@@ -36,17 +54,33 @@ class TextReporter:
         self.prerenders = self.console is None
 
     def _rows(self, v: DanhGiaView) -> list[TieuChi]:
-        return [tc for tc in v.tieu_chi if self.show_all or tc.la_chua_dat]
+        """Unmet criteria, and those the plan can settle by adding figures (named); all with --all."""
+        return [tc for tc in v.tieu_chi if self.show_all or tc.la_chua_dat or tc.la_can_bo_sung]
+
+    def _indicators(self, tc: TieuChi) -> list[ChiTieu]:
+        if self.show_all:
+            return list(tc.chi_tieu)
+        return [c for c in tc.chi_tieu if c.la_chua_dat or (tc.la_thieu_so_lieu and c.thieu_so_lieu)]
+
+    def _details(self, tc: TieuChi) -> list[str]:
+        lines = [indicator_line(c) for c in self._indicators(tc)]
+        if tc.la_chua_co_du_lieu and tc.ly_do is LyDo.danh_muc_chua_du:
+            lines.append(wording.goi_y_tu_danh_gia(tc.ma))
+        return lines
 
     def render(self, v: KiemTra) -> Rendered:
         lines = [d.one_line() for d in v.chan_doan]
         if v.danh_gia is not None:
             lines.append(header(v.danh_gia, v.tep))
-            for tc in self._rows(v.danh_gia):
-                lines.append(f"  {tc.nhan:<16} {tc.so:>3}. {tc.ten}")
-                for ct in tc.chi_tieu:
-                    if self.show_all or ct.la_chua_dat:
-                        lines.append(f"        {ct.so} {ct.ten}: {ct.mo_ta} [nguồn: {ct.nguon}]")
+            rows = self._rows(v.danh_gia)
+            note = legend(v.danh_gia)
+            if note and rows:
+                lines.append(f"  {note}")
+            # One width for the status column, whatever its longest label: the names line up.
+            width = max((len(tc.nhan) for tc in rows), default=0)
+            for tc in rows:
+                lines.append(f"  {tc.nhan:<{width}} {tc.so:>3}. {tc.ten}")
+                lines.extend(f"        {line}" for line in self._details(tc))
             lines.append(v.danh_gia.tong_hop.cau_tom_tat)
         return rendered(v, "".join(line + "\n" for line in lines))
 
@@ -80,17 +114,17 @@ class TextReporter:
         from rich.text import Text
 
         # Text, never markup strings: plan text such as "[dự thảo]" is data, not rich markup.
-        table = Table(title=Text(header(v, file)), title_justify="left", show_lines=True)
+        note = legend(v)
+        table = Table(title=Text(header(v, file)), title_justify="left", show_lines=True,
+                      caption=Text(note) if note else None, caption_justify="left")
         table.add_column("TC", justify="right")
         table.add_column("Tiêu chí")
         table.add_column("Trạng thái")
-        table.add_column("Chỉ tiêu: hiện trạng / yêu cầu")
-        table.add_column("Nguồn mức yêu cầu")
+        table.add_column("Chỉ tiêu: hiện trạng, yêu cầu")
         for tc in self._rows(v):
-            shown = [c for c in tc.chi_tieu if self.show_all or c.la_chua_dat]
             table.add_row(
-                Text(tc.so), Text(tc.ten), Text(tc.nhan, style=_COLOURS[tc.trang_thai.value]),
-                Text("\n".join(f"{c.so} {c.ten}: {c.mo_ta}" for c in shown)), Text("\n".join(c.nguon for c in shown)),
+                Text(tc.so), Text(tc.ten), Text(tc.nhan, style=_colour(tc)),
+                Text("\n".join(self._details(tc))),
             )
         self.console.print(table)
         self.console.print(Text(v.tong_hop.cau_tom_tat, style="bold"))
