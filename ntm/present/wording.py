@@ -58,6 +58,12 @@ def muc(loai: LoaiChiTieu, value: Number, unit: str | None) -> str:
     return f"{KY_HIEU[loai]} {so_voi_don_vi(value, unit)}"
 
 
+def ten_chi_tieu(kq: KetQuaChiTieu) -> str:
+    """An indicator's name; the plan's own are labelled so wherever they are shown."""
+    name = kq.chi_tieu.chi_tieu.ten_hien_thi
+    return f"{name} (chỉ tiêu riêng của kế hoạch)" if kq.chi_tieu.cua_ke_hoach else name
+
+
 def don_vi(kq: KetQuaChiTieu) -> str | None:
     unit = kq.chi_tieu.chi_tieu.don_vi
     return unit.value if unit else None
@@ -182,6 +188,8 @@ def _lower_first(text: str) -> str:
 def nguon_yeu_cau(req: YeuCau) -> str:
     if req.nguon is NguonYeuCau.ke_hoach:
         return "kế hoạch tự nêu (bộ tiêu chí chưa có mức)"
+    if req.nguon is NguonYeuCau.chi_tieu_rieng:
+        return f"chỉ tiêu riêng của kế hoạch, theo {req.trich_dan}"
     return f"{req.trich_dan} ({DO_TIN_CAY[req.do_tin_cay]})"
 
 

@@ -37,7 +37,7 @@ def legend(v: DanhGiaView) -> str | None:
 
 
 def indicator_line(c: ChiTieu) -> str:
-    text = f"{c.so} {c.ten}: {c.mo_ta}"
+    text = f"{c.so} {c.ten}: {c.mo_ta}" if c.so else f"{c.ten}: {c.mo_ta}"
     return text + f" [nguồn: {c.nguon}]" if c.nguon_rieng else text
 
 
