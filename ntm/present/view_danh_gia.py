@@ -51,6 +51,7 @@ class ChiTieu:
     duong_dan: str
     nguon_rieng: bool = False  # its requirement's source differs from the set's usual one: say it on the line
     cua_ke_hoach: bool = False  # an indicator the plan defines itself (chi_tieu_rieng)
+    so_tam: bool = False  # its number is the catalog's own, the official one unknown
 
     @property
     def la_chua_dat(self) -> bool:
@@ -67,6 +68,7 @@ class ChiTieu:
             "phep_so_sanh": self.phep_so_sanh, "yeu_cau": self.yeu_cau, "chenh_lech": self.chenh_lech,
             "muc_tieu": self.muc_tieu, "nguon": self.nguon, "nguon_chi_tiet": self.nguon_chi_tiet,
             "mo_ta": self.mo_ta, "duong_dan": self.duong_dan, "cua_ke_hoach": self.cua_ke_hoach,
+            "so_tam": self.so_tam,
         }
 
 
@@ -102,6 +104,7 @@ def _chi_tieu(kq: KetQuaChiTieu) -> ChiTieu:
         mo_ta=visible(wording.mo_ta(kq)),
         duong_dan=".".join(str(p) for p in kq.path),
         cua_ke_hoach=kq.chi_tieu.cua_ke_hoach,
+        so_tam=wording.tam(spec.xac_nhan_so),
     )
 
 
