@@ -408,3 +408,48 @@ def test_on_a_terminal_it_asks_for_what_is_missing_and_asks_again_after_a_wrong_
     assert plan.read_bytes() == (tmp_path / "theo-tuy-chon.yaml").read_bytes()
     for word in ENGLISH_FRAME:
         assert word not in said
+
+
+# ----------------------------------------------------------------------------- the documented command lines
+
+
+def _documented_commands() -> list[list[str]]:
+    """Every `ntm init …` line of docs/plan-format.md's section and the README (continuations joined)."""
+    import shlex
+
+    doc = (REPO / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    section = doc.split("## Bắt đầu một kế hoạch mới", 1)[1].split("\n## ", 1)[0]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", section, flags=re.DOTALL) + re.findall(r"```sh\n(.*?)```", readme,
+                                                                                   flags=re.DOTALL)
+    commands = []
+    for block in blocks:
+        for line in block.replace("\\\n", " ").splitlines():
+            words = shlex.split(line, comments=True)
+            if words and words[0].endswith("ntm") and words[1:2] == ["init"] and len(words) > 2:
+                commands.append(words[2:])
+    return commands
+
+
+def test_the_documented_command_lines_work(tmp_path: Path) -> None:
+    commands = _documented_commands()
+    assert len(commands) >= 5  # the four of docs/plan-format.md with a plan, and the README's
+    for i, args in enumerate(commands):
+        folder = tmp_path / str(i)
+        folder.mkdir()
+        made = run_process("init", *args, cwd=folder)
+        assert made.returncode == 0, (args, made.stderr)
+        if args[0] == "-":
+            assert made.stdout.startswith("# Kế hoạch xây dựng nông thôn mới") and list(folder.iterdir()) == []
+            continue
+        valid = run_process("validate", str(folder / args[0]))
+        assert valid.returncode == 0, (args, valid.stdout)
+
+
+def test_the_documented_excerpt_is_what_init_writes(tmp_path: Path) -> None:
+    doc = (REPO / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    section = doc.split("## Bắt đầu một kế hoạch mới", 1)[1].split("\n## ", 1)[0]
+    excerpt = re.findall(r"```yaml\n(.*?)```", section, flags=re.DOTALL)[0]
+    assert _init(tmp_path, "k.yaml", "-b", "xa-ntm-2021-2025", "--vung", "trung-du-mien-nui-phia-bac", "--nam", "2025",
+                 "--xa", "Hương Sơn", "--tinh", "Lào Cai").returncode == 0
+    assert excerpt in (tmp_path / "k.yaml").read_text(encoding="utf-8")
