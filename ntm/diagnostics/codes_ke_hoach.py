@@ -256,6 +256,11 @@ CODES: tuple[Ma, ...] = (
         },
     ),
     Ma(
+        "KH012", CANH_BAO, "còn chỗ chờ điền {gia_tri}: thay bằng thông tin thật trước khi xuất văn bản.",
+        "Kế hoạch còn chỗ '[ĐIỀN: …]' do ntm init để lại.",
+        "van_ban:\n  so_hieu: \"[ĐIỀN: số]/KH-UBND\"",
+    ),
+    Ma(
         "KH008", CANH_BAO, "cần dạng 'số đạt/tổng số' như '{tong}/{tong}'; tìm thấy '{dat_chuan}'.",
         "Số tiêu chí phấn đấu không viết dạng 'số đạt/tổng số'.",
         "chi_tieu:\n  bo_tieu_chi:\n    dat_chuan: đạt 19 tiêu chí",

@@ -245,6 +245,9 @@ def _header(d: DauVaoKhung) -> list[str]:
         "Mỗi tiêu chí có thể thêm nhiem_vu: và giai_phap: (một đoạn, hoặc danh sách mỗi ý một dòng '- '); "
         "các phần khác của văn bản (muc_tieu, chi_tieu, kinh_phi, to_chuc_thuc_hien, …): xem tài liệu định "
         "dạng kế hoạch của ntm (docs/plan-format.md).",
+        "Số liệu mà bộ tiêu chí chưa có chỉ tiêu (thu nhập bình quân, chỉ tiêu của tỉnh, …): định nghĩa "
+        "dưới tiêu chí chứa nó ở chi_tieu_rieng: (mã, tên, đơn vị, loại, mức yêu cầu, nguồn), rồi ghi số "
+        "liệu vào hien_trang như mọi chỉ tiêu.",
         f"Kiểm tra: ntm validate <tệp>; đánh giá: ntm check <tệp> --all; mức và nguồn đầy đủ: ntm criteria "
         f"-b {bo.ma}" + (f" --vung {d.vung}" if d.vung else "") + (f" --nhom-xa {d.nhom_xa}" if d.nhom_xa else "")
         + f" --nam {d.nam}" + (" --xa-dac-biet-kho-khan" if vung_ap_dung(d)[1] else "") + ".",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ntm.diagnostics import Diagnostic
-from ntm.diagnostics.params import So
+from ntm.diagnostics.params import GiaTri, So
 from ntm.rules import DauVao, Rule
 
 
@@ -40,7 +40,30 @@ def ngay_trong_hieu_luc(given: DauVao) -> Iterator[Diagnostic]:
             "ngay": ngay, "can_cu": van_ban, "moc": can_cu.ngay_het_hieu_luc, "bien_the": "sau"})
 
 
+CHO_DIEN = "[ĐIỀN"  # what ntm init writes where an office must fill in
+MAX_CHO_DIEN = 20
+
+
+def _strings(node: object, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, (*path, str(key)))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _strings(value, (*path, i))
+
+
+def cho_dien(given: DauVao) -> Iterator[Diagnostic]:
+    """A placeholder of `ntm init` still in the plan: the document would print it."""
+    found = [(path, text) for path, text in _strings(given.data, ()) if CHO_DIEN in text]
+    for path, text in found[:MAX_CHO_DIEN]:
+        yield Diagnostic("KH012", given.file, path, {"gia_tri": GiaTri(text, 80)})
+
+
 RULES = (
+    Rule("nhat_quan.cho_dien", ("KH012",), "van_ban", cho_dien),
     Rule("nhat_quan.kinh_phi", ("KH009",), "van_ban", kinh_phi_cong_lai),
     Rule("nhat_quan.ngay", ("KH010",), "van_ban", ngay_trong_hieu_luc),
 )
