@@ -74,7 +74,7 @@ def test_group_axis(tmp_path: Path) -> None:
 
 
 def test_group_axis_requires_group(tmp_path: Path) -> None:
-    data = plan(nam=2026, bo_tieu_chi="thu-nghiem-nhom.yaml")
+    data = plan(nam=2026, bo_tieu_chi="thu-nghiem-nhom.yaml", van_ban__ngay_ban_hanh="2026-03-02")
     code, view = check_json(write_plan(tmp_path, data))
     assert code == 1
     assert [d["ma"] for d in view["chan_doan"]] == ["DM003"]

@@ -91,7 +91,7 @@ def test_unknown_official_level_is_not_no_data(tmp_path: Path) -> None:
     code, out = run("check", str(plan), "--all")
     line = next(x for x in out.splitlines() if x.strip().endswith("4. Điện"))
     assert line.split()[:4] == ["Chưa", "rõ", "mức", "chính"], line
-    assert "4.2 Tỷ lệ hộ sử dụng điện an toàn: 100% (chưa có mức chính thức để so sánh)" in out
+    assert "4.2* Tỷ lệ hộ sử dụng điện an toàn: 100% (chưa có mức chính thức để so sánh)" in out
     assert "chưa có dữ liệu" not in out.lower()
     # not listed without --all: nothing in the plan can settle it
     assert "4. Điện" not in run("check", str(plan))[1]
@@ -331,3 +331,16 @@ def test_reversed_target_range_is_an_error(tmp_path: Path) -> None:
 
 def test_criteria_year_outside_the_period_is_a_usage_error() -> None:
     assert run("criteria", "-b", "xa-ntm-2021-2025", "--vung", "bac-trung-bo", "--nam", "2030")[0] == 2
+
+
+def test_a_target_range_written_with_percent_is_a_range_of_percentages(tmp_path: Path) -> None:
+    text = SEED_PLAN.read_text(encoding="utf-8")
+    assert "        muc_tieu: 90%\n" in text
+    for written in ("92-96%", "92%-96%", "92 – 96%"):
+        plan = tmp_path / "ke-hoach.yaml"
+        plan.write_text(text.replace("        muc_tieu: 90%\n", f"        muc_tieu: {written}\n"), encoding="utf-8")
+        code, view = check_json(plan)
+        assert code == 3, view["chan_doan"]
+        assert indicator(view, "ty_le_tham_gia_bhyt")["muc_tieu"] == {"tu": 92, "den": 96}
+        # the weaker end (92%) is below the set's ≥ 95%: said, like a single target would be
+        assert [d["ma"] for d in view["chan_doan"] if d["ma"] == "KH002"] == ["KH002"]

@@ -48,7 +48,7 @@ def test_title_ruled_as_long_as_itself_number_without_colon(party_docx: Any) -> 
     assert right._tc.xpath(".//w:pBdr/w:top")  # the solid rule under it (HD 36 Mục II 1.1)
     assert header.rows[1].cells[0].text == "Số 14-KH/BCĐ"  # HD 36 Mục II 1.3: no colon
     date = header.rows[1].cells[1].paragraphs[0]
-    assert date.text == "Cẩm Hà, ngày 15 tháng 02 năm 2022"
+    assert date.text == "Cẩm Hà, ngày 15 tháng 3 năm 2022"
     assert effective(date, date.runs[0], "italic") and effective(date, date.runs[0], "size") == Pt(14)
 
 

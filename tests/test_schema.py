@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -68,3 +69,70 @@ def test_broken_plans_are_rejected_by_both(tmp_path: Path, case: str) -> None:
     code, out = run("validate", str(path))
     assert code == 1, out
     assert f"{path}:" in out
+
+
+# ------------------------------------------------------------------ every accepted form, both ways
+
+DOC = REPO / "docs" / "plan-format.md"
+
+# kind (the first column of the docs table) -> (the line of the shipped plan to change, the line
+# with {v} where a form goes)
+PLACES: dict[str, tuple[str, str]] = {
+    "năm": ("nam: 2023\n", "nam: {v}\n"),
+    "số nguyên": ("nam: 2023\n", "nam: 2023\nkinh_phi:\n  tong: {v}\n"),
+    "số liệu (số)": ("        gia_tri: 52,77%\n", "        gia_tri: {v}\n"),
+    "số liệu (có/không)": ("        gia_tri: không\n        ghi_chu: xã chưa có HTX\n",
+                           "        gia_tri: {v}\n        ghi_chu: xã chưa có HTX\n"),
+    "mục tiêu": ("        muc_tieu: 90%\n", "        muc_tieu: {v}\n"),
+    "có/không của xã": ("  vung: bac-trung-bo\n", "  vung: bac-trung-bo\n  xa_an_toan_khu: {v}\n"),
+    "tự đánh giá": ("    tu_danh_gia: dat\n", "    tu_danh_gia: {v}\n"),
+    "ngày": ("  ngay_ban_hanh: 2023-01-05\n", "  ngay_ban_hanh: {v}\n"),
+}
+
+
+def _documented_forms() -> list[tuple[str, str]]:
+    lines = DOC.read_text(encoding="utf-8").splitlines()
+    start = lines.index("| kiểu | ví dụ chỗ dùng | cách viết được nhận |")
+    forms = []
+    for line in lines[start + 2:]:
+        if not line.startswith("|"):
+            break
+        kind, _, written = (cell.strip() for cell in line.strip("|").split("|"))
+        forms += [(kind, form) for form in re.findall(r"`([^`]+)`", written)]
+    return forms
+
+
+def _generated_forms() -> list[tuple[str, str]]:
+    """Forms the value types accept that the table does not list one by one: every yes/no and
+    self-assessment word, in each letter case."""
+    from ntm.plan.model import _STATUS_WORDS
+    from ntm.plan.values import _FALSE_WORDS, _TRUE_WORDS
+
+    out = []
+    for word in sorted(_TRUE_WORDS | _FALSE_WORDS):
+        for variant in {word, word.upper(), word.capitalize()}:
+            out += [("số liệu (có/không)", f'"{variant}"'), ("có/không của xã", f'"{variant}"')]
+    for word in sorted(_STATUS_WORDS):
+        out += [("tự đánh giá", f'"{variant}"') for variant in {word, word.upper(), word.capitalize()}]
+    return out
+
+
+FORMS = _documented_forms() + _generated_forms()
+
+
+def test_the_table_lists_every_kind_and_enough_forms() -> None:
+    assert {kind for kind, _ in _documented_forms()} == set(PLACES)
+    assert len(_documented_forms()) >= 40
+
+
+@pytest.mark.parametrize(("kind", "form"), FORMS, ids=[f"{k}: {f}" for k, f in FORMS])
+def test_every_accepted_form_is_accepted_by_the_schema_too(kind: str, form: str, tmp_path: Path) -> None:
+    old, new = PLACES[kind]
+    text = SEED_PLAN.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "ke-hoach.yaml"
+    path.write_text(text.replace(old, new.replace("{v}", form), 1), encoding="utf-8")
+    code, out = run("validate", str(path))
+    assert code == 0, out
+    errors = [e.message for e in jsonschema.Draft7Validator(_schema()).iter_errors(_load(path))]
+    assert errors == [], f"ntm accepts {form!r} as {kind}, the schema does not: {errors}"

@@ -16,6 +16,7 @@ CASES = [
     (("criteria", "--nhom-xa", "9"), "'--nhom-xa' không được lớn hơn 3"),
     (("check", "--jobs", "hai", "plans/huong-son-2023.yaml"), "cần một số nguyên"),
     (("check", "--format", "xml", "plans/huong-son-2023.yaml"), "giá trị 'xml' không hợp lệ cho '--format'"),
+    (("init", "x.yaml", "-b", "xa-ntm-2021-2025"), "thiếu --vung, --nam, --xa, --tinh"),
 ]
 
 
@@ -41,7 +42,8 @@ ENGLISH_FRAME = ("Usage", "Options", "Arguments", "Commands", "Show this message
 
 
 @pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("validate", "--help"), ("criteria", "--help"),
-                                  ("render", "--help"), ("schema", "--help"), ()], ids=lambda a: " ".join(a) or "bare")
+                                  ("render", "--help"), ("schema", "--help"), ("init", "--help"), ()],
+                         ids=lambda a: " ".join(a) or "bare")
 def test_help_is_vietnamese_frame_included(args: tuple[str, ...]) -> None:
     proc = run_process(*args)
     text = proc.stdout + proc.stderr
@@ -53,7 +55,8 @@ def test_help_is_vietnamese_frame_included(args: tuple[str, ...]) -> None:
 @pytest.mark.parametrize(
     "args",
     [("check", "--formt", "json", "x.yaml"), ("check",), ("render", "a.yaml", "b.yaml"), ("check", "--strict=1", "x"),
-     ("criteria", "--vung"), ("kiem-tra",), ("check", "--jobs", "-1", "x.yaml"), ("check", "--jobs", "999", "x.yaml")],
+     ("criteria", "--vung"), ("kiem-tra",), ("check", "--jobs", "-1", "x.yaml"), ("check", "--jobs", "999", "x.yaml"),
+     ("init", "x.yaml"), ("init", "x.yaml", "--nhom-xa", "hai")],
     ids=lambda a: " ".join(a),
 )
 def test_usage_errors_have_no_english_frame(args: tuple[str, ...]) -> None:

@@ -19,9 +19,10 @@ from decimal import Decimal
 
 from ntm.assess.result import DanhGia, KetQua, KetQuaChiTieu, KetQuaTieuChi
 from ntm.catalog import BoTieuChi, ChiTieuDayDu, DoTinCay, LoaiChiTieu
+from ntm.catalog.rieng import chi_tieu_rieng
 from ntm.catalog.thresholds import BoiCanh, NguonYeuCau, YeuCau, assessment_date, yeu_cau
 from ntm.diagnostics import YamlPath
-from ntm.plan.model import ChiTieuHienTrang, KeHoach, TrangThai
+from ntm.plan.model import ChiTieuHienTrang, ChiTieuRieng, KeHoach, TrangThai
 from ntm.plan.values import SoLieu
 
 
@@ -48,9 +49,14 @@ def compare(loai: LoaiChiTieu, value: SoLieu, threshold: Decimal | None) -> tupl
 
 
 def _indicator(bo: BoTieuChi, ct: ChiTieuDayDu, figure: ChiTieuHienTrang | None, ctx: BoiCanh,
-               path: YamlPath) -> KetQuaChiTieu:
+               path: YamlPath, own: ChiTieuRieng | None = None) -> KetQuaChiTieu:
     spec = ct.chi_tieu
-    catalog_req, unknown = yeu_cau(bo, ct, ctx)
+    catalog_req: YeuCau | None
+    if own is not None:  # the plan's own indicator: its own level, said as the plan's
+        level = own.yeu_cau.so if own.yeu_cau is not None else None
+        catalog_req, unknown = YeuCau(spec.loai, level, NguonYeuCau.chi_tieu_rieng, own.nguon, DoTinCay.U), None
+    else:
+        catalog_req, unknown = yeu_cau(bo, ct, ctx)
     requirement = catalog_req
     stated = figure.yeu_cau if figure else None
     if stated is not None and stated.so is not None and spec.loai is not LoaiChiTieu.dat and catalog_req is None:
@@ -80,6 +86,14 @@ def assess(plan: KeHoach, bo: BoTieuChi) -> DanhGia:
                        ("tieu_chi", tc.ma, "hien_trang", ct.ma))
             for ct in bo.chi_tieu[tc.ma].values()
         )
+        if entry is not None and entry.chi_tieu_rieng:
+            # After the set's: judged alike, so an unmet one of its own makes the criterion chưa
+            # đạt; it never completes an incomplete list (chi_tieu_day_du is the set's).
+            own = {o.ma: o for o in entry.chi_tieu_rieng}
+            indicators += tuple(
+                _indicator(bo, ct, entry.hien_trang.get(ma), ctx, ("tieu_chi", tc.ma, "hien_trang", ma), own[ma])
+                for ma, ct in chi_tieu_rieng(bo, tc.ma, entry).items()
+            )
         statuses = [i.trang_thai for i in indicators]
         if KetQua.chua_dat in statuses:
             by_figures = KetQua.chua_dat

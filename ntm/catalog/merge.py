@@ -63,6 +63,7 @@ class ChiTieuDayDu:
     nguong: tuple[NguongCoNguon, ...]
     can_cu: CanCuPhapLy  # the legal basis of the file that defines the indicator
     bo_tieu_chi: str
+    cua_ke_hoach: bool = False  # defined by the plan itself (ntm.catalog.rieng), not by a set
 
     @property
     def ma(self) -> str:

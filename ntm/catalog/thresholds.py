@@ -30,6 +30,7 @@ class BoiCanh:
 class NguonYeuCau(str, Enum):
     bo_tieu_chi = "bo_tieu_chi"  # the catalog (national or province set)
     ke_hoach = "ke_hoach"  # stated by the plan, the catalog having none
+    chi_tieu_rieng = "chi_tieu_rieng"  # the level of an indicator the plan defines itself
 
 
 @dataclass(frozen=True)

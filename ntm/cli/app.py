@@ -68,6 +68,61 @@ def _jobs(value: str | None, lenh: str) -> int | None:
     return None if value is None else frame.so_nguyen(value, "--jobs", lenh, 0, MAX_JOBS)
 
 
+@command("init")
+def init_cmd(
+    plan: Annotated[
+        str | None, typer.Argument(metavar="PLAN", show_default=False,
+                                   help="Tệp kế hoạch sẽ tạo (.yaml); - để in ra màn hình. Không ghi đè tệp đã có.")
+    ] = None,
+    bo_tieu_chi: Annotated[
+        str | None, typer.Option("--bo-tieu-chi", "-b", metavar="MÃ", show_default=False,
+                                 help="Mã bộ tiêu chí (xem ntm criteria), ví dụ xa-ntm-2021-2025, xa-ntm-2026-2030; "
+                                      "hoặc đường dẫn tới tệp bộ tiêu chí của tỉnh. Bắt buộc.")
+    ] = None,
+    vung: Annotated[str | None, typer.Option(
+        "--vung", metavar="VÙNG", show_default=False,
+        help="Vùng, bắt buộc với bộ xét theo vùng (2021-2025), ví dụ bac-trung-bo; gõ sai sẽ thấy danh sách vùng.",
+    )] = None,
+    nhom_xa: Annotated[str | None, typer.Option(
+        "--nhom-xa", metavar="NHÓM", show_default=False,
+        help="Nhóm xã 1, 2 hoặc 3, bắt buộc với bộ xét theo nhóm xã (2026-2030).",
+    )] = None,
+    nam: Annotated[str | None, typer.Option(
+        "--nam", metavar="NĂM", show_default=False,
+        help="Năm kế hoạch, trong giai đoạn của bộ tiêu chí. Bắt buộc.",
+    )] = None,
+    xa: Annotated[str | None, typer.Option(
+        "--xa", metavar="XÃ", show_default=False, help="Tên xã, không kèm chữ \"xã\", ví dụ \"Hương Sơn\". Bắt buộc.",
+    )] = None,
+    tinh: Annotated[str | None, typer.Option(
+        "--tinh", metavar="TỈNH", show_default=False, help="Tên tỉnh, thành phố. Bắt buộc.",
+    )] = None,
+    huyen: Annotated[str | None, typer.Option(
+        "--huyen", metavar="HUYỆN", show_default=False,
+        help="Tên huyện (không bắt buộc: cấp huyện kết thúc từ 01/7/2025).",
+    )] = None,
+    dac_biet_kho_khan: Annotated[bool, typer.Option(
+        "--xa-dac-biet-kho-khan",
+        help="Xã đặc biệt khó khăn: ghi vào kế hoạch, và chú thích ghi mức theo quy tắc của bộ (vùng TDMNPB).",
+    )] = False,
+    an_toan_khu: Annotated[bool, typer.Option(
+        "--xa-an-toan-khu",
+        help="Xã an toàn khu thuộc huyện nghèo, huyện vừa thoát nghèo: như --xa-dac-biet-kho-khan.",
+    )] = False,
+    anywhere: AnywhereOpt = False,
+) -> int:
+    """Tạo khung kế hoạch mới: mọi tiêu chí, chỉ tiêu của bộ với nội dung, đơn vị, mức yêu cầu và nguồn
+    trong chú thích; số liệu và phần văn bản để trống chờ điền. Trên terminal, hỏi những gì còn thiếu.
+
+    Ví dụ: ntm init ke-hoach-2024.yaml -b xa-ntm-2021-2025 --vung bac-trung-bo --nam 2024 --xa "Hương Sơn"
+    --tinh "Quảng Trị"
+    """
+    from ntm.cli.init import init_command
+
+    return init_command(plan, bo_tieu_chi, vung, nhom_xa, nam, xa, tinh, huyen, dac_biet_kho_khan, an_toan_khu,
+                        anywhere)
+
+
 @command("validate")
 def validate_cmd(
     paths: PathsArg, format: FormatOpt = "text", strict: StrictOpt = False, jobs: JobsOpt = None,

@@ -55,6 +55,8 @@ CAU: dict[str, str] = {
     ),
     "ngay.khong_co": "ngày '{gia_tri}' không tồn tại (tháng {thang} năm {nam} không có ngày {ngay})",
     "muc_tieu.nguoc": "khoảng mục tiêu bị ngược: từ {tu} đến {den}; hãy viết số nhỏ trước",
+    "chi_tieu_rieng.co_khong": "chỉ tiêu loai: dat là có/không: không ghi yeu_cau, don_vi",
+    "chi_tieu_rieng.can_muc": "chỉ tiêu loai: {loai} cần yeu_cau là một số (mức phải đạt)",
     "muc_tieu_dia_ban.can_ten": "loai: khac cần khóa 'ten' (tên chuẩn cần đạt, ví dụ 'khu dân cư kiểu mẫu')",
     "noi_dung.mot_loai": (
         "mỗi khối nội dung cần đúng một trong các khóa {cac_khoa}; tìm thấy: {co}"
@@ -177,6 +179,23 @@ CODES: tuple[Ma, ...] = (
         "Đơn vị kế hoạch ghi cho một số liệu khác đơn vị của chỉ tiêu trong bộ tiêu chí.",
         "nha_o_dan_cu:\n  hien_trang:\n    nha_tam_dot_nat:\n      gia_tri: 3\n      don_vi: hộ   # chỉ tiêu 9.1 đếm bằng nhà",
     ),
+    Ma(
+        "TC005", LOI, "mã {ma} đã có.",
+        "Chỉ tiêu riêng của kế hoạch dùng mã của một chỉ tiêu trong bộ tiêu chí, hoặc một mã đã dùng.",
+        "thu_nhap:\n  chi_tieu_rieng:\n    - {ma: thu_nhap_binh_quan, ten: …, loai: toi_thieu, yeu_cau: 60, nguon: …}",
+        bien_the={
+            "cua_bo": (
+                "mã {ma} là mã một chỉ tiêu của bộ tiêu chí (tiêu chí '{tieu_chi}'): chỉ tiêu riêng của kế "
+                "hoạch cần mã khác; số liệu của chỉ tiêu đó ghi thẳng vào hien_trang."
+            ),
+            "lap": "mã {ma} đã dùng cho một chỉ tiêu riêng khác của tiêu chí này.",
+        },
+    ),
+    Ma(
+        "TC006", LOI, "đơn vị {don_vi} không có trong danh sách đơn vị ({cac_don_vi}); bỏ trống nếu là có/không.",
+        "Chỉ tiêu riêng của kế hoạch ghi một đơn vị mà các bộ tiêu chí không dùng.",
+        "chi_tieu_rieng:\n  - {ma: so_km_duong, ten: Đường giao thông, don_vi: km, loai: toi_thieu, yeu_cau: 5, nguon: …}",
+    ),
     # ------------------------------------------------------------------ KH: the plan against itself
     Ma(
         "KH001", CANH_BAO, "tiêu chí {so} {ten} chưa đạt nhưng kế hoạch chưa có {thieu} cho tiêu chí này.",
@@ -211,6 +230,35 @@ CODES: tuple[Ma, ...] = (
         "KH007", CANH_BAO, "số tiêu chí phấn đấu ({muc_tieu}) lớn hơn tổng số ({tong}).",
         "Số tiêu chí phấn đấu đạt lớn hơn tổng số tiêu chí.",
         "chi_tieu:\n  bo_tieu_chi:\n    dat_chuan: \"20/19\"",
+    ),
+    Ma(
+        "KH009", CANH_BAO, "tổng kinh phí ({tong} đồng) khác tổng {so_nguon} nguồn ({cong} đồng), chênh {chenh} đồng.",
+        "Các nguồn kinh phí cộng lại không bằng tổng kinh phí kế hoạch ghi.",
+        "kinh_phi:\n  tong: 2500000000\n  nguon:\n    - {ten: Ngân sách tỉnh, so_tien: 1500000000}\n"
+        "    - {ten: Huy động, so_tien: 900000000}",
+    ),
+    Ma(
+        "KH010", CANH_BAO, "ngày ban hành {ngay} nằm ngoài thời gian áp dụng của {can_cu}.",
+        "Kế hoạch ban hành trước khi bộ tiêu chí có hiệu lực, hoặc sau khi bộ hết hiệu lực (khi bộ ghi ngày hết hiệu lực).",
+        "van_ban:\n  ngay_ban_hanh: 2022-02-15   # QĐ 318/QĐ-TTg có hiệu lực từ 08/03/2022",
+        bien_the={
+            "truoc": "kế hoạch ban hành ngày {ngay}, trước ngày {can_cu} có hiệu lực ({moc}): kiểm tra lại ngày, hoặc bộ tiêu chí.",
+            "sau": "kế hoạch ban hành ngày {ngay}, sau ngày {can_cu} hết hiệu lực ({moc}): kiểm tra lại bộ tiêu chí.",
+        },
+    ),
+    Ma(
+        "KH011", CANH_BAO, "mục tiêu '{dat_chuan}' không cao hơn hiện trạng ({dat}/{tong} tiêu chí đã đạt).",
+        "Số tiêu chí phấn đấu đạt trong năm không cao hơn số tiêu chí đã đạt theo đánh giá.",
+        "chi_tieu:\n  bo_tieu_chi:\n    dat_chuan: \"12/19\"   # đã đạt 14 tiêu chí",
+        bien_the={
+            "thap_hon": "mục tiêu '{dat_chuan}' thấp hơn số tiêu chí đã đạt ({dat}/{tong}): mục tiêu năm thường là giữ và nâng thêm.",
+            "bang": "mục tiêu '{dat_chuan}' bằng số tiêu chí đã đạt ({dat}/{tong}): năm nay không phấn đấu thêm tiêu chí nào?",
+        },
+    ),
+    Ma(
+        "KH012", CANH_BAO, "còn chỗ chờ điền {gia_tri}: thay bằng thông tin thật trước khi xuất văn bản.",
+        "Kế hoạch còn chỗ '[ĐIỀN: …]' do ntm init để lại.",
+        "van_ban:\n  so_hieu: \"[ĐIỀN: số]/KH-UBND\"",
     ),
     Ma(
         "KH008", CANH_BAO, "cần dạng 'số đạt/tổng số' như '{tong}/{tong}'; tìm thấy '{dat_chuan}'.",

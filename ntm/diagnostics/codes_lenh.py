@@ -31,6 +31,29 @@ CAU: dict[str, str] = {
     "lenh.dung_nhom_xa": "{bo_tieu_chi} xét theo nhóm xã: dùng --nhom-xa, không dùng --vung.",
     "lenh.dung_vung": "{bo_tieu_chi} xét theo vùng: dùng --vung, không dùng --nhom-xa.",
     "lenh.nam_ngoai_giai_doan": "năm {nam} nằm ngoài giai đoạn {tu}-{den} của {bo_tieu_chi}.",
+    # `ntm init`: usage, then what it says and asks on a terminal
+    "khung.thieu": "thiếu {cac_muc} (ntm init chỉ hỏi những gì còn thiếu khi chạy trên terminal)",
+    "khung.doi_so": "đối số PLAN (tệp kế hoạch sẽ tạo, hoặc - để in ra màn hình)",
+    "khung.truc": "--vung hoặc --nhom-xa (theo bộ tiêu chí)",
+    "khung.can_ten": (
+        "'{tuy_chon}' cần một tên: không để trống, không quá {toi_da} ký tự, không có ký tự điều khiển; "
+        "tìm thấy {gia_tri}"
+    ),
+    "khung.khong_co_quy_tac": (
+        "{bo_tieu_chi} không có quy tắc riêng cho xã đặc biệt khó khăn, xã an toàn khu: bỏ {tuy_chon}."
+    ),
+    "khung.tiep_theo": "Điền phần văn bản và số liệu vào {tep}, rồi chạy: ntm check {tep} --all",
+    "hoi.mo_dau": "Tạo kế hoạch mới: trả lời các câu hỏi dưới đây (Ctrl+C để dừng).",
+    "hoi.cac_bo": "Các bộ tiêu chí có sẵn:",
+    "hoi.bo_tieu_chi": "Bộ tiêu chí (số thứ tự, mã, hoặc đường dẫn tới tệp bộ tiêu chí của tỉnh)",
+    "hoi.cac_vung": "Các vùng của {bo_tieu_chi}:",
+    "hoi.vung": "Vùng (số thứ tự hoặc mã)",
+    "hoi.cac_nhom": "Các nhóm xã của {bo_tieu_chi}:",
+    "hoi.nhom_xa": "Nhóm xã",
+    "hoi.nam": "Năm kế hoạch ({tu}-{den})",
+    "hoi.xa": "Tên xã",
+    "hoi.tinh": "Tên tỉnh, thành phố",
+    "hoi.tep": "Tệp kế hoạch sẽ tạo (- để in ra màn hình)",
     # `ntm report` as typed
     "bao_cao.can_tep_ra": "cần -o TỆP: tệp báo cáo {cac_duoi}.",
     "bao_cao.duoi_tep": "không biết ghi báo cáo '{tep}' theo định dạng nào; đuôi tệp nhận biết: {cac_duoi}.",

@@ -25,6 +25,7 @@ CAU: dict[str, str] = {
     ),
     "ghi.chi_doc": "'{tep}' là tệp chỉ đọc: ntm không ghi đè lên nó; hãy chọn tên tệp khác.",
     "ghi.da_ghi": "đã ghi {tep}",
+    "ghi.da_co": "đã có '{tep}': ntm init không ghi đè tệp có sẵn; hãy chọn tên tệp khác.",
     "ghi.bao_cao": "không ghi được báo cáo: {ly_do}",
     "bao_cao.da_ghi": "đã ghi {tep}: {so_ke_hoach} kế hoạch của {so_xa} xã; {so_van_de} tệp có vấn đề (liệt kê trong báo cáo).",
     "bao_cao.khong_khop": "không có kế hoạch nào khớp bộ lọc: báo cáo không có số liệu.",

@@ -25,7 +25,7 @@ from pydantic import (
 )
 
 from ntm.diagnostics.params import Cau
-from ntm.plan.values import CoKhong, Doan, Ngay, SoLieuType, SoNguyen, ntm_error, parse_number
+from ntm.plan.values import CoKhong, Doan, Ngay, SoLieuType, SoNguyen, ntm_error, parse_number, words_pattern
 
 _DOAN_SCHEMA = WithJsonSchema(
     {
@@ -141,15 +141,21 @@ class DiaBan(_Model):
 
 
 def _range(value: Any) -> Any:
-    """`47-49` or `47–49` -> {tu: 47, den: 49}; a single number -> {tu: n}."""
+    """`47-49` or `47–49` -> {tu: 47, den: 49}; `70-75%` and `70%-75%` -> a range of
+    percentages; a single number -> {tu: n}."""
     if isinstance(value, str):
         text = value.strip().replace("–", "-").replace("—", "-")
         if "-" in text.lstrip("-"):
-            low, _, high = text.partition("-")
+            low, _, high = (part.strip() for part in text.partition("-"))
+            percent = high.endswith("%")
+            low = low.removesuffix("%").strip()
             try:
-                return {"tu": parse_number(low), "den": parse_number(high)}
+                parse_number(low)
+                parse_number(high.removesuffix("%"))
             except ValueError:
-                return value
+                return value  # not a range of numbers: said by the figure's own check
+            # "70-75%": the % written once stands for both ends
+            return {"tu": f"{low}%" if percent else low, "den": high}
         return {"tu": value}
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return {"tu": value}
@@ -189,6 +195,38 @@ MucTieuType = Annotated[
 ]
 
 
+class LoaiChiTieuRieng(str, Enum):
+    """How a plan-defined indicator compares (the sets' operators: ntm.catalog.LoaiChiTieu)."""
+
+    toi_thieu = "toi_thieu"  # ≥ yeu_cau
+    toi_da = "toi_da"  # ≤ yeu_cau
+    dat = "dat"  # yes/no: must be có / đạt
+
+
+class ChiTieuRieng(_Model):
+    """An indicator the plan defines for a criterion: a province's (a resolution of the HĐND, a
+    decision of the UBND tỉnh) or one it sets itself while the set has none. Its figure goes in
+    `hien_trang` under its code like any other; it is assessed like the set's indicators and
+    always labelled as the plan's own."""
+
+    ma: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="Mã (chữ thường, số, gạch dưới), dùng trong hien_trang")
+    so: str | None = Field(None, description="Số thứ tự hiển thị (không bắt buộc)")
+    ten: str = Field(min_length=1, description="Tên chỉ tiêu")
+    don_vi: str | None = Field(None, description="Đơn vị: %, nhà, hộ, triệu đồng/người/năm, %/năm, …; bỏ trống: có/không")
+    loai: LoaiChiTieuRieng = Field(description="toi_thieu (≥ yêu cầu), toi_da (≤ yêu cầu) hoặc dat (có/không)")
+    yeu_cau: SoLieuType | None = Field(None, description="Mức yêu cầu (số); không dùng với loai: dat")
+    nguon: str = Field(min_length=1, description="Mức lấy từ đâu: văn bản của tỉnh, hoặc 'kế hoạch tự đặt'")
+
+    @model_validator(mode="after")
+    def _kind_fits(self) -> ChiTieuRieng:
+        if self.loai is LoaiChiTieuRieng.dat:
+            if self.yeu_cau is not None or self.don_vi is not None:
+                raise ntm_error(Cau("chi_tieu_rieng.co_khong"))
+        elif self.yeu_cau is None or self.yeu_cau.so is None:
+            raise ntm_error(Cau("chi_tieu_rieng.can_muc", {"loai": self.loai.value}))
+        return self
+
+
 class ChiTieuHienTrang(_Model):
     """An indicator's figures: the current value, optionally the requirement and the target."""
 
@@ -222,10 +260,17 @@ class TieuChiKeHoach(_Model):
     """One criterion in the plan: figures, self-declared status, tasks and solutions."""
 
     hien_trang: dict[str, ChiTieuHienTrangType] = Field(
-        default_factory=dict, description="Số liệu hiện trạng theo mã chỉ tiêu của bộ tiêu chí"
+        default_factory=dict,
+        description="Số liệu hiện trạng theo mã chỉ tiêu (của bộ tiêu chí, hoặc của chi_tieu_rieng)",
     )
-    tu_danh_gia: TrangThai | None = Field(
-        None, description="Tự đánh giá (dat / chua_dat); chỉ dùng khi thiếu số liệu"
+    chi_tieu_rieng: list[ChiTieuRieng] = Field(
+        default_factory=_new_list,
+        description="Chỉ tiêu kế hoạch tự định nghĩa cho tiêu chí này (của tỉnh, hoặc tự đặt khi bộ chưa có)",
+    )
+    tu_danh_gia: Annotated[TrangThai, WithJsonSchema({
+        "title": "Tự đánh giá", "description": "Tự đánh giá: dat (đạt) hoặc chua_dat (chưa đạt).",
+        "type": "string", "pattern": words_pattern(_STATUS_WORDS)})] | None = Field(
+        None, description="Tự đánh giá (dat / chua_dat, hoặc đạt / chưa đạt); chỉ dùng khi thiếu số liệu"
     )
     nhiem_vu: DoanVan = Field(default_factory=_new_list, description="Nhiệm vụ")
     giai_phap: DoanVan = Field(default_factory=_new_list, description="Giải pháp")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any, get_args, get_origin
+
+from pydantic import BaseModel
 
 from ntm.plan.model import KeHoach
 
@@ -29,6 +31,7 @@ def plan_schema() -> dict[str, Any]:
         _describe_fields(obj)
     for obj in _objects(schema):
         _vietnamese_title(obj)
+    _bounds(schema, KeHoach, schema)
     # A figure may be written short (`ty_le: 52,77%`) or in full ({gia_tri: …, yeu_cau: …}).
     figures = schema["$defs"]["TieuChiKeHoach"]["properties"]["hien_trang"]
     full = figures["additionalProperties"]
@@ -52,6 +55,8 @@ _DEFS_VI: dict[str, tuple[str, str]] = {
     "BoTieuChiMucTieu": ("Chỉ tiêu theo bộ tiêu chí", "Số tiêu chí phấn đấu đạt và các chỉ tiêu khác."),
     "CanCu": ("Căn cứ", "Văn bản làm căn cứ: loại, số hiệu, ngày, cơ quan ban hành, trích yếu."),
     "ChiTieuHienTrang": ("Số liệu chỉ tiêu", "Giá trị hiện tại, mức yêu cầu kế hoạch tự nêu, mục tiêu phấn đấu."),
+    "ChiTieuRieng": ("Chỉ tiêu riêng của kế hoạch", "Chỉ tiêu kế hoạch tự định nghĩa: mã, tên, đơn vị, loại, mức yêu cầu và nguồn."),
+    "LoaiChiTieuRieng": ("Loại chỉ tiêu", "toi_thieu (≥ mức yêu cầu), toi_da (≤ mức yêu cầu), dat (có/không)."),
     "ChiTieuKeHoach": ("Chỉ tiêu", "Các chỉ tiêu của năm kế hoạch."),
     "DiaBan": ("Địa bàn", "Xã, huyện (nếu còn), tỉnh; vùng hoặc nhóm xã."),
     "HeThong": ("Hệ thống văn bản", "nha_nuoc: thể thức Nghị định 30/2020/NĐ-CP; dang: văn bản của Đảng."),
@@ -64,7 +69,6 @@ _DEFS_VI: dict[str, tuple[str, str]] = {
     "ThonKieuMau": ("Thôn NTM kiểu mẫu", "Các thôn phấn đấu đạt chuẩn thôn NTM kiểu mẫu."),
     "TieuChiKeHoach": ("Tiêu chí", "Số liệu hiện trạng, tự đánh giá, nhiệm vụ và giải pháp của một tiêu chí."),
     "ToChucThucHien": ("Tổ chức thực hiện", "Nhiệm vụ của một cơ quan, tổ chức."),
-    "TrangThai": ("Tự đánh giá", "dat (đạt) hoặc chua_dat (chưa đạt)."),
     "VanBan": ("Thông tin văn bản", "Thể thức văn bản: cơ quan ban hành, số hiệu, ngày, trích yếu, căn cứ, nơi nhận, người ký."),
     "ViTri": ("Vị trí", "Vị trí của phần bổ sung trong văn bản."),
 }
@@ -86,6 +90,46 @@ _FIELDS_VI: dict[str, str] = {
     "bo_cuc": "Thứ tự và tiêu đề các phần",
     "phu_luc": "Các phụ lục",
 }
+
+
+def _limits(annotation: Any, metadata: list[Any]) -> dict[str, Any]:
+    """ge/le of a field, found on the field or inside `Annotated[..., Field(ge=…)] | None`."""
+    found: dict[str, Any] = {}
+    for item in metadata:
+        if isinstance(getattr(item, "metadata", None), list):  # a Field(...) inside Annotated
+            found.update(_limits(None, item.metadata))
+        for python, json_name in _NUMBER_KEYWORDS:
+            value = getattr(item, python, None)
+            if value is not None:
+                found[json_name] = value
+    for arg in get_args(annotation):
+        if get_origin(arg) is Annotated:
+            found.update(_limits(None, list(arg.__metadata__)))
+    return found
+
+
+def _bounds(schema: dict[str, Any], model: type[BaseModel], node: dict[str, Any], seen: set[str] | None = None) -> None:
+    """Numbers that may also be typed as text (`nam: "2024"`) carry their own JSON Schema, which
+    drops the field's range: put minimum/maximum back on the integer and number branches."""
+    seen = seen if seen is not None else set()
+    for name, field in model.model_fields.items():
+        prop = (node.get("properties") or {}).get(name)
+        limits = _limits(field.annotation, list(field.metadata))
+        if isinstance(prop, dict) and limits:
+            for branch in prop.get("anyOf", [prop]):
+                if branch.get("type") in ("integer", "number"):
+                    branch.update(limits)
+        for nested in _models_in(field.annotation):
+            if nested.__name__ not in seen and nested.__name__ in schema["$defs"]:
+                seen.add(nested.__name__)
+                _bounds(schema, nested, schema["$defs"][nested.__name__], seen)
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in get_args(annotation):
+        yield from _models_in(arg)
 
 
 def _objects(node: Any) -> Iterator[dict[str, Any]]:

@@ -8,6 +8,7 @@ message, never guessed (design §3).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -111,8 +112,34 @@ def _number(value: Any) -> Any:
     return value  # let the core validator report the wrong type
 
 
-SoNguyen = Annotated[int, BeforeValidator(_number)]
-SoThapPhan = Annotated[Decimal, BeforeValidator(_number)]
+# A whole number typed as text, as parse_number reads it: "2024", "12.450.000.000" (dots between
+# thousands, Vietnamese style), "1 500 000". The JSON Schema says the same, so an editor accepts
+# every form ntm accepts (ntm then refuses what a pattern cannot tell, such as the ambiguous 1.500).
+SO_NGUYEN_CHU = r"^\s*[+-]?(?:[0-9][0-9 \u00a0]*|[0-9]{1,3}(?:\.[0-9]{3})+)\s*$"
+SO_CHU = r"^\s*[+-]?[0-9][0-9.,  \u00a0]*\s*$"
+
+SoNguyen = Annotated[
+    int,
+    BeforeValidator(_number),
+    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": SO_NGUYEN_CHU}]}),
+]
+SoThapPhan = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": SO_CHU}]}),
+]
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """A JSON Schema pattern for these words in any letter case, with spaces around: ntm reads
+    them with .strip().lower(), and JSON Schema patterns have no case-insensitive flag."""
+    def letter(ch: str) -> str:
+        both = {ch.lower(), ch.upper()}
+        return f"[{''.join(sorted(both))}]" if len(both) > 1 else re.escape(ch)
+
+    # longest first (an alternative must not stop at a shorter prefix), then by text: stable output
+    alternatives = sorted(("".join(letter(ch) for ch in word) for word in words), key=lambda a: (-len(a), a))
+    return r"^\s*(?:" + "|".join(alternatives) + r")\s*$"
 
 
 # -- figures (hiện trạng) -------------------------------------------------------------------
@@ -183,8 +210,8 @@ SoLieuType = Annotated[
             "anyOf": [
                 {"type": "number"},
                 {"type": "boolean"},
-                {"type": "string", "pattern": r"^\s*[+-]?[0-9.,]+\s*%?\s*$"},
-                {"type": "string", "enum": sorted(_TRUE_WORDS | _FALSE_WORDS)},
+                {"type": "string", "pattern": r"^\s*[+-]?[0-9][0-9.,  \u00a0]*%?\s*$"},
+                {"type": "string", "pattern": words_pattern(_TRUE_WORDS | _FALSE_WORDS)},
             ],
         }
     ),
@@ -215,7 +242,7 @@ CoKhong = Annotated[
         {
             "title": "Có/không",
             "description": "true/false, hoặc có, không, đạt, chưa đạt, …",
-            "anyOf": [{"type": "boolean"}, {"type": "string", "enum": sorted(_TRUE_WORDS | _FALSE_WORDS)}],
+            "anyOf": [{"type": "boolean"}, {"type": "string", "pattern": words_pattern(_TRUE_WORDS | _FALSE_WORDS)}],
         }
     ),
 ]

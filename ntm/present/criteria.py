@@ -197,8 +197,8 @@ MIN_WIDTH, MAX_WIDTH = 40, 200
 
 LEGEND_CODES = "Mã tiêu chí, mã chỉ tiêu: khóa trong tệp kế hoạch (tieu_chi → mã tiêu chí → hien_trang → mã chỉ tiêu)."
 LEGEND_CONFIDENCE = "Độ tin cậy: V văn bản gốc; S nguồn thứ cấp; I suy luận; R nhớ lại, chưa đối chiếu; U chưa rõ."
-TENTATIVE_NUMBER = "số tạm"
-INFERRED_PLACEMENT = "vị trí suy luận"
+TENTATIVE_NUMBER = wording.TENTATIVE_NUMBER
+INFERRED_PLACEMENT = wording.INFERRED_PLACEMENT
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:

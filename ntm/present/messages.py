@@ -7,6 +7,7 @@ values are escaped and shortened; numbers are written the Vietnamese way.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ntm.diagnostics import Diagnostic
@@ -19,6 +20,8 @@ _PLAIN = (str, int, GiaTri, So, Cau, DeXuat, GoiY, LyDoHeThong, list, tuple)
 
 
 def _param(value: Any) -> str:
+    if isinstance(value, date):  # the Vietnamese way, as documents write dates
+        return value.strftime("%d/%m/%Y")
     if type(value) not in _PLAIN and not isinstance(value, bool):
         # a status, a confidence, a requirement: said as the assessment's presenters say them
         from ntm.present import wording

@@ -10,6 +10,8 @@ reports (exit 2), never a half-written output with exit 0:
   renames it: an interrupted run leaves the old file or none. It replaces
   only a regular, writable file that is not an input of the run (the plan,
   the template, any criteria file): never a FIFO, a device, a link, a folder.
+  With `ghi_de=False` (`ntm init`) it replaces nothing: a name taken, even
+  by a file that appears while it writes, is refused.
 """
 
 from __future__ import annotations
@@ -152,8 +154,16 @@ def check_target(path: Path, inputs: tuple[Path, ...] = ()) -> None:
         raise _refuse("ghi.chi_doc", tep=str(path))
 
 
-def write_atomic(path: Path, data: bytes | Iterable[bytes], inputs: tuple[Path, ...] = ()) -> None:
-    """`data` may be given in pieces (a large report): they are written as they come, never joined."""
+def write_atomic(path: Path, data: bytes | Iterable[bytes], inputs: tuple[Path, ...] = (),
+                 ghi_de: bool = True) -> None:
+    """`data` may be given in pieces (a large report): they are written as they come, never joined.
+
+    `ghi_de` False: only a new file; whatever holds the name already (a file, a link, even a
+    broken one) is refused with "ghi.da_co", and the name is taken with a hard link, which
+    fails rather than replace a file created meanwhile.
+    """
+    if not ghi_de and os.path.lexists(path):
+        raise _refuse("ghi.da_co", tep=str(path))
     check_target(path, inputs)
     target = path.absolute()
     folder = target.parent
@@ -177,7 +187,10 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], inputs: tuple[Path, 
         with contextlib.suppress(OSError):
             mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
         os.chmod(tmp, mode)
-        os.replace(tmp, target)
+        if ghi_de:
+            os.replace(tmp, target)
+        else:
+            _place_new(tmp, target, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -186,6 +199,29 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], inputs: tuple[Path, 
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+# A file system without hard links (some network and FAT drives) says so with one of these.
+_NO_LINKS = frozenset(getattr(errno, name) for name in ("EPERM", "ENOTSUP", "EOPNOTSUPP", "EMLINK", "ENOSYS", "EXDEV")
+                      if hasattr(errno, name))
+
+
+def _place_new(tmp: str, target: Path, shown: Path) -> None:
+    """Give the finished temporary file the name `target`, which must still be free."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise _refuse("ghi.da_co", tep=str(shown)) from None
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+        # No hard links here: check once more, then rename (a file created in between is replaced).
+        if os.path.lexists(target):
+            raise _refuse("ghi.da_co", tep=str(shown)) from None
+        os.replace(tmp, target)
+        return
+    with contextlib.suppress(OSError):  # the file is in place; a stray temporary name is no failure
+        os.unlink(tmp)
 
 
 def _umask() -> int:

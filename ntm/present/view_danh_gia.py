@@ -50,6 +50,8 @@ class ChiTieu:
     mo_ta: str
     duong_dan: str
     nguon_rieng: bool = False  # its requirement's source differs from the set's usual one: say it on the line
+    cua_ke_hoach: bool = False  # an indicator the plan defines itself (chi_tieu_rieng)
+    so_tam: bool = False  # its number is the catalog's own, the official one unknown
 
     @property
     def la_chua_dat(self) -> bool:
@@ -65,7 +67,8 @@ class ChiTieu:
             "trang_thai": self.trang_thai.value, "ly_do": self.ly_do, "gia_tri": self.gia_tri,
             "phep_so_sanh": self.phep_so_sanh, "yeu_cau": self.yeu_cau, "chenh_lech": self.chenh_lech,
             "muc_tieu": self.muc_tieu, "nguon": self.nguon, "nguon_chi_tiet": self.nguon_chi_tiet,
-            "mo_ta": self.mo_ta, "duong_dan": self.duong_dan,
+            "mo_ta": self.mo_ta, "duong_dan": self.duong_dan, "cua_ke_hoach": self.cua_ke_hoach,
+            "so_tam": self.so_tam,
         }
 
 
@@ -75,7 +78,7 @@ def _chi_tieu(kq: KetQuaChiTieu) -> ChiTieu:
     return ChiTieu(
         so=spec.so,
         ma=spec.ma,
-        ten=visible(spec.ten_hien_thi),
+        ten=visible(wording.ten_chi_tieu(kq)),
         don_vi=wording.don_vi(kq),
         loai=spec.loai.value,
         trang_thai=kq.trang_thai,
@@ -100,6 +103,8 @@ def _chi_tieu(kq: KetQuaChiTieu) -> ChiTieu:
         ),
         mo_ta=visible(wording.mo_ta(kq)),
         duong_dan=".".join(str(p) for p in kq.path),
+        cua_ke_hoach=kq.chi_tieu.cua_ke_hoach,
+        so_tam=wording.tam(spec.xac_nhan_so),
     )
 
 

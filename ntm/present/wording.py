@@ -11,6 +11,7 @@ from enum import Enum
 
 from ntm.assess.result import KetQua, KetQuaChiTieu, LyDo
 from ntm.catalog import DoTinCay, LoaiChiTieu
+from ntm.catalog.model import XacNhan
 from ntm.catalog.thresholds import MucChuaRo, NguonYeuCau, YeuCau
 from ntm.plan.values import SoLieu
 from ntm.present.numbers import Number, so_du_chu_so, so_voi_don_vi
@@ -56,6 +57,25 @@ def trang_thai(status: KetQua, theo_tu_danh_gia: bool = False, ly_do: LyDo | Non
 def muc(loai: LoaiChiTieu, value: Number, unit: str | None) -> str:
     """'≥ 75%'."""
     return f"{KY_HIEU[loai]} {so_voi_don_vi(value, unit)}"
+
+
+TENTATIVE_NUMBER = "số tạm"
+INFERRED_PLACEMENT = "vị trí suy luận"
+
+
+def tam(fact: XacNhan | None) -> bool:
+    """A number or a placement the catalog chose itself (inferred or unknown)."""
+    return fact is not None and fact.do_tin_cay in (DoTinCay.I, DoTinCay.U)
+
+
+def ten_chi_tieu(kq: KetQuaChiTieu) -> str:
+    """An indicator's name, with what is not settled about it: the plan's own indicators, a
+    criterion it sits under by inference (ntm criteria says why)."""
+    spec = kq.chi_tieu.chi_tieu
+    # (a tentative number is marked on the number itself, once explained: ChiTieu.so_tam)
+    marks = ["chỉ tiêu riêng của kế hoạch"] if kq.chi_tieu.cua_ke_hoach else []
+    marks += [INFERRED_PLACEMENT] if tam(spec.xac_nhan_vi_tri) else []
+    return f"{spec.ten_hien_thi} ({'; '.join(marks)})" if marks else spec.ten_hien_thi
 
 
 def don_vi(kq: KetQuaChiTieu) -> str | None:
@@ -182,6 +202,8 @@ def _lower_first(text: str) -> str:
 def nguon_yeu_cau(req: YeuCau) -> str:
     if req.nguon is NguonYeuCau.ke_hoach:
         return "kế hoạch tự nêu (bộ tiêu chí chưa có mức)"
+    if req.nguon is NguonYeuCau.chi_tieu_rieng:
+        return f"chỉ tiêu riêng của kế hoạch, theo {req.trich_dan}"
     return f"{req.trich_dan} ({DO_TIN_CAY[req.do_tin_cay]})"
 
 

@@ -51,7 +51,7 @@ class Rule:
 # `van_ban` rules (the document's shape) run with the `bo_tieu_chi` ones, except on the part of
 # an invalid plan the set is still checked against (validate_for_set), which has no document.
 MODULES: dict[str, tuple[str, ...]] = {
-    "bo_tieu_chi": ("dia_ban", "tieu_chi"), "van_ban": ("van_ban",), "danh_gia": ("ke_hoach",),
+    "bo_tieu_chi": ("dia_ban", "tieu_chi"), "van_ban": ("van_ban", "nhat_quan"), "danh_gia": ("ke_hoach",),
 }
 
 

@@ -88,11 +88,17 @@ def tong_so_tieu_chi(given: DauVao) -> Iterator[Diagnostic]:
             "dat_chuan": declared, "bo_tieu_chi": given.danh_gia.bo_tieu_chi.file.ten_ngan, "tong": total})
     elif target > total:
         yield Diagnostic("KH007", given.file, path, {"muc_tieu": target, "tong": total})
+    else:
+        # The year's target is above what is already met, or all of it (a commune keeping its standard).
+        met = sum(1 for tc in given.danh_gia.tieu_chi if tc.trang_thai is KetQua.dat)
+        if target < met or (target == met < total):
+            yield Diagnostic("KH011", given.file, path, {
+                "dat_chuan": declared, "dat": met, "tong": total, "bien_the": "thap_hon" if target < met else "bang"})
 
 
 RULES = (
     Rule("ke_hoach.nhiem_vu", ("KH001",), "danh_gia", nhiem_vu_cho_tieu_chi_chua_dat),
     Rule("ke_hoach.muc_tieu", ("KH002", "KH005"), "danh_gia", muc_tieu_va_yeu_cau),
     Rule("ke_hoach.tu_danh_gia", ("KH004",), "danh_gia", tu_danh_gia),
-    Rule("ke_hoach.dat_chuan", ("KH003", "KH007", "KH008"), "danh_gia", tong_so_tieu_chi),
+    Rule("ke_hoach.dat_chuan", ("KH003", "KH007", "KH008", "KH011"), "danh_gia", tong_so_tieu_chi),
 )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ntm.catalog import BoTieuChi, ChiTieu, DonVi, LoaiChiTieu, builtin_ids, load_catalog
+from ntm.catalog.rieng import chi_tieu_rieng, don_vi_rieng
 from ntm.diagnostics import Diagnostic, YamlPath
 from ntm.diagnostics.params import Cau, GiaTri
 from ntm.diagnostics.suggest import de_xuat
@@ -42,9 +43,10 @@ def ma_tieu_chi(given: DauVao) -> Iterator[Diagnostic]:
             yield Diagnostic("TC001", file, ("tieu_chi", tc_ma), params, at_key=True)
             continue
         indicators = bo.chi_tieu[tc_ma]
+        own = {o.ma for o in entry.chi_tieu_rieng}
         tc = criteria[tc_ma]
         for ct_ma in entry.hien_trang:
-            if ct_ma in indicators:
+            if ct_ma in indicators or ct_ma in own:
                 continue
             params = {"so": tc.so, "ten": tc.ten, "ma": GiaTri(ct_ma, 80, khoa=True)}
             elsewhere = owner_of.get(ct_ma)
@@ -73,10 +75,30 @@ def _unit_problem(spec: ChiTieu, value: SoLieu) -> Cau | None:
     return None
 
 
-def _indicators(bo: BoTieuChi, given: DauVao) -> Iterator[tuple[YamlPath, ChiTieu, Any, Any]]:
-    """(path, indicator, figure as validated, figure as written) for each figure of a known indicator."""
+def chi_tieu_rieng_hop_le(given: DauVao) -> Iterator[Diagnostic]:
+    """The plan's own indicators: a code of their own (not the set's, not given twice), and a
+    unit the sets use, so that a figure is read the same way as the set's indicators'."""
+    taken = {ct_ma: tc_ma for tc_ma, cts in given.bo.chi_tieu.items() for ct_ma in cts}
     for tc_ma, entry in given.plan.tieu_chi.items():
-        indicators = bo.chi_tieu.get(tc_ma, {})
+        seen: set[str] = set()
+        for i, own in enumerate(entry.chi_tieu_rieng):
+            path: YamlPath = ("tieu_chi", tc_ma, "chi_tieu_rieng", i)
+            if own.ma in taken:
+                yield Diagnostic("TC005", given.file, (*path, "ma"), {
+                    "ma": GiaTri(own.ma, 80), "tieu_chi": taken[own.ma], "bien_the": "cua_bo"})
+            elif own.ma in seen:
+                yield Diagnostic("TC005", given.file, (*path, "ma"), {"ma": GiaTri(own.ma, 80), "bien_the": "lap"})
+            seen.add(own.ma)
+            if own.don_vi is not None and don_vi_rieng(own.don_vi) is None:
+                yield Diagnostic("TC006", given.file, (*path, "don_vi"), {
+                    "don_vi": GiaTri(own.don_vi, 60), "cac_don_vi": ", ".join(u.value for u in DonVi)})
+
+
+def _indicators(bo: BoTieuChi, given: DauVao) -> Iterator[tuple[YamlPath, ChiTieu, Any, Any]]:
+    """(path, indicator, figure as validated, figure as written) for each figure of a known
+    indicator, the set's or the plan's own."""
+    for tc_ma, entry in given.plan.tieu_chi.items():
+        indicators = {**bo.chi_tieu.get(tc_ma, {}), **chi_tieu_rieng(bo, tc_ma, entry)}
         written = ((given.data.get("tieu_chi") or {}).get(tc_ma) or {}).get("hien_trang") or {}
         for ct_ma, figure in entry.hien_trang.items():
             if ct_ma in indicators:
@@ -106,5 +128,6 @@ def don_vi(given: DauVao) -> Iterator[Diagnostic]:
 
 RULES = (
     Rule("tieu_chi.ma", ("TC001", "TC002"), "bo_tieu_chi", ma_tieu_chi),
+    Rule("tieu_chi.chi_tieu_rieng", ("TC005", "TC006"), "bo_tieu_chi", chi_tieu_rieng_hop_le),
     Rule("tieu_chi.don_vi", ("TC003", "TC004"), "bo_tieu_chi", don_vi),
 )

@@ -29,15 +29,18 @@ def header(v: DanhGiaView, file: str) -> str:
     return f"{file}: {v.ten_ngan} ({v.can_cu}), năm {v.nam}" + (f", {place}" if place else "")
 
 
-def legend(v: DanhGiaView) -> str | None:
-    """Where the levels come from, said once; a line whose source differs says its own."""
-    if v.nguon_chung is None:
-        return None
-    return f"Mức yêu cầu theo {v.nguon_chung}, trừ dòng có ghi nguồn riêng."
+def legend(v: DanhGiaView, shown: list[ChiTieu] | None = None) -> str | None:
+    """Where the levels come from, said once; a line whose source differs says its own. And
+    what the * on a number means, when one is shown."""
+    notes = [f"Mức yêu cầu theo {v.nguon_chung}, trừ dòng có ghi nguồn riêng."] if v.nguon_chung else []
+    if shown and any(c.so_tam for c in shown):
+        notes.append("Số có dấu * là số tạm của ntm: số thứ tự chính thức chưa rõ (xem ntm criteria).")
+    return "\n  ".join(notes) or None  # one note a line, under the header
 
 
 def indicator_line(c: ChiTieu) -> str:
-    text = f"{c.so} {c.ten}: {c.mo_ta}"
+    number = f"{c.so}*" if c.so and c.so_tam else c.so
+    text = f"{number} {c.ten}: {c.mo_ta}" if number else f"{c.ten}: {c.mo_ta}"
     return text + f" [nguồn: {c.nguon}]" if c.nguon_rieng else text
 
 
@@ -73,7 +76,7 @@ class TextReporter:
         if v.danh_gia is not None:
             lines.append(header(v.danh_gia, v.tep))
             rows = self._rows(v.danh_gia)
-            note = legend(v.danh_gia)
+            note = legend(v.danh_gia, [c for tc in rows for c in self._indicators(tc)])
             if note and rows:
                 lines.append(f"  {note}")
             # One width for the status column, whatever its longest label: the names line up.
@@ -114,7 +117,7 @@ class TextReporter:
         from rich.text import Text
 
         # Text, never markup strings: plan text such as "[dự thảo]" is data, not rich markup.
-        note = legend(v)
+        note = legend(v, [c for tc in self._rows(v) for c in self._indicators(tc)])
         table = Table(title=Text(header(v, file)), title_justify="left", show_lines=True,
                       caption=Text(note) if note else None, caption_justify="left")
         table.add_column("TC", justify="right")

@@ -1,0 +1,303 @@
+"""`ntm init`: write a new plan's skeleton for a set, a region or group, a year and a commune.
+
+The options are checked as `ntm criteria` checks them (ntm.cli.criteria);
+what is missing is asked for on a terminal (standard input and output both
+terminals), and is a usage error (exit 2) anywhere else. The file is new or
+nothing: an existing name is refused, and the file is written atomically
+without replacing anything (ntm.present.output.write_atomic, ghi_de=False).
+The text itself is ntm.present.khung's.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from ntm.cli import EXIT_OK
+from ntm.cli.criteria import check_place, load_set, one_axis
+from ntm.cli.frame import LoiCachDung, so_nguyen
+from ntm.diagnostics.params import Cau, GiaTri
+
+if TYPE_CHECKING:
+    from ntm.catalog import BoTieuChi
+
+LENH = "ntm init"
+STDOUT = "-"
+MAX_NAME = 100  # a commune's or a province's name; longer is a slip (a pasted paragraph)
+_XA_PREFIX = re.compile(r"^xã\s+", re.IGNORECASE)
+
+T = TypeVar("T")
+
+
+def _say(text: str) -> None:
+    sys.stderr.write(f"ntm: {text}\n")
+
+
+def interactive() -> bool:
+    """Questions only where someone can answer them: standard input and output both terminals."""
+    return (sys.stdin is not None and sys.stdout is not None
+            and sys.stdin.isatty() and sys.stdout.isatty())
+
+
+def ten(value: str, option: str, commune: bool = False) -> str:
+    """A name as typed (NFC, trimmed); a commune's without a leading "xã" (the document adds it)."""
+    text = unicodedata.normalize("NFC", value).strip()
+    if commune:
+        text = _XA_PREFIX.sub("", text)
+    if not text or len(text) > MAX_NAME or any(unicodedata.category(ch).startswith("C") for ch in text):
+        raise LoiCachDung(Cau("khung.can_ten", {"tuy_chon": option, "toi_da": MAX_NAME, "gia_tri": GiaTri(value)}),
+                          LENH)
+    return text
+
+
+def new_file(value: str) -> Path | None:
+    """The plan to create (None: standard output); refused if the name is taken or its folder missing."""
+    if value == STDOUT:
+        return None
+    from ntm.present.output import OutputError, check_target
+
+    path = Path(value)
+    if os.path.lexists(path):
+        raise LoiCachDung(Cau("ghi.da_co", {"tep": str(path)}), None, nhan=False)
+    try:
+        check_target(path)
+    except OutputError as exc:
+        raise LoiCachDung(exc.cau, None, nhan=False) from None
+    folder = path.absolute().parent
+    if not folder.is_dir():
+        key = "ghi.thu_muc_la_tep" if folder.exists() else "ghi.khong_co_thu_muc"
+        raise LoiCachDung(Cau(key, {"thu_muc": str(folder)}), None, nhan=False)
+    return path
+
+
+def check_flags(bo: BoTieuChi, dac_biet_kho_khan: bool, an_toan_khu: bool) -> None:
+    for flag, option, given in (("xa_dac_biet_kho_khan", "--xa-dac-biet-kho-khan", dac_biet_kho_khan),
+                                ("xa_an_toan_khu", "--xa-an-toan-khu", an_toan_khu)):
+        if given and not any(flag in rule.khi for rule in bo.quy_tac_vung):
+            raise LoiCachDung(Cau("khung.khong_co_quy_tac", {"bo_tieu_chi": bo.file.ten_ngan, "tuy_chon": option}),
+                              LENH)
+
+
+@dataclass
+class TraLoi:
+    """The answers so far: from the command line, then from the questions."""
+
+    ref: str | None
+    bo: BoTieuChi | None
+    vung: str | None
+    nhom_xa: int | None
+    nam: int | None
+    xa: str | None
+    tinh: str | None
+    plan: str | None
+    target: Path | None
+
+    def missing(self) -> list[str]:
+        from ntm.present.messages import phrase
+
+        out = []
+        if self.plan is None:
+            out.append(phrase(Cau("khung.doi_so")))
+        if self.bo is None:
+            out.append("--bo-tieu-chi")
+            if self.vung is None and self.nhom_xa is None:
+                out.append(phrase(Cau("khung.truc")))
+        elif self.bo.truc == "vung" and self.vung is None:
+            out.append("--vung")
+        elif self.bo.truc == "nhom_xa" and self.nhom_xa is None:
+            out.append("--nhom-xa")
+        for option, value in (("--nam", self.nam), ("--xa", self.xa), ("--tinh", self.tinh)):
+            if value is None:
+                out.append(option)
+        return out
+
+
+# ---------------------------------------------------------------------------- questions
+
+
+def _ask(key: str, default: str | None = None, **params: object) -> str:
+    import typer
+
+    from ntm.present.messages import phrase
+
+    answer = typer.prompt(phrase(Cau(key, params)), default=default, show_default=default is not None, err=True)
+    return str(answer).strip()
+
+
+def _until_valid(read: Callable[[], T]) -> T:
+    """Ask again after an answer that is refused, saying why in the words a usage error would."""
+    from ntm.present.messages import phrase
+
+    while True:
+        try:
+            return read()
+        except LoiCachDung as error:
+            _say(phrase(error.cau))
+
+
+def _pick(answer: str, choices: list[str]) -> str:
+    """A numbered list's answer: its number, or the value itself."""
+    if answer.isdigit() and 1 <= int(answer) <= len(choices):
+        return choices[int(answer) - 1]
+    return answer
+
+
+def _list(title: str, rows: list[tuple[str, str]]) -> None:
+    sys.stderr.write(title + "\n")
+    for i, (value, name) in enumerate(rows, 1):
+        sys.stderr.write(f"  {i}. {value}" + (f" — {name}" if name else "") + "\n")
+
+
+def ask_missing(a: TraLoi, anywhere: bool, dac_biet_kho_khan: bool, an_toan_khu: bool) -> None:
+    from ntm.catalog import builtin_ids
+    from ntm.present.messages import phrase
+
+    sys.stderr.write(phrase(Cau("hoi.mo_dau")) + "\n")
+    if a.bo is None:
+        ids = builtin_ids()
+        _list(phrase(Cau("hoi.cac_bo")), [(i, load_set(i, True, LENH).file.ten) for i in ids])
+
+        def read_set() -> tuple[str, BoTieuChi]:
+            ref = _pick(_ask("hoi.bo_tieu_chi"), ids)
+            bo = load_set(ref, anywhere, LENH)
+            check_place(bo, a.vung, a.nhom_xa, a.nam, LENH)
+            check_flags(bo, dac_biet_kho_khan, an_toan_khu)
+            return ref, bo
+
+        a.ref, a.bo = _until_valid(read_set)
+    bo = a.bo
+    if bo.truc == "vung" and a.vung is None:
+        regions = list(bo.cac_vung)
+        _list(phrase(Cau("hoi.cac_vung", {"bo_tieu_chi": bo.file.ten_ngan})), list(bo.cac_vung.items()))
+
+        def read_region() -> str:
+            region = _pick(_ask("hoi.vung"), regions)
+            check_place(bo, region, None, a.nam, LENH)
+            return region
+
+        a.vung = _until_valid(read_region)
+    if bo.truc == "nhom_xa" and a.nhom_xa is None:
+        groups = bo.cac_nhom_xa or {1: "", 2: "", 3: ""}
+        _list(phrase(Cau("hoi.cac_nhom", {"bo_tieu_chi": bo.file.ten_ngan})),
+              [(str(k), v) for k, v in groups.items()])
+        a.nhom_xa = _until_valid(lambda: so_nguyen(_ask("hoi.nhom_xa"), "--nhom-xa", LENH, 1, 3))
+    if a.nam is None:
+        period = bo.giai_doan or (2010, 2100)
+
+        def read_year() -> int:
+            year = so_nguyen(_ask("hoi.nam", tu=period[0], den=period[1]), "--nam", LENH, 2000, 2100)
+            check_place(bo, None, None, year, LENH)
+            return year
+
+        a.nam = _until_valid(read_year)
+    if a.xa is None:
+        a.xa = _until_valid(lambda: ten(_ask("hoi.xa"), "--xa", commune=True))
+    if a.tinh is None:
+        a.tinh = _until_valid(lambda: ten(_ask("hoi.tinh"), "--tinh"))
+    if a.plan is None:
+        suggested = f"ke-hoach-{slug(a.xa)}-{a.nam}.yaml"
+
+        def read_target() -> tuple[str, Path | None]:
+            name = _ask("hoi.tep", suggested)
+            return name, new_file(name)
+
+        a.plan, a.target = _until_valid(read_target)
+
+
+def slug(name: str) -> str:
+    """'Hương Sơn' -> 'huong-son': a file name any system and any shell accepts."""
+    plain = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "xa"
+
+
+# ---------------------------------------------------------------------------- where the plan points
+
+
+def set_as_named(ref: str, target: Path | None, anywhere: bool) -> str:
+    """How the plan names its set: a built-in id as it is; a province's file by its path relative
+    to the plan (as `ntm check` resolves it), which must lie in the plan's repository."""
+    from ntm.catalog import CATALOG_DIR, NgoaiKho, resolve_ref
+    from ntm.catalog.load import within
+    from ntm.run.one import repository_root
+
+    if resolve_ref(ref, None) == CATALOG_DIR / f"{ref}.yaml":
+        return ref
+    path = resolve_ref(ref, Path.cwd()).resolve()
+    folder = target.absolute().parent.resolve() if target is not None else Path.cwd().resolve()
+    if not anywhere:
+        try:
+            within(path, repository_root(folder))
+        except NgoaiKho as exc:
+            raise LoiCachDung(Cau("lenh.ngoai_kho", {"ten": GiaTri(str(exc.path), 120), "goc": str(exc.root)}),
+                              LENH) from None
+    return Path(os.path.relpath(path, folder)).as_posix()
+
+
+def schema_for(target: Path | None) -> str | None:
+    """The editor's schema line, where the plan's repository keeps the schema where docs/editor.md
+    says (schema/ke-hoach.schema.json): its path relative to the plan; else none."""
+    if target is None:
+        return None
+    from ntm.run.one import repository_root
+
+    folder = target.absolute().parent.resolve()
+    schema = repository_root(folder) / "schema" / "ke-hoach.schema.json"
+    return Path(os.path.relpath(schema, folder)).as_posix() if schema.is_file() else None
+
+
+# ---------------------------------------------------------------------------- the command
+
+
+def init_command(plan: str | None, ref: str | None, vung: str | None, nhom_xa: str | None, nam: str | None,
+                 xa: str | None, tinh: str | None, huyen: str | None, dac_biet_kho_khan: bool, an_toan_khu: bool,
+                 anywhere: bool) -> int:
+    group = so_nguyen(nhom_xa, "--nhom-xa", LENH, 1, 3) if nhom_xa is not None else None
+    year = so_nguyen(nam, "--nam", LENH, 2000, 2100) if nam is not None else None
+    one_axis(vung, group, LENH)
+    answers = TraLoi(
+        ref=ref, bo=None, vung=vung, nhom_xa=group, nam=year,
+        xa=ten(xa, "--xa", commune=True) if xa is not None else None,
+        tinh=ten(tinh, "--tinh") if tinh is not None else None,
+        plan=plan, target=new_file(plan) if plan is not None else None,
+    )
+    district = ten(huyen, "--huyen") if huyen is not None else None
+    if ref is not None:
+        answers.bo = load_set(ref, anywhere, LENH)
+        check_place(answers.bo, vung, group, year, LENH)
+        check_flags(answers.bo, dac_biet_kho_khan, an_toan_khu)
+    missing = answers.missing()
+    if missing:
+        if not interactive():
+            raise LoiCachDung(Cau("khung.thieu", {"cac_muc": ", ".join(missing)}), LENH)
+        ask_missing(answers, anywhere, dac_biet_kho_khan, an_toan_khu)
+    a = answers
+    assert a.ref is not None and a.bo is not None and a.nam is not None and a.xa is not None and a.tinh is not None
+
+    from ntm.present.khung import DauVaoKhung, khung_ke_hoach
+    from ntm.present.messages import phrase
+    from ntm.present.output import Luong, OutputError, write_atomic
+
+    text = khung_ke_hoach(DauVaoKhung(
+        bo=a.bo, bo_tieu_chi=set_as_named(a.ref, a.target, anywhere), nam=a.nam, xa=a.xa, tinh=a.tinh,
+        huyen=district, vung=a.vung, nhom_xa=a.nhom_xa, xa_dac_biet_kho_khan=dac_biet_kho_khan,
+        xa_an_toan_khu=an_toan_khu, luoc_do=schema_for(a.target),
+    ))
+    if a.target is None:
+        out = Luong(sys.stdout)
+        out.write(text)
+        out.flush()
+        return EXIT_OK
+    try:
+        write_atomic(a.target, text.encode("utf-8"), ghi_de=False)
+    except OutputError as exc:
+        raise LoiCachDung(exc.cau, None, nhan=False) from None
+    _say(phrase(Cau("ghi.da_ghi", {"tep": str(a.target)})))
+    _say(phrase(Cau("khung.tiep_theo", {"tep": str(a.target)})))
+    return EXIT_OK
