@@ -136,3 +136,37 @@ def test_every_accepted_form_is_accepted_by_the_schema_too(kind: str, form: str,
     assert code == 0, out
     errors = [e.message for e in jsonschema.Draft7Validator(_schema()).iter_errors(_load(path))]
     assert errors == [], f"ntm accepts {form!r} as {kind}, the schema does not: {errors}"
+
+
+# Escapes an ECMA-262 regular expression accepts in unicode mode (what yaml-language-server and
+# check-jsonschema compile patterns as): classes, control escapes, \uXXXX, and syntax characters.
+_ECMA_ESCAPES = set("dDwWsSbBfnrtv0") | set("^$\\.*+?()[]{}|/-")
+
+
+def _patterns(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        return ([node["pattern"]] if isinstance(node.get("pattern"), str) else []) + [
+            p for v in node.values() for p in _patterns(v)]
+    if isinstance(node, list):
+        return [p for v in node for p in _patterns(v)]
+    return []
+
+
+def test_every_pattern_is_a_valid_ecma_262_unicode_regex() -> None:
+    """A pattern Python accepts may still be refused by the editors' engine (`\\ ` for a space
+    broke check-jsonschema): only the escapes ECMA-262 allows in unicode mode."""
+    patterns = _patterns(_schema())
+    assert len(patterns) >= 5
+    for pattern in patterns:
+        i = 0
+        while i < len(pattern):
+            if pattern[i] == "\\":
+                nxt = pattern[i + 1]
+                if nxt == "u":
+                    assert re.fullmatch(r"[0-9a-fA-F]{4}", pattern[i + 2:i + 6]), pattern
+                else:
+                    assert nxt in _ECMA_ESCAPES, f"\\{nxt} in {pattern}"
+                i += 2
+            else:
+                i += 1
+        re.compile(pattern)

@@ -130,12 +130,18 @@ SoThapPhan = Annotated[
 ]
 
 
+_ECMA_SYNTAX = frozenset("^$\\.*+?()[]{}|/")
+
+
 def words_pattern(words: Iterable[str]) -> str:
     """A JSON Schema pattern for these words in any letter case, with spaces around: ntm reads
     them with .strip().lower(), and JSON Schema patterns have no case-insensitive flag."""
     def letter(ch: str) -> str:
         both = {ch.lower(), ch.upper()}
-        return f"[{''.join(sorted(both))}]" if len(both) > 1 else re.escape(ch)
+        if len(both) > 1:
+            return f"[{''.join(sorted(both))}]"
+        # ECMA-262 in unicode mode (editors, check-jsonschema) allows escaping syntax characters only
+        return "\\" + ch if ch in _ECMA_SYNTAX else ch
 
     # longest first (an alternative must not stop at a shorter prefix), then by text: stable output
     alternatives = sorted(("".join(letter(ch) for ch in word) for word in words), key=lambda a: (-len(a), a))
