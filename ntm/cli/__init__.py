@@ -27,6 +27,10 @@ def main() -> None:
     import os
     import sys
 
+    # ntm uses no pydantic plugin; looking for them scans every installed package's metadata
+    # (~20 ms of each run, benchmarks/README.md). A user who sets the variable keeps their choice.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
     from ntm.cli.app import app
 
     code = app(standalone_mode=False)
