@@ -46,6 +46,20 @@ LY_DO: dict[LyDo, str] = {
 }
 
 
+# The same, in a signed document: a statement, not an instruction to the officer.
+LY_DO_VAN_BAN: dict[LyDo, str] = {
+    LyDo.chua_co_nguong: "Chưa có mức chính thức",
+    LyDo.khong_co_so_lieu: "Chưa có số liệu",
+    LyDo.danh_muc_chua_du: "Chưa đánh giá",
+}
+
+
+def trang_thai_van_ban(status: KetQua, theo_tu_danh_gia: bool = False, ly_do: LyDo | None = None) -> str:
+    if status is KetQua.chua_co_du_lieu and ly_do is not None:
+        return LY_DO_VAN_BAN[ly_do]
+    return trang_thai(status, theo_tu_danh_gia)
+
+
 def trang_thai(status: KetQua, theo_tu_danh_gia: bool = False, ly_do: LyDo | None = None) -> str:
     """The status column: 'Đạt', 'Chưa đạt (tự đánh giá)', 'Chưa rõ mức chính thức', 'Thiếu số liệu'…"""
     if status is KetQua.chua_co_du_lieu and ly_do is not None:

@@ -403,7 +403,7 @@ def bang_tinh_trang(danh_gia: DanhGia) -> Bang:
     for tc in danh_gia.tieu_chi:
         label = f"{tc.so}. {tc.ten}" if tc.so else tc.ten
         if not tc.chi_tieu:
-            status = wording.trang_thai(tc.trang_thai, tc.theo_tu_danh_gia, tc.ly_do)
+            status = wording.trang_thai_van_ban(tc.trang_thai, tc.theo_tu_danh_gia, tc.ly_do)
             rows.append((tc.so, label, "", "", "", "", "", status))
             continue
         for n, kq in enumerate(tc.chi_tieu):
@@ -411,7 +411,7 @@ def bang_tinh_trang(danh_gia: DanhGia) -> Bang:
             unit = wording.don_vi(kq)
             level = wording.yeu_cau(kq.yeu_cau, unit) if kq.yeu_cau is not None else "chưa có mức chính thức"
             shown = wording.so_lieu(kq.gia_tri, unit) if kq.gia_tri is not None else "chưa có số liệu"
-            status = wording.trang_thai(kq.trang_thai, False, kq.ly_do)
+            status = wording.trang_thai_van_ban(kq.trang_thai, False, kq.ly_do)
             if kq.trang_thai is KetQua.chua_dat and (gap := wording.chenh_lech(kq)):
                 status = f"{status} ({gap})"
             rows.append((
