@@ -214,6 +214,10 @@ def test_status_table_comes_from_the_assessment(document: Any, md: str) -> None:
                                "Chưa đạt (còn thiếu 15 điểm phần trăm)"]
     assert rows["2.1"][4]  # the requirement's source, from the catalog
     assert "| 2.1 | 2. Lao động | Tỷ lệ lao động qua đào tạo | ≥ 75% |" in md
+    # a signed document states what is known; the terminal's instructions stay out of it
+    statuses = [row[-1] for row in rows.values()]
+    assert any(s in ("Chưa đánh giá", "Chưa có số liệu", "Chưa có mức chính thức") for s in statuses), statuses
+    assert not {"Cần tự đánh giá", "Thiếu số liệu", "Chưa rõ mức chính thức"} & set(statuses)
 
 
 # ---------------------------------------------------------------------------- small text rules
