@@ -9,8 +9,10 @@ from collections.abc import Iterator, Sequence
 from ntm.diagnostics import Diagnostic, YamlPath
 from ntm.diagnostics.params import GiaTri
 from ntm.diagnostics.suggest import de_xuat
-from ntm.plan.model import PHAN_CO_SAN, Bang, CotBang, HeThong, KeHoach, KhoiNoiDung
+from ntm.plan.model import KeHoach
+from ntm.plan.noi_dung import PHAN_CO_SAN, Bang, CotBang, KhoiNoiDung
 from ntm.plan.values import parse_number
+from ntm.plan.van_ban import HeThong
 from ntm.rules import DauVao, Rule
 
 MAX_LEVELS = 3  # 1., 1.1., a) under a Roman-numbered section

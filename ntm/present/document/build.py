@@ -1,53 +1,41 @@
 """Building the document view model from a plan and its assessment (section order, numbering,
-the căn cứ sentences, the generated sentence on unmet criteria, bullets and labels)."""
+the căn cứ sentences, the generated sentence on unmet criteria, annexes, the header)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
+from collections.abc import Sequence
 
 from ntm.assess.result import DanhGia, KetQua, KetQuaChiTieu
 from ntm.catalog import LoaiChiTieu
-from ntm.plan.model import (
-    Bang as BangKeHoach,
-)
-from ntm.plan.model import (
-    CanCu,
-    CotBang,
-    HeThong,
-    KeHoach,
-    KhoiNoiDung,
-    KieuDanhSach,
-    LoaiMucTieu,
-    MucTieu,
-    MucTieuDiaBan,
-    PhanBoCuc,
-    PhanBoSung,
-    TenBangSinh,
-    TieuChiKeHoach,
-    ViTri,
-)
-from ntm.plan.model import (
-    PhuLuc as PhuLucKeHoach,
-)
-from ntm.plan.values import parse_number
+from ntm.plan.model import KeHoach, LoaiMucTieu, MucTieuDiaBan, TieuChiKeHoach
+from ntm.plan.noi_dung import Bang as BangKeHoach
+from ntm.plan.noi_dung import PhanBoCuc, PhanBoSung, TenBangSinh, ViTri
+from ntm.plan.noi_dung import PhuLuc as PhuLucKeHoach
+from ntm.plan.van_ban import CanCu, HeThong
 from ntm.present import wording
+from ntm.present.document.bang import bang, bang_chu, bang_tinh_trang
+from ntm.present.document.chu import _lower_first, ket_cau, lien, so_la_ma
+from ntm.present.document.khoi import (
+    _bullet,
+    _Dung,
+    _heading,
+    _noi_dung,
+    _plain,
+    placed_unmet,
+    unmet_sentence,
+)
 from ntm.present.document.model import (
     DIEM,
     DOAN,
     GACH,
-    HEADINGS,
     KHOAN,
     QUOC_HIEU,
     TEN_DANG,
     TIEU_NGU,
     Bang,
-    Chu,
     ChuKy,
     Khoi,
-    OTieuDe,
     Phan,
     PhanDau,
     PhuLuc,
@@ -59,42 +47,6 @@ from ntm.present.numbers import dia_danh_ngay, ngay_van_ban, so
 
 # ----------------------------------------------------------------------------- helpers
 
-
-_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def so_la_ma(n: int) -> str:
-    """1 -> 'I', 14 -> 'XIV' (sections of a plan never reach 40)."""
-    out = ""
-    for value, letters in _ROMAN:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
-# "2026 - 2030" must never break across lines: the spaces around the dash of a year range become
-# no-break spaces (a line may not break before a no-break space, nor after a dash followed by one).
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d) ([-–]) ((?:19|20)\d\d)\b")
-
-
-def lien(text: str) -> str:
-    """Text with its year ranges held together ("2026\u00a0-\u00a02030")."""
-    return _YEAR_RANGE.sub("\\1\u00a0\\2\u00a0\\3", text) if " " in text else text
-
-
-def _plain(loai: str, text: str) -> Khoi:
-    return Khoi(loai, (Chu(lien(text)),))
-
-
-def _bullet(text: str, label: str = "") -> Khoi:
-    # A dash already typed in the plan is not doubled.
-    body = text[2:] if text.startswith(("- ", "– ")) else text
-    return _plain(GACH, f"- {label}: {body}" if label else f"- {body}")
-
-
-def _heading(loai: str, number: str, text: str) -> Khoi:
-    return _plain(loai, f"{number} {text}")
 
 
 def _so_ky_hieu(so_hieu: str, party: bool) -> str:
@@ -129,26 +81,6 @@ def _can_cu(plan: KeHoach) -> tuple[str, ...]:
     return tuple(out)
 
 
-def ket_cau(items: Sequence[str]) -> list[str]:
-    """List items with their final marks: ";" after each, "." after the last.
-
-    A mark the plan typed (";", ".", ",") is replaced by the right one; "?", "!", ":" and a
-    closing "./." are the writer's and stay.
-    """
-    out = []
-    for n, text in enumerate(items):
-        body = text.rstrip()
-        if body.endswith(("?", "!", ":", "./.")):
-            out.append(body)
-            continue
-        out.append(body.rstrip(" ;.,") + ("." if n == len(items) - 1 else ";"))
-    return out
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
 def _indicator_detail(kq: KetQuaChiTieu, plan_entry: TieuChiKeHoach | None) -> str:
     """One indicator of an unmet criterion, in the document's words (the same as `check`'s).
 
@@ -177,293 +109,6 @@ def unmet_criteria(danh_gia: DanhGia) -> tuple[TieuChiChuaDat, ...]:
     return tuple(out)
 
 
-def unmet_sentence(items: Iterable[TieuChiChuaDat]) -> Khoi | None:
-    """'- Thực hiện nâng tỷ lệ các tiêu chí chưa đạt gồm: Tiêu chí **X** (…); tiêu chí **Y** (…).'"""
-    runs: list[Chu] = [Chu("- Thực hiện nâng tỷ lệ các tiêu chí chưa đạt gồm: ")]
-    items = list(items)
-    if not items:
-        return None
-    for n, item in enumerate(items):
-        runs.append(Chu("Tiêu chí " if n == 0 else "; tiêu chí "))
-        runs.append(Chu(item.ten, dam=True))
-        if item.chi_tiet:
-            runs.append(Chu(f" ({'; '.join(item.chi_tiet)})"))
-    runs.append(Chu("."))
-    return Khoi(GACH, _merge_runs(runs))
-
-
-def _merge_runs(runs: list[Chu]) -> tuple[Chu, ...]:
-    merged: list[Chu] = []
-    for run in runs:
-        if merged and merged[-1].dam == run.dam:
-            merged[-1] = Chu(merged[-1].noi_dung + run.noi_dung, run.dam)
-        else:
-            merged.append(run)
-    return tuple(merged)
-
-
-# ----------------------------------------------------------------------------- footnotes, lists, tables
-
-
-@dataclass
-class _Dung:
-    """What building one document collects on the way: footnotes in reading order, and where
-    the plan placed the generated sentence on unmet criteria."""
-
-    unmet: tuple[TieuChiChuaDat, ...]
-    chu_thich: list[str] = field(default_factory=list)
-
-    def notes(self, texts: Sequence[str]) -> list[Chu]:
-        refs = []
-        for text in texts:
-            self.chu_thich.append(lien(text))
-            n = len(self.chu_thich)
-            refs.append(Chu(str(n), chu_thich=n))
-        return refs
-
-
-_FINAL_MARKS = re.compile(r"[.;:,]+$")
-
-
-def _with_notes(loai: str, text: str, notes: Sequence[str], ctx: _Dung, kieu: str | None = None) -> Khoi:
-    body = lien(text)
-    if not notes:
-        return Khoi(loai, (Chu(body),), kieu)
-    # The reference follows the words it explains, before the final mark (as Word places it).
-    m = _FINAL_MARKS.search(body)
-    tail = m.group(0) if m else ""
-    runs = [Chu(body[: len(body) - len(tail)]), *ctx.notes(notes)]
-    if tail:
-        runs.append(Chu(tail))
-    return Khoi(loai, tuple(runs), kieu)
-
-
-# Points and lettered items follow the Vietnamese alphabet, as legal texts number them.
-_CHU_CAI = "abcdđeghiklmnopqrstuvxy"
-
-
-def chu_cai(n: int) -> str:
-    """1 -> 'a', 5 -> 'đ', 24 -> 'aa'."""
-    letters = ""
-    while n > 0:
-        n, r = divmod(n - 1, len(_CHU_CAI))
-        letters = _CHU_CAI[r] + letters
-    return letters
-
-
-def _marker(kieu: KieuDanhSach, n: int) -> str:
-    if kieu is KieuDanhSach.cong:
-        return "+ "
-    if kieu is KieuDanhSach.chu:
-        return f"{chu_cai(n)}) "
-    if kieu is KieuDanhSach.so:
-        return f"{n}) "
-    return "- "
-
-
-def _list(items: Sequence[tuple[str, Sequence[str]]], kieu: KieuDanhSach, ctx: _Dung) -> list[Khoi]:
-    """A list in the chosen style: the marker is added here, ";" ends each item and "." the last."""
-    texts = ket_cau([_strip_marker(text) for text, _ in items])
-    return [
-        _with_notes(GACH, _marker(kieu, n) + text, notes, ctx, kieu.value)
-        for n, (text, (_, notes)) in enumerate(zip(texts, items, strict=True), start=1)
-    ]
-
-
-def _strip_marker(text: str) -> str:
-    # A dash typed by habit is not doubled.
-    return text[2:] if text.startswith(("- ", "– ", "+ ")) else text
-
-
-def _leaves(columns: Sequence[CotBang], parents: tuple[CotBang, ...] = ()) -> list[tuple[CotBang, ...]]:
-    """Each leaf column with its ancestors (outermost first)."""
-    out: list[tuple[CotBang, ...]] = []
-    for col in columns:
-        if col.cot:
-            out.extend(_leaves(col.cot, (*parents, col)))
-        else:
-            out.append((*parents, col))
-    return out
-
-
-def _depth(columns: Sequence[CotBang]) -> int:
-    return max((1 + _depth(c.cot) if c.cot else 1) for c in columns)
-
-
-def _label(col: CotBang) -> str:
-    return lien(f"{col.ten} ({col.don_vi})" if col.don_vi else col.ten)
-
-
-def _header_rows(columns: Sequence[CotBang]) -> tuple[tuple[OTieuDe, ...], ...]:
-    """Header rows with merged cells: a group spans its leaves; a leaf above the deepest level
-    spans the rows below it."""
-    depth = _depth(columns)
-    rows: list[list[OTieuDe]] = [[] for _ in range(depth)]
-
-    def place(cols: Sequence[CotBang], level: int) -> None:
-        for col in cols:
-            if col.cot:
-                rows[level].append(OTieuDe(_label(col), so_cot=len(_leaves([col]))))
-                place(col.cot, level + 1)
-            else:
-                rows[level].append(OTieuDe(_label(col), so_dong=depth - level))
-
-    place(columns, 0)
-    return tuple(tuple(r) for r in rows)
-
-
-def number_or_none(text: str) -> Decimal | None:
-    """A cell's number, exactly, or None when it is not one (rule VB008 reports that)."""
-    try:
-        return Decimal(parse_number(text))
-    except ValueError:
-        return None
-
-
-def _unit_of(path: tuple[CotBang, ...], table_unit: str | None) -> str | None:
-    for col in reversed(path):
-        if col.don_vi:
-            return col.don_vi
-    return table_unit
-
-
-def bang(spec: BangKeHoach) -> Bang:
-    """A data table of the plan: numbers in the Vietnamese way, and the totals row it asks for."""
-    leaves = _leaves(spec.cot)
-    width = len(leaves)
-    summed = [path[-1].tong for path in leaves]
-    # Quantities (a column with a unit or a total) print as Vietnamese numbers; other columns
-    # (Số TT, a year, a quarter "Quý II/2022") exactly as written.
-    quantity = [path[-1].tong or _unit_of(path, None) is not None for path in leaves]
-    rows: list[tuple[str, ...]] = []
-    totals = [Decimal(0)] * width
-    for raw in spec.dong:
-        cells = [*raw[:width], *[""] * (width - len(raw))]  # a wrong count is the rule VB007's to report
-        shown = []
-        for i, cell in enumerate(cells):
-            value = number_or_none(cell) if quantity[i] and cell.strip() else None
-            if value is not None:
-                totals[i] += value
-                shown.append(so(value, max_decimals=10))
-            else:
-                shown.append(lien(cell))
-        rows.append(tuple(shown))
-    has_total = any(summed)
-    words = None
-    if has_total:
-        label_at = next((i for i, s_ in enumerate(summed) if not s_), None)
-        total_row = [so(totals[i], max_decimals=10) if summed[i] else "" for i in range(width)]
-        if label_at is not None:
-            total_row[label_at] = spec.nhan_tong
-        rows.append(tuple(total_row))
-        for i, path in enumerate(leaves):
-            if summed[i] and (_unit_of(path, spec.don_vi) or "").strip().lower() == "đồng":
-                words = f"Bằng chữ: {bang_chu(int(totals[i]))}."
-                break
-    return Bang(
-        tieu_de=lien(spec.tieu_de) if spec.tieu_de else None,
-        don_vi=f"Đơn vị tính: {spec.don_vi}" if spec.don_vi else None,
-        hang_tieu_de=_header_rows(spec.cot),
-        cot=tuple(": ".join(_label(c) for c in path) for path in leaves),
-        dong=tuple(rows),
-        can_phai=tuple(quantity),
-        dong_tong=has_total,
-        bang_chu=words,
-    )
-
-
-def bang_chu(amount: int) -> str:
-    """An amount of đồng in words, as the line under a total writes it: 'Hai tỷ năm trăm triệu đồng'.
-
-    From num2words' Vietnamese, the maintained library the project chose, not hand-written rules.
-    """
-    from num2words import num2words  # only a render that prints an amount loads it
-
-    words = str(num2words(amount, lang="vi"))
-    return f"{words[:1].upper()}{words[1:]} đồng"
-
-
-def _muc_tieu_text(target: MucTieu | None, unit: str | None) -> str:
-    if target is None or target.tu.so is None:
-        return ""
-    low = wording.so_lieu(target.tu, unit)
-    if target.den is not None and target.den.so is not None:
-        return f"{low} - {wording.so_lieu(target.den, unit)}"
-    return low
-
-
-def bang_tinh_trang(danh_gia: DanhGia) -> Bang:
-    """The criteria status table, generated from the assessment: one row per indicator."""
-    columns = [
-        CotBang(ten="Số"), CotBang(ten="Tiêu chí"), CotBang(ten="Chỉ tiêu"),
-        CotBang(ten="Yêu cầu", cot=[CotBang(ten="Mức"), CotBang(ten="Nguồn")]),
-        CotBang(ten="Hiện trạng"), CotBang(ten="Mục tiêu"), CotBang(ten="Đánh giá"),
-    ]
-    rows: list[tuple[str, ...]] = []
-    for tc in danh_gia.tieu_chi:
-        label = f"{tc.so}. {tc.ten}" if tc.so else tc.ten
-        if not tc.chi_tieu:
-            status = wording.trang_thai_van_ban(tc.trang_thai, tc.theo_tu_danh_gia, tc.ly_do)
-            rows.append((tc.so, label, "", "", "", "", "", status))
-            continue
-        for n, kq in enumerate(tc.chi_tieu):
-            spec = kq.chi_tieu.chi_tieu
-            unit = wording.don_vi(kq)
-            level = wording.yeu_cau(kq.yeu_cau, unit) if kq.yeu_cau is not None else "chưa có mức chính thức"
-            shown = wording.so_lieu(kq.gia_tri, unit) if kq.gia_tri is not None else "chưa có số liệu"
-            status = wording.trang_thai_van_ban(kq.trang_thai, False, kq.ly_do)
-            if kq.trang_thai is KetQua.chua_dat and (gap := wording.chenh_lech(kq)):
-                status = f"{status} ({gap})"
-            rows.append((
-                spec.so or tc.so, label if n == 0 else "", lien(spec.ten_hien_thi), level, lien(wording.nguon(kq)),
-                shown, _muc_tieu_text(kq.muc_tieu, unit), status,
-            ))
-    return Bang(
-        tieu_de=None,
-        don_vi=None,
-        hang_tieu_de=_header_rows(columns),
-        cot=tuple(": ".join(_label(c) for c in path) for path in _leaves(columns)),
-        dong=tuple(rows),
-        can_phai=(False,) * 8,
-    )
-
-
-def _noi_dung(blocks: Sequence[KhoiNoiDung], ctx: _Dung, depth: int = 0, prefix: str = "") -> list[Khoi | Bang]:
-    """Nested content of a custom section: sub-headings on the levels 1., 1.1., a), each with its
-    own paragraphs, lists, tables and footnotes."""
-    out: list[Khoi | Bang] = []
-    n = 0
-    for block in blocks:
-        if block.muc is not None:
-            n += 1
-            level = HEADINGS[min(depth, len(HEADINGS) - 1)]  # deeper levels are refused by rule VB006
-            if level == KHOAN:
-                number, inner = f"{n}.", str(n)
-            elif level == DIEM:
-                number, inner = f"{prefix}.{n}.", f"{prefix}.{n}"
-            else:
-                number, inner = f"{chu_cai(n)})", prefix
-            out.append(_plain(level, f"{number} {block.muc}"))
-            out.extend(_noi_dung(block.noi_dung, ctx, depth + 1, inner))
-        elif block.doan is not None:
-            out.append(_with_notes(DOAN, block.doan, block.chu_thich, ctx))
-        elif block.danh_sach is not None:
-            out.extend(_list([(i.doan, i.chu_thich) for i in block.danh_sach], block.kieu, ctx))
-        elif block.bang is not None:
-            out.append(bang(block.bang))
-        elif block.tieu_chi_chua_dat:
-            sentence = unmet_sentence(ctx.unmet)
-            if sentence is not None:
-                out.append(sentence)
-    return out
-
-
-def placed_unmet(blocks: Sequence[KhoiNoiDung]) -> bool:
-    """Whether the plan placed the unmet-criteria sentence somewhere in this content."""
-    return any(b.tieu_chi_chua_dat or placed_unmet(b.noi_dung) for b in blocks)
-
-
-# ----------------------------------------------------------------------------- sections
 
 
 def _muc_dich_yeu_cau(plan: KeHoach) -> list[Khoi]:
@@ -725,9 +370,6 @@ def _placed_section(entry: PhanBoCuc, custom: dict[str, PhanBoSung], built_in: o
     return (lien(entry.tieu_de.upper()) if entry.tieu_de else title), blocks
 
 
-# ----------------------------------------------------------------------------- annexes
-
-
 def _phu_luc(plan: KeHoach, danh_gia: DanhGia, ctx: _Dung) -> tuple[PhuLuc, ...]:
     vb = plan.van_ban
     number = vb.so_hieu.strip().removeprefix("Số").strip(" :")
@@ -753,9 +395,6 @@ def _one_annex(annex: PhuLucKeHoach, danh_gia: DanhGia, ctx: _Dung, number: str,
         blocks.append(table)
     wide = annex.kho_ngang if annex.kho_ngang is not None else (table is not None and table.so_cot > WIDE_COLUMNS)
     return PhuLuc(number, lien(annex.tieu_de.upper()), kem_theo, tuple(blocks), bool(wide))
-
-
-# ----------------------------------------------------------------------------- the document
 
 
 def _phan_dau(plan: KeHoach) -> PhanDau:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ntm.plan.model import HeThong
+from ntm.plan.van_ban import HeThong
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # NĐ 30's running text spells "HÒA"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"

@@ -1,0 +1,33 @@
+"""What every part of the plan model shares: the base model and the paragraph type."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    WithJsonSchema,
+)
+
+from ntm.plan.values import Doan
+
+_DOAN_SCHEMA = WithJsonSchema(
+    {
+        "title": "Đoạn văn",
+        "description": "Một đoạn văn, hoặc danh sách nhiều đoạn.",
+        "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+    }
+)
+DoanVan = Annotated[Doan, _DOAN_SCHEMA]
+
+
+def _new_list() -> list[Any]:
+    """`default_factory=list`, faster to build: pydantic inspects every factory's signature,
+    0.01 ms for a Python function, 0.15 ms for the builtin `list` (start-up time)."""
+    return []
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+

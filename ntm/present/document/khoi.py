@@ -1,0 +1,176 @@
+"""Block builders of the document view model: paragraphs, headings, bullets and lists,
+footnotes, and the nested content of custom sections."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ntm.plan.noi_dung import KhoiNoiDung, KieuDanhSach
+from ntm.present.document.bang import bang
+from ntm.present.document.chu import chu_cai, ket_cau, lien
+from ntm.present.document.model import (
+    DIEM,
+    DOAN,
+    GACH,
+    HEADINGS,
+    KHOAN,
+    Bang,
+    Chu,
+    Khoi,
+    TieuChiChuaDat,
+)
+
+# ----------------------------------------------------------------------------- helpers
+
+
+
+
+
+
+
+# "2026 - 2030" must never break across lines: the spaces around the dash of a year range become
+# no-break spaces (a line may not break before a no-break space, nor after a dash followed by one).
+
+
+
+
+def _plain(loai: str, text: str) -> Khoi:
+    return Khoi(loai, (Chu(lien(text)),))
+
+
+def _bullet(text: str, label: str = "") -> Khoi:
+    # A dash already typed in the plan is not doubled.
+    body = text[2:] if text.startswith(("- ", "– ")) else text
+    return _plain(GACH, f"- {label}: {body}" if label else f"- {body}")
+
+
+def _heading(loai: str, number: str, text: str) -> Khoi:
+    return _plain(loai, f"{number} {text}")
+
+
+
+
+
+
+def _merge_runs(runs: list[Chu]) -> tuple[Chu, ...]:
+    merged: list[Chu] = []
+    for run in runs:
+        if merged and merged[-1].dam == run.dam:
+            merged[-1] = Chu(merged[-1].noi_dung + run.noi_dung, run.dam)
+        else:
+            merged.append(run)
+    return tuple(merged)
+
+
+@dataclass
+class _Dung:
+    """What building one document collects on the way: footnotes in reading order, and where
+    the plan placed the generated sentence on unmet criteria."""
+
+    unmet: tuple[TieuChiChuaDat, ...]
+    chu_thich: list[str] = field(default_factory=list)
+
+    def notes(self, texts: Sequence[str]) -> list[Chu]:
+        refs = []
+        for text in texts:
+            self.chu_thich.append(lien(text))
+            n = len(self.chu_thich)
+            refs.append(Chu(str(n), chu_thich=n))
+        return refs
+
+
+_FINAL_MARKS = re.compile(r"[.;:,]+$")
+
+
+def _with_notes(loai: str, text: str, notes: Sequence[str], ctx: _Dung, kieu: str | None = None) -> Khoi:
+    body = lien(text)
+    if not notes:
+        return Khoi(loai, (Chu(body),), kieu)
+    # The reference follows the words it explains, before the final mark (as Word places it).
+    m = _FINAL_MARKS.search(body)
+    tail = m.group(0) if m else ""
+    runs = [Chu(body[: len(body) - len(tail)]), *ctx.notes(notes)]
+    if tail:
+        runs.append(Chu(tail))
+    return Khoi(loai, tuple(runs), kieu)
+
+
+# Points and lettered items follow the Vietnamese alphabet, as legal texts number them.
+
+
+
+
+def _marker(kieu: KieuDanhSach, n: int) -> str:
+    if kieu is KieuDanhSach.cong:
+        return "+ "
+    if kieu is KieuDanhSach.chu:
+        return f"{chu_cai(n)}) "
+    if kieu is KieuDanhSach.so:
+        return f"{n}) "
+    return "- "
+
+
+def _list(items: Sequence[tuple[str, Sequence[str]]], kieu: KieuDanhSach, ctx: _Dung) -> list[Khoi]:
+    """A list in the chosen style: the marker is added here, ";" ends each item and "." the last."""
+    texts = ket_cau([_strip_marker(text) for text, _ in items])
+    return [
+        _with_notes(GACH, _marker(kieu, n) + text, notes, ctx, kieu.value)
+        for n, (text, (_, notes)) in enumerate(zip(texts, items, strict=True), start=1)
+    ]
+
+
+def _strip_marker(text: str) -> str:
+    # A dash typed by habit is not doubled.
+    return text[2:] if text.startswith(("- ", "– ", "+ ")) else text
+
+
+def _noi_dung(blocks: Sequence[KhoiNoiDung], ctx: _Dung, depth: int = 0, prefix: str = "") -> list[Khoi | Bang]:
+    """Nested content of a custom section: sub-headings on the levels 1., 1.1., a), each with its
+    own paragraphs, lists, tables and footnotes."""
+    out: list[Khoi | Bang] = []
+    n = 0
+    for block in blocks:
+        if block.muc is not None:
+            n += 1
+            level = HEADINGS[min(depth, len(HEADINGS) - 1)]  # deeper levels are refused by rule VB006
+            if level == KHOAN:
+                number, inner = f"{n}.", str(n)
+            elif level == DIEM:
+                number, inner = f"{prefix}.{n}.", f"{prefix}.{n}"
+            else:
+                number, inner = f"{chu_cai(n)})", prefix
+            out.append(_plain(level, f"{number} {block.muc}"))
+            out.extend(_noi_dung(block.noi_dung, ctx, depth + 1, inner))
+        elif block.doan is not None:
+            out.append(_with_notes(DOAN, block.doan, block.chu_thich, ctx))
+        elif block.danh_sach is not None:
+            out.extend(_list([(i.doan, i.chu_thich) for i in block.danh_sach], block.kieu, ctx))
+        elif block.bang is not None:
+            out.append(bang(block.bang))
+        elif block.tieu_chi_chua_dat:
+            sentence = unmet_sentence(ctx.unmet)
+            if sentence is not None:
+                out.append(sentence)
+    return out
+
+
+def placed_unmet(blocks: Sequence[KhoiNoiDung]) -> bool:
+    """Whether the plan placed the unmet-criteria sentence somewhere in this content."""
+    return any(b.tieu_chi_chua_dat or placed_unmet(b.noi_dung) for b in blocks)
+
+
+def unmet_sentence(items: Iterable[TieuChiChuaDat]) -> Khoi | None:
+    """'- Thực hiện nâng tỷ lệ các tiêu chí chưa đạt gồm: Tiêu chí **X** (…); tiêu chí **Y** (…).'"""
+    runs: list[Chu] = [Chu("- Thực hiện nâng tỷ lệ các tiêu chí chưa đạt gồm: ")]
+    items = list(items)
+    if not items:
+        return None
+    for n, item in enumerate(items):
+        runs.append(Chu("Tiêu chí " if n == 0 else "; tiêu chí "))
+        runs.append(Chu(item.ten, dam=True))
+        if item.chi_tiet:
+            runs.append(Chu(f" ({'; '.join(item.chi_tiet)})"))
+    runs.append(Chu("."))
+    return Khoi(GACH, _merge_runs(runs))
