@@ -55,5 +55,5 @@ def test_wheel_ships_catalogs_and_templates() -> None:
     if _is_editable():
         pytest.skip("editable install: package data is read from the checkout")
     files = {str(f) for f in metadata.files("ntm") or []}
-    assert any(f.startswith("ntm/catalogs/") and f.endswith(".yaml") for f in files)
+    assert any(f.startswith("ntm/catalog/data/") and f.endswith(".yaml") for f in files), sorted(files)
     assert any(f.startswith("ntm/templates/") for f in files), sorted(files)
