@@ -34,6 +34,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"
@@ -503,3 +504,18 @@ def restore_permissions(folder: Path) -> None:
             path = Path(root) / name
             if not path.is_symlink():
                 path.chmod(0o755)
+
+
+def run_in_process(case: Case, workdir: Path, monkeypatch: Any) -> tuple[int, list[str]]:
+    """The case through typer's runner (the real command tree, fast), in its own folder: exit
+    code and normalised output. An internal error is raised, so its traceback shows."""
+    from typer.testing import CliRunner
+
+    from ntm.cli.app import app
+
+    prepare(case, workdir)
+    monkeypatch.chdir(workdir)
+    result = CliRunner().invoke(app, case.argv())
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, normalise(result.output, workdir)

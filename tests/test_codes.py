@@ -13,27 +13,15 @@ import re
 from pathlib import Path
 
 import pytest
-from casefiles import DATA, Case, load_cases, normalise, prepare
-from typer.testing import CliRunner
-
-from ntm.cli.app import app
+from casefiles import DATA, Case, load_cases, run_in_process
 
 CASES = load_cases(DATA / "codes")
 NAME = re.compile(r"(?P<code>[A-Z]{2,4}\d{3})-[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def _run_in_process(case: Case, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, list[str]]:
-    prepare(case, workdir)
-    monkeypatch.chdir(workdir)
-    result = CliRunner().invoke(app, case.argv())
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception  # an internal error: show its traceback here
-    return result.exit_code, normalise(result.output, workdir)
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_case_gives_exactly_the_expected_output(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    code, lines = _run_in_process(case, tmp_path, monkeypatch)
+    code, lines = run_in_process(case, tmp_path, monkeypatch)
     assert lines == case.output
     assert code == case.exit_code
 

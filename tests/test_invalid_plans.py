@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from casefiles import DATA, Case, load_cases, normalise, prepare, run_measured, value_at
+from casefiles import DATA, Case, load_cases, prepare, run_in_process, run_measured, value_at
 from typer.testing import CliRunner
 
 from ntm.cli.app import app
@@ -26,20 +26,11 @@ def test_there_are_at_least_25_bad_plans() -> None:
     assert len(bad) >= 25, [c.name for c in bad]
 
 
-def _run_in_process(case: Case, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, list[str]]:
-    prepare(case, workdir)
-    monkeypatch.chdir(workdir)
-    result = CliRunner().invoke(app, case.argv())
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception  # an internal error: show its traceback here
-    return result.exit_code, normalise(result.output, workdir)
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_invalid_plan_gives_exactly_the_expected_output(
     case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    code, lines = _run_in_process(case, tmp_path, monkeypatch)
+    code, lines = run_in_process(case, tmp_path, monkeypatch)
     assert lines == case.output
     assert code == case.exit_code
 
