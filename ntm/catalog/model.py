@@ -94,8 +94,13 @@ class CanCuPhapLy(_Model):
 
     @property
     def trich_dan(self) -> str:
-        text = f"QĐ {self.so_hieu}" if not self.so_hieu.startswith(("QĐ", "Quyết")) else self.so_hieu
-        return f"{text}, Phụ lục {self.phu_luc}" if self.phu_luc else text
+        """'QĐ 318/QĐ-TTg, Phụ lục II'."""
+        return f"{self.van_ban}, Phụ lục {self.phu_luc}" if self.phu_luc else self.van_ban
+
+    @property
+    def van_ban(self) -> str:
+        """The decision itself, without its annex: 'QĐ 318/QĐ-TTg'."""
+        return f"QĐ {self.so_hieu}" if not self.so_hieu.startswith(("QĐ", "Quyết")) else self.so_hieu
 
 
 class TiLeSoVoi(_Model):

@@ -220,7 +220,7 @@ def _confirmation(kind: str, fact: dict[str, Any] | None) -> str | None:
 
 def _tentative(fact: dict[str, Any] | None) -> bool:
     """A number or a placement the catalog chose itself (inferred or unknown), marked on the code's line."""
-    return fact is not None and fact["do_tin_cay"] in (DoTinCay.I.value, DoTinCay.U.value)
+    return fact is not None and DoTinCay(fact["do_tin_cay"]) in wording.TAM
 
 
 def _indicator_lines(tc: dict[str, Any], ct: dict[str, Any], number_width: int, width: int) -> list[str]:

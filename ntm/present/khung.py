@@ -23,7 +23,7 @@ from datetime import date
 
 import yaml
 
-from ntm.catalog import BoTieuChi, ChiTieuDayDu, DoTinCay, LoaiChiTieu, XacNhan
+from ntm.catalog import BoTieuChi, ChiTieuDayDu, LoaiChiTieu
 from ntm.catalog.thresholds import BoiCanh, assessment_date, yeu_cau
 from ntm.present import wording
 from ntm.present.numbers import ngay_ngan, so
@@ -122,10 +122,6 @@ def _unit_hint(ct: ChiTieuDayDu) -> str:
     return unit.value
 
 
-def _tentative(fact: XacNhan | None) -> bool:
-    return fact is not None and fact.do_tin_cay in (DoTinCay.I, DoTinCay.U)
-
-
 def _level_lines(d: DauVaoKhung, ct: ChiTieuDayDu, ctx: BoiCanh) -> list[str]:
     """The level at this place and year, and its source; or "chưa rõ mức", with what is known
     beside it."""
@@ -171,7 +167,7 @@ def _indicator(d: DauVaoKhung, ct: ChiTieuDayDu, ctx: BoiCanh) -> list[str]:
     head = f"{number} {spec.noi_dung}{unit}"
     marks = [label for label, fact in (("số thứ tự tạm", spec.xac_nhan_so), ("tiêu chí chứa nó là suy luận",
                                                                             spec.xac_nhan_vi_tri))
-             if _tentative(fact)]
+             if wording.tam(fact)]
     if marks:
         head += f" ({'; '.join(marks)})"
     hang = min(len(number) + 1, 8)

@@ -14,14 +14,14 @@ from ntm.diagnostics import Diagnostic
 from ntm.diagnostics.params import Cau, DeXuat, GiaTri, GoiY, LyDoHeThong, Muc, So
 from ntm.diagnostics.registry import CAU, CODES, LY_DO_HE_THONG
 from ntm.diagnostics.text import describe_value, shorten, visible
-from ntm.present.numbers import so, so_voi_don_vi
+from ntm.present.numbers import ngay_ngan, so, so_voi_don_vi
 
 _PLAIN = (str, int, GiaTri, So, Cau, DeXuat, GoiY, LyDoHeThong, list, tuple)
 
 
 def _param(value: Any) -> str:
     if isinstance(value, date):  # the Vietnamese way, as documents write dates
-        return value.strftime("%d/%m/%Y")
+        return ngay_ngan(value)
     if type(value) not in _PLAIN and not isinstance(value, bool):
         # a status, a confidence, a requirement: said as the assessment's presenters say them
         from ntm.present import wording

@@ -77,9 +77,12 @@ TENTATIVE_NUMBER = "số tạm"
 INFERRED_PLACEMENT = "vị trí suy luận"
 
 
+TAM = frozenset({DoTinCay.I, DoTinCay.U})  # confidences of a number or placement the catalog chose itself
+
+
 def tam(fact: XacNhan | None) -> bool:
     """A number or a placement the catalog chose itself (inferred or unknown)."""
-    return fact is not None and fact.do_tin_cay in (DoTinCay.I, DoTinCay.U)
+    return fact is not None and fact.do_tin_cay in TAM
 
 
 def ten_chi_tieu(kq: KetQuaChiTieu) -> str:

@@ -31,7 +31,7 @@ def ngay_trong_hieu_luc(given: DauVao) -> Iterator[Diagnostic]:
     ngay = given.plan.van_ban.ngay_ban_hanh
     start = can_cu.ngay_hieu_luc or can_cu.ngay_ban_hanh
     path = ("van_ban", "ngay_ban_hanh")
-    van_ban = can_cu.trich_dan.split(",")[0]  # the decision, without its annex
+    van_ban = can_cu.van_ban
     if ngay < start:
         yield Diagnostic("KH010", given.file, path, {
             "ngay": ngay, "can_cu": van_ban, "moc": start, "bien_the": "truoc"})
