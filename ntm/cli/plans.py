@@ -11,10 +11,10 @@ from pathlib import Path
 
 from ntm.cli import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_UNMET
 from ntm.cli.frame import LoiCachDung
+from ntm.cli.progress import can_hien
 from ntm.diagnostics.params import Cau
+from ntm.present.kiem_tra import Rendered, Totals, make_reporter, render_one
 from ntm.present.output import Luong, Ra
-from ntm.present.report import Rendered, Totals, make_reporter, render_one
-from ntm.present.tien_do import can_hien
 from ntm.present.view import KiemTra, ghi_chu_tep, kiem_tra
 from ntm.run import KetQuaTep, expand_paths, run_many
 
@@ -61,7 +61,7 @@ def run_plans(
             files.append(str(path))
     bar = None
     if can_hien(len(files)):
-        from ntm.present.tien_do import TienDo
+        from ntm.cli.progress import TienDo
 
         bar = TienDo(len(files), "Đang kiểm tra" if command == "validate" else "Đang đánh giá")
     with bar or contextlib.nullcontext():

@@ -87,7 +87,7 @@ def render_command(plan: Path, output: Path | None, fmt: str | None, template: P
     doc = build_document(result.plan, result.assessment)
     try:
         if chosen in ("docx", "pdf"):
-            from ntm.present.document.docx import build_docx
+            from ntm.present.document.ghi_docx import build_docx
 
             data = build_docx(doc, template)
         else:

@@ -2,6 +2,6 @@
 
 `messages` writes diagnostics; `wording` the assessment's statuses and
 numbers; `view` is the typed view of `validate`/`check` that the reporters
-(`report`) render; `criteria` lists a set; `document` builds and renders
+(`kiem_tra`) render; `criteria` lists a set; `document` builds and renders
 the plan document; `output` writes files and streams safely.
 """

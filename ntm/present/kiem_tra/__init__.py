@@ -76,8 +76,8 @@ class Reporter(Protocol):
 
 
 def make_reporter(fmt: str, out: Ra, command: str, show_all: bool = False, color: bool = False) -> Reporter:
-    from ntm.present.report.machine import GithubReporter, JsonReporter, JunitReporter
-    from ntm.present.report.text import TextReporter
+    from ntm.present.kiem_tra.machine import GithubReporter, JsonReporter, JunitReporter
+    from ntm.present.kiem_tra.text import TextReporter
 
     if fmt == "json":
         return JsonReporter(out, command)

@@ -7,8 +7,8 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from ntm.assess.result import LyDo
 from ntm.diagnostics import MucDo
 from ntm.present import wording
+from ntm.present.kiem_tra import Rendered, Totals, rendered, summary_line
 from ntm.present.output import Ra
-from ntm.present.report import Rendered, Totals, rendered, summary_line
 from ntm.present.view import ChanDoan, KiemTra
 
 if TYPE_CHECKING:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from ntm.diagnostics import MucDo
+from ntm.present.kiem_tra import Rendered, Totals, rendered, summary_line
 from ntm.present.output import Ra
-from ntm.present.report import Rendered, Totals, rendered, summary_line
 from ntm.present.view import KiemTra
 
 
