@@ -133,9 +133,12 @@ class TextReporter:
         self.console.print(Text(v.tong_hop.cau_tom_tat, style="bold"))
 
     def finish(self, totals: Totals) -> None:
+        summary = summary_line(totals, self.command)
+        if summary is None:
+            return
         if self.console is not None:
             from rich.text import Text
 
-            self.console.print(Text(summary_line(totals, self.command)))
+            self.console.print(Text(summary))
         else:
-            self.out.write(summary_line(totals, self.command) + "\n")
+            self.out.write(summary + "\n")
