@@ -596,9 +596,12 @@ def test_format_follows_the_output_extension(tmp_path: Path, name: str, extra: l
         (["-o", "{tmp}/a.md", "--template", "{tmp}/khong-co.md.j2"], ["khong-co.md.j2"]),
         (["-o", "{tmp}/khong-co/a.md"], ["không tồn tại"]),
         (["-o", "{tmp}/mot-thu-muc.md"], ["thư mục"]),
+        (["-o", "{tmp}/a.bin", "--format", "json"], ["a.bin", "--format json là của chẩn đoán"]),
+        (["--format", "junit"], ["--format junit", "-o TỆP"]),
     ],
     ids=["unknown extension", "format contradicts -o", "template for the other format", "missing template",
-         "missing output folder", "output is a folder"],
+         "missing output folder", "output is a folder", "unknown extension, --format for diagnostics",
+         "diagnostics for machines without -o"],
 )
 def test_usage_errors_exit_2_and_write_nothing(tmp_path: Path, args: list[str], words: list[str]) -> None:
     (tmp_path / "mau.docx").write_bytes(b"")

@@ -65,8 +65,9 @@ def resolve_formats(output: Path | None, fmt: str | None, template: Path | None)
     if output is not None:
         from_output = RENDER.by_suffix(output)
         if from_output is None and asked is None:
-            raise _usage("van_ban.duoi_tep", tep=output.name, cac_duoi=", ".join(RENDER.suffixes),
-                         cac_tuy_chon=_either(RENDER.names))
+            # --format already names the diagnostics' format: only the file's suffix can name the document's
+            hint: str | Cau = _either(RENDER.names) if fmt is None else Cau("van_ban.duoi_cho_van_ban", {"dinh_dang": fmt})
+            raise _usage("van_ban.duoi_tep", tep=output.name, cac_duoi=", ".join(RENDER.suffixes), cac_tuy_chon=hint)
         if asked is not None and from_output is not None and asked.name != from_output.name:
             raise _usage("van_ban.trai_duoi_tep", dinh_dang=asked.name, tep=output.name)
     from_template = _template_kind(template) if template is not None else None

@@ -35,6 +35,7 @@ CAU: dict[str, str] = {
         "không biết xuất tệp '{tep}' theo định dạng nào (đuôi tệp nhận biết: {cac_duoi}); "
         "hãy thêm {cac_tuy_chon}."
     ),
+    "van_ban.duoi_cho_van_ban": "một đuôi tệp trên cho -o (--format {dinh_dang} là của chẩn đoán)",
     "van_ban.chan_doan_can_tep": (
         "--format {dinh_dang} in chẩn đoán cho máy đọc ra luồng ra chuẩn, nên văn bản cần tệp riêng: "
         "hãy thêm -o TỆP (ví dụ -o ke-hoach.docx); không có -o, văn bản ra luồng ra chuẩn và chẩn đoán "
