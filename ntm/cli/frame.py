@@ -169,13 +169,13 @@ def usage_error(exc: Exception) -> LoiCachDung:
     return LoiCachDung(Cau("lenh.khac", {"chi_tiet": str(exc)}), lenh)
 
 
-# --------------------------------------------------------------------------- option values
-
-
 def use_color() -> bool:
     """Colour only for a person at a terminal: standard output is one, NO_COLOR unset, TERM not dumb."""
     return sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ \
         and os.environ.get("TERM") != "dumb"
+
+
+# --------------------------------------------------------------------------- option values
 
 
 def chon(value: str, choices: tuple[str, ...], option: str, lenh: str) -> str:
