@@ -247,3 +247,66 @@ def test_amount_in_words_after_the_total(tmp_path: Path) -> None:
     data["bo_cuc"].append("kinh_phi")
     out = render_md(_write(tmp_path, data))
     assert "Tổng kinh phí: 2.500.000.000 đồng.\n\nBằng chữ: Hai tỷ năm trăm triệu đồng." in out
+
+
+# ---------------------------------------------------------------------------- the public seams, called directly
+
+
+def test_nested_content_numbers_levels_and_footnotes_in_reading_order() -> None:
+    from ntm.plan.noi_dung import KhoiNoiDung
+    from ntm.present.document.khoi import BuildContext, nested
+    from ntm.present.document.model import DIEM, DOAN, GACH, KHOAN, TIET, TieuChiChuaDat
+
+    content = [KhoiNoiDung.model_validate(b) for b in (
+        {"muc": "Chế độ báo cáo", "noi_dung": [
+            {"doan": "Báo cáo định kỳ 2026 - 2030.", "chu_thich": ["Theo Thông tư 05."]},
+            {"muc": "Hằng quý", "noi_dung": [{"muc": "Quý I", "noi_dung": ["Trước ngày 15/3"]}]},
+        ]},
+        {"danh_sach": [{"doan": "Thôn 1", "chu_thich": ["Gồm xóm Đông"]}, "Thôn 2;"], "kieu": "chu"},
+        {"tieu_chi_chua_dat": True},
+    )]
+    ctx = BuildContext((TieuChiChuaDat("17", "Môi trường", ()),))
+    blocks = nested(content, ctx)
+    assert [(b.loai, b.van_ban) for b in blocks] == [
+        (KHOAN, "1. Chế độ báo cáo"),
+        (DOAN, f"Báo cáo định kỳ 2026{NBSP}-{NBSP}2030."),
+        (DIEM, "1.1. Hằng quý"),
+        (TIET, "a) Quý I"),
+        (DOAN, "Trước ngày 15/3"),
+        (GACH, "a) Thôn 1;"),
+        (GACH, "b) Thôn 2."),
+        (GACH, "- Thực hiện nâng tỷ lệ các tiêu chí chưa đạt gồm: Tiêu chí Môi trường."),
+    ]
+    # a footnote's reference stands before the final mark; notes are numbered in reading order
+    assert [c.chu_thich for c in blocks[1].chu] == [None, 1, None] and blocks[1].chu[-1].noi_dung == "."
+    assert [c.chu_thich for c in blocks[5].chu] == [None, 2, None]
+    assert ctx.chu_thich == ["Theo Thông tư 05.", "Gồm xóm Đông"]
+
+
+def test_the_docx_builder_appends_blocks_before_the_section_properties(tmp_path: Path) -> None:
+    from ntm.present.document.docx_builder import DocxBuilder
+    from ntm.present.document.docx_khoi import blocks
+    from ntm.present.document.docx_trang import STYLE_KHOAN, STYLE_LIST, open_base
+    from ntm.present.document.khoi import heading, plain
+    from ntm.present.document.model import GACH, KHOAN, Bang, Chu, Khoi, OTieuDe
+
+    document = open_base(None)
+    b = DocxBuilder(document, ("Chú thích một",))
+    table = Bang(None, "Đơn vị tính: đồng", ((OTieuDe("Nguồn"), OTieuDe("Kinh phí")),), ("Nguồn", "Kinh phí"),
+                 (("Tỉnh", "1.000"), ("Cộng", "1.000")), (False, True), dong_tong=True)
+    blocks(b, (heading(KHOAN, "1.", "Kinh phí"), Khoi(GACH, (Chu("a) Ngân sách"), Chu("1", chu_thich=1)), "chu"),
+               table, plain(GACH, "- Sau bảng")))
+    b.finish()
+    body = document.element.body
+    assert body[-1].tag == f"{W}sectPr"  # every block went before it, as Word requires
+    target = tmp_path / "khoi.docx"
+    document.save(str(target))
+    back = docx.Document(str(target))
+    styles = [(p.style.name, p.text) for p in back.paragraphs if p.text]
+    assert styles[:2] == [(STYLE_KHOAN, "1. Kinh phí"), (STYLE_LIST, "a) Ngân sách")]
+    assert styles[-1][1] == "- Sau bảng"
+    assert [c.text for c in back.tables[0].rows[-1].cells] == ["Cộng", "1.000"]
+    (ref,) = back.element.body.findall(f".//{W}footnoteReference")
+    part = next(r.target_part for r in back.part.rels.values() if r.reltype.endswith("/footnotes"))
+    note = next(n for n in parse_xml(part.blob).findall(f"{W}footnote") if n.get(f"{W}id") == ref.get(f"{W}id"))
+    assert "".join(t.text or "" for t in note.iter(f"{W}t")).strip() == "Chú thích một"

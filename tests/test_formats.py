@@ -1,14 +1,21 @@
-"""Machine formats: GitHub annotations, JUnit XML, JSON Lines, plain text when piped, pre-commit."""
+"""Output formats: one table per command read by the CLI; GitHub annotations, JUnit XML, JSON Lines,
+plain text when piped, pre-commit; `render`'s diagnostics through the same reporters."""
 
 from __future__ import annotations
 
 import json
 import re
+import subprocess
+import unicodedata
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
+import pytest
 import yaml
 from planlib import REPO, SEED_PLAN, run, run_process
+
+from ntm.present import formats
 
 
 def _broken_plan(tmp_path: Path) -> tuple[Path, dict[str, int]]:
@@ -124,3 +131,121 @@ def test_the_plans_hook_still_fails_on_invalid_plans_and_warnings(tmp_path: Path
     warned.write_text(text.replace("  lao_dong:\n", "  lao_dong:\n    tu_danh_gia: dat\n", 1), encoding="utf-8")
     code, out = run("check", "--strict", "--cho-phep-chua-dat", str(warned))
     assert code == 1 and "[KH004]" in out, out
+
+
+# ---------------------------------------------------------------------------- one table per command
+
+
+TABLES = {"check": formats.CHECK, "render": formats.RENDER, "report": formats.REPORT, "criteria": formats.CRITERIA}
+
+
+@pytest.mark.parametrize("command", sorted(TABLES))
+def test_every_format_of_a_table_has_a_writer_and_a_help(command: str) -> None:
+    table = TABLES[command]
+    assert len(set(table.names)) == len(table.names)
+    assert len(set(table.suffixes)) == len(table.suffixes)
+    assert table.default is None or table.default in table.names
+    for f in table.formats:
+        assert callable(f.load())  # the writer's module imports, and the writer is there
+        assert f.help and f.help == unicodedata.normalize("NFC", f.help)
+        assert all(s.startswith(".") and s == s.lower() for s in f.suffixes)
+
+
+@pytest.mark.parametrize(("command", "choices"), [
+    (("check", "--format", "xml", str(SEED_PLAN)), formats.CHECK.names),
+    (("validate", "--format", "xml", str(SEED_PLAN)), formats.CHECK.names),
+    (("criteria", "--format", "xml"), formats.CRITERIA.names),
+    (("render", str(SEED_PLAN), "--format", "xml"), formats.RENDER.names + formats.CHECK.names),
+], ids=["check", "validate", "criteria", "render"])
+def test_the_cli_offers_the_choices_of_the_table(command: tuple[str, ...], choices: tuple[str, ...]) -> None:
+    proc = run_process(*command)
+    assert proc.returncode == 2
+    offered = re.search(r"chọn một trong: (.*)$", proc.stderr, re.MULTILINE)
+    assert offered is not None, proc.stderr
+    assert offered.group(1).split(", ") == [f"'{c}'" for c in choices]
+
+
+def test_the_help_describes_each_format_from_its_table() -> None:
+    text = " ".join(run_process("check", "--help").stdout.split())
+    for f in formats.CHECK.formats:
+        assert f"{f.name} (" in text and " ".join(f.help.split()) in text
+    report = " ".join(run_process("report", "--help").stdout.split())
+    assert all(s in report for s in formats.REPORT.suffixes)
+
+
+def test_report_suffixes_come_from_the_table(tmp_path: Path) -> None:
+    proc = run_process("report", str(SEED_PLAN), "-o", str(tmp_path / "bao-cao.pdf"))
+    assert proc.returncode == 2
+    assert f"đuôi tệp nhận biết: {', '.join(formats.REPORT.suffixes)}." in proc.stderr
+
+
+def test_ci_doc_lists_every_format_of_check() -> None:
+    doc = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    assert sorted(re.findall(r"^\| `--format (\w+)` \|", doc, re.MULTILINE)) == sorted(formats.CHECK.names)
+
+
+# ---------------------------------------------------------------------------- render's diagnostics
+
+
+def _render(*args: str) -> subprocess.CompletedProcess[str]:
+    return run_process("render", *args)
+
+
+def test_render_diagnostics_as_json_with_the_document_in_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "ke-hoach.md"
+    proc = _render(str(SEED_PLAN), "-o", str(target), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    (line,) = proc.stdout.splitlines()
+    found = json.loads(line)
+    assert set(found) == {"phien_ban", "tep", "hop_le", "chan_doan"}  # validate's shape (docs/json.md)
+    assert found["hop_le"] is True
+    assert [(d["ma"], d["dong"]) for d in found["chan_doan"]] == [("KH005", 205), ("KH002", 206)]
+    assert proc.stderr == f"ntm: đã ghi {target}\n"  # the diagnostics are not said twice
+    assert target.read_text(encoding="utf-8").startswith("**ỦY BAN NHÂN DÂN")
+
+
+def test_render_diagnostics_as_github_annotations(tmp_path: Path) -> None:
+    proc = _render(str(SEED_PLAN), "-o", str(tmp_path / "ke-hoach.docx"), "-f", "github")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert [re.match(r"::warning file=[^,]+,line=(\d+),col=\d+,title=ntm (\w+) ", x).groups()  # type: ignore[union-attr]
+            for x in lines] == [("205", "KH005"), ("206", "KH002")]
+    assert zipfile.is_zipfile(tmp_path / "ke-hoach.docx")
+
+
+def test_render_diagnostics_as_junit_of_an_invalid_plan(tmp_path: Path) -> None:
+    broken = tmp_path / "loi.yaml"
+    broken.write_text(SEED_PLAN.read_text(encoding="utf-8").replace("nam: 2023", "nam: hai nghìn"), encoding="utf-8")
+    target = tmp_path / "ke-hoach.md"
+    proc = _render(str(broken), "-o", str(target), "--format", "junit")
+    assert proc.returncode == 1 and not target.exists()
+    root = ET.fromstring(proc.stdout)
+    assert root.get("name") == "ntm render"
+    (suite,) = root.findall("testsuite")
+    assert suite.get("failures") == "1" and "[SCH" in (suite.findtext("testcase/failure") or "")
+    assert proc.stderr == "ntm: kế hoạch có lỗi (xem các dòng trên): không xuất văn bản.\n"
+
+
+def test_render_reports_a_template_error_among_the_diagnostics(tmp_path: Path) -> None:
+    template = tmp_path / "mau.md.j2"
+    template.write_text("{{ van_ban.khong_co }}\n", encoding="utf-8")
+    proc = _render(str(SEED_PLAN), "-o", str(tmp_path / "kh.md"), "--template", str(template), "--format", "json")
+    assert proc.returncode == 1
+    found = json.loads(proc.stdout)
+    assert found["hop_le"] is False and [d["ma"] for d in found["chan_doan"]] == ["KH005", "KH002", "MAU002"]
+    assert found["chan_doan"][-1]["tep"] == str(template) and found["chan_doan"][-1]["dong"] == 1
+
+
+def test_render_text_diagnostics_stay_on_standard_error(tmp_path: Path) -> None:
+    proc = _render(str(SEED_PLAN), "--format", "text")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("**ỦY BAN NHÂN DÂN")  # the document alone on standard output
+    assert [line.split(" [")[1][:5] for line in proc.stderr.splitlines()] == ["KH005", "KH002"]
+    assert "Đã kiểm tra" not in proc.stderr  # one plan: no batch summary
+
+
+@pytest.mark.parametrize("fmt", [f for f in formats.CHECK.names if f != "text"])
+def test_a_machine_format_for_render_needs_an_output_file(fmt: str) -> None:
+    proc = _render(str(SEED_PLAN), "--format", fmt)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith(f"ntm: lỗi cách dùng: --format {fmt} in chẩn đoán cho máy đọc") and "-o TỆP" in proc.stderr

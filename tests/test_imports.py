@@ -66,3 +66,24 @@ def test_one_parser_for_every_command(tmp_path: Path) -> None:
         names = imported(*args)
         assert "typer" in {n.split(".")[0] for n in names}
     assert "docx" in {n.split(".")[0] for n in imported("render", PLAN, "-o", str(tmp_path / "x.docx"))}
+
+
+# Writers of formats and commands a run does not use: each is imported by its format's entry in
+# ntm.present.formats, only when that format is chosen.
+OTHER_WRITERS = ("ntm.present.document", "ntm.present.bao_cao", "ntm.present.criteria", "ntm.cli.render",
+                 "ntm.cli.report", "ntm.cli.init", "ntm.cli.criteria", "ntm.cli.schema")
+
+
+def test_validate_loads_the_reporter_of_its_format_only() -> None:
+    text = imported("validate", PLAN)
+    assert "ntm.present.kiem_tra.text" in text and "ntm.present.kiem_tra.machine" not in text
+    assert [n for n in text if n.startswith(OTHER_WRITERS)] == []
+    machine = imported("check", PLAN, "--format", "junit")
+    assert "ntm.present.kiem_tra.machine" in machine and "ntm.present.kiem_tra.text" not in machine
+    assert [n for n in machine if n.startswith(OTHER_WRITERS)] == []
+
+
+def test_help_reads_the_format_tables_without_their_writers() -> None:
+    names = imported("--help")
+    assert "ntm.present.formats" in names
+    assert [n for n in names if n.startswith(("ntm.present.kiem_tra", "ntm.run", "ntm.plan", *OTHER_WRITERS))] == []

@@ -100,4 +100,4 @@ def test_pdf_conversion_is_bounded_in_time(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(pdf.PdfLoi) as caught:
         pdf.docx_to_pdf(b"PK", time_limit=1)
-    assert caught.value.key == "pdf.qua_thoi_gian"
+    assert caught.value.cau.key == "pdf.qua_thoi_gian"

@@ -596,9 +596,12 @@ def test_format_follows_the_output_extension(tmp_path: Path, name: str, extra: l
         (["-o", "{tmp}/a.md", "--template", "{tmp}/khong-co.md.j2"], ["khong-co.md.j2"]),
         (["-o", "{tmp}/khong-co/a.md"], ["không tồn tại"]),
         (["-o", "{tmp}/mot-thu-muc.md"], ["thư mục"]),
+        (["-o", "{tmp}/a.bin", "--format", "json"], ["a.bin", "--format json là của chẩn đoán"]),
+        (["--format", "junit"], ["--format junit", "-o TỆP"]),
     ],
     ids=["unknown extension", "format contradicts -o", "template for the other format", "missing template",
-         "missing output folder", "output is a folder"],
+         "missing output folder", "output is a folder", "unknown extension, --format for diagnostics",
+         "diagnostics for machines without -o"],
 )
 def test_usage_errors_exit_2_and_write_nothing(tmp_path: Path, args: list[str], words: list[str]) -> None:
     (tmp_path / "mau.docx").write_bytes(b"")
@@ -698,7 +701,7 @@ def test_validate_does_not_import_the_renderers() -> None:
         "import sys\n"
         "from ntm.cli.app import app\n"
         f"app([ 'validate', {str(DATA / 'dang-uy.yaml')!r}], standalone_mode=False)\n"
-        "print(sorted(m for m in ('jinja2', 'docx', 'ntm.present.document.docx', 'ntm.cli.render') if m in sys.modules))\n"
+        "print(sorted(m for m in ('jinja2', 'docx', 'ntm.present.document.ghi_docx', 'ntm.cli.render') if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=REPO)
     assert done.returncode == 0, done.stderr

@@ -15,6 +15,7 @@ import typer
 
 from ntm.cli import frame
 from ntm.diagnostics.params import Cau
+from ntm.present.formats import CHECK, CRITERIA, RENDER, REPORT
 
 app = frame.app(
     name="ntm",
@@ -33,8 +34,6 @@ app = frame.app(
 # Every command is an NtmCommand (ntm.cli.frame): Vietnamese help and usage errors.
 command = functools.partial(app.command, cls=frame.NtmCommand, options_metavar=frame.OPTIONS_METAVAR)
 
-FORMATS = ("text", "json", "github", "junit")
-RENDER_FORMATS = ("md", "docx", "pdf")
 FORMAT = "'--format' / '-f'"
 
 PathsArg = Annotated[
@@ -45,7 +44,7 @@ PathsArg = Annotated[
 FormatOpt = Annotated[
     str,
     typer.Option("--format", "-f", metavar="ĐỊNH_DẠNG", show_default=False,
-                 help="text (mặc định) | json (JSON Lines) | github (chú thích GitHub Actions) | junit (XML)."),
+                 help=CHECK.help_text() + "."),
 ]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")]
 JobsOpt = Annotated[
@@ -125,7 +124,7 @@ def init_cmd(
 
 @command("validate")
 def validate_cmd(
-    paths: PathsArg, format: FormatOpt = "text", strict: StrictOpt = False, jobs: JobsOpt = None,
+    paths: PathsArg, format: FormatOpt = str(CHECK.default), strict: StrictOpt = False, jobs: JobsOpt = None,
     anywhere: AnywhereOpt = False,
 ) -> int:
     """Kiểm tra định dạng kế hoạch: lỗi YAML, lỗi khóa, kiểu dữ liệu, mã tiêu chí.
@@ -134,14 +133,14 @@ def validate_cmd(
     """
     from ntm.cli.plans import run_plans
 
-    fmt = frame.chon(format, FORMATS, FORMAT, "ntm validate")
+    fmt = frame.chon(format, CHECK.names, FORMAT, "ntm validate")
     return run_plans("validate", paths, fmt, strict, _jobs(jobs, "ntm validate"), False, anywhere)
 
 
 @command("check")
 def check_cmd(
     paths: PathsArg,
-    format: FormatOpt = "text",
+    format: FormatOpt = str(CHECK.default),
     all_: Annotated[bool, typer.Option("--all", "-a", help="Hiện mọi tiêu chí, không chỉ tiêu chí chưa đạt.")] = False,
     strict: StrictOpt = False,
     allow_unmet: Annotated[bool, typer.Option(
@@ -157,7 +156,7 @@ def check_cmd(
     """
     from ntm.cli.plans import run_plans
 
-    fmt = frame.chon(format, FORMATS, FORMAT, "ntm check")
+    fmt = frame.chon(format, CHECK.names, FORMAT, "ntm check")
     return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), all_, anywhere, allow_unmet)
 
 
@@ -166,7 +165,7 @@ def report_cmd(
     paths: PathsArg,
     output: Annotated[
         str | None, typer.Option("--output", "-o", metavar="TỆP", show_default=False,
-                                 help="Tệp báo cáo: .xlsx (bảng tính), .html (trang có biểu đồ), .md hoặc .json.")
+                                 help=f"Tệp báo cáo: {REPORT.suffix_help()}.")
     ] = None,
     tinh: Annotated[str | None, typer.Option("--tinh", metavar="TỈNH", help="Chỉ các kế hoạch của tỉnh này.")] = None,
     nam: Annotated[str | None, typer.Option("--nam", metavar="NĂM", help="Một năm (2024) hoặc một khoảng (2022-2024).")] = None,
@@ -209,7 +208,7 @@ def criteria_cmd(
         bool, typer.Option("--xa-dac-biet-kho-khan", help="Xã đặc biệt khó khăn / an toàn khu (áp dụng mức vùng TDMNPB).")
     ] = False,
     format: Annotated[str, typer.Option("--format", "-f", metavar="ĐỊNH_DẠNG", show_default=False,
-                                        help="text (mặc định) | json")] = "text",
+                                        help=CRITERIA.help_text() + ".")] = str(CRITERIA.default),
     anywhere: AnywhereOpt = False,
 ) -> int:
     """Liệt kê tiêu chí, chỉ tiêu và mức yêu cầu của một bộ tiêu chí, kèm căn cứ pháp lý.
@@ -221,7 +220,7 @@ def criteria_cmd(
     lenh = "ntm criteria"
     group = frame.so_nguyen(nhom_xa, "--nhom-xa", lenh, 1, 3) if nhom_xa is not None else None
     year = frame.so_nguyen(nam, "--nam", lenh, 2000, 2100) if nam is not None else None
-    fmt = frame.chon(format, ("text", "json"), FORMAT, lenh)
+    fmt = frame.chon(format, CRITERIA.names, FORMAT, lenh)
     return criteria(bo_tieu_chi, vung, group, year, dac_biet_kho_khan, fmt, anywhere)
 
 
@@ -230,10 +229,13 @@ def render_cmd(
     plan: Annotated[str, typer.Argument(metavar="PLAN", help="Tệp kế hoạch (.yaml).", show_default=False)],
     output: Annotated[
         str | None, typer.Option("--output", "-o", metavar="TỆP",
-                                 help="Tệp kết quả (.md, .docx hoặc .pdf); mặc định in Markdown ra màn hình.")
+                                 help=f"Tệp văn bản: {RENDER.suffix_help()}; mặc định in Markdown ra màn hình.")
     ] = None,
     format: Annotated[
-        str | None, typer.Option("--format", "-f", metavar="ĐỊNH_DẠNG", help="md | docx | pdf (mặc định theo đuôi tệp -o; pdf cần LibreOffice).")
+        str | None, typer.Option("--format", "-f", metavar="ĐỊNH_DẠNG", show_default=False,
+                                 help=f"Văn bản: {RENDER.choices()} (mặc định theo đuôi tệp -o; không có -o: "
+                                      f"{RENDER.default}). Hoặc chẩn đoán của kế hoạch: {CHECK.choices()} "
+                                      f"({CHECK.default}: ra stderr; các dạng khác: ra màn hình, cần -o).")
     ] = None,
     template: Annotated[
         str | None, typer.Option("--template", "-t", metavar="MẪU",
@@ -248,7 +250,7 @@ def render_cmd(
     """
     from ntm.cli.render import render_command
 
-    fmt = frame.chon(format, RENDER_FORMATS, FORMAT, "ntm render") if format is not None else None
+    fmt = frame.chon(format, RENDER.names + CHECK.names, FORMAT, "ntm render") if format is not None else None
     return render_command(Path(plan), Path(output) if output else None, fmt, Path(template) if template else None,
                           anywhere)
 
@@ -261,6 +263,6 @@ def schema_cmd(
 
     Ví dụ: ntm schema -o schema/ke-hoach.schema.json
     """
-    from ntm.cli.render import schema_command
+    from ntm.cli.schema import schema_command
 
     return schema_command(Path(output) if output else None)

@@ -6,7 +6,7 @@ classes here write the help in Vietnamese, and `usage_error()` says each
 kind of usage error in Vietnamese from the exception's own attributes (which
 option, which parameter), never by rewording its English text. Option
 values are read as text and checked here (`chon`, `so_nguyen`), so their
-errors are ours too.
+errors are ours too; `use_color` says whether the output is a person's terminal.
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ import typer
 from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
+from ntm.cli import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from ntm.diagnostics.params import Cau, GiaTri
 from ntm.diagnostics.suggest import suggest
+from ntm.present.output import OutputError
 
 OPTIONS_METAVAR = "[TÙY CHỌN]"
 SUBCOMMAND_METAVAR = "LỆNH [ĐỐI SỐ]..."
@@ -167,6 +169,12 @@ def usage_error(exc: Exception) -> LoiCachDung:
     return LoiCachDung(Cau("lenh.khac", {"chi_tiet": str(exc)}), lenh)
 
 
+def use_color() -> bool:
+    """Colour only for a person at a terminal: standard output is one, NO_COLOR unset, TERM not dumb."""
+    return sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ \
+        and os.environ.get("TERM") != "dumb"
+
+
 # --------------------------------------------------------------------------- option values
 
 
@@ -205,8 +213,7 @@ def _say(text: str) -> None:
 
 
 def _usage(error: LoiCachDung) -> int:
-    from ntm.cli import EXIT_USAGE
-    from ntm.present.messages import phrase
+    from ntm.present.messages import phrase  # the registry's phrases: not loaded by a run that says none
 
     label = "lỗi cách dùng: " if error.nhan else ""
     hint = phrase(Cau("lenh.xem_huong_dan", {"lenh": error.lenh})) + "\n" if error.lenh else ""
@@ -216,9 +223,6 @@ def _usage(error: LoiCachDung) -> int:
 
 def guarded(run: Callable[[], Any]) -> int:
     """Run a command; map how it ended to an exit code. Never a bare traceback."""
-    from ntm.cli import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
-    from ntm.present.output import OutputError
-
     try:
         code = run()
     except LoiCachDung as error:

@@ -1,6 +1,6 @@
 """`ntm init`: write a new plan's skeleton for a set, a region or group, a year and a commune.
 
-The options are checked as `ntm criteria` checks them (ntm.cli.criteria);
+The options are checked as `ntm criteria` checks them (ntm.cli.bo_tieu_chi);
 what is missing is asked for on a terminal (standard input and output both
 terminals), and is a usage error (exit 2) anywhere else. The file is new or
 nothing: an existing name is refused, and the file is written atomically
@@ -17,15 +17,20 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
+import typer
+
+from ntm.catalog import CATALOG_DIR, BoTieuChi, NgoaiKho, builtin_ids, resolve_ref
+from ntm.catalog.load import within
 from ntm.cli import EXIT_OK
-from ntm.cli.criteria import check_place, load_set, one_axis
+from ntm.cli.bo_tieu_chi import check_place, load_set, one_axis
 from ntm.cli.frame import LoiCachDung, so_nguyen
 from ntm.diagnostics.params import Cau, GiaTri
-
-if TYPE_CHECKING:
-    from ntm.catalog import BoTieuChi
+from ntm.present.khung import DauVaoKhung, khung_ke_hoach
+from ntm.present.messages import phrase
+from ntm.present.output import Luong, OutputError, check_target, write_atomic
+from ntm.run.one import repository_root
 
 LENH = "ntm init"
 STDOUT = "-"
@@ -60,8 +65,6 @@ def new_file(value: str) -> Path | None:
     """The plan to create (None: standard output); refused if the name is taken or its folder missing."""
     if value == STDOUT:
         return None
-    from ntm.present.output import OutputError, check_target
-
     path = Path(value)
     if os.path.lexists(path):
         raise LoiCachDung(Cau("ghi.da_co", {"tep": str(path)}), None, nhan=False)
@@ -99,8 +102,6 @@ class TraLoi:
     target: Path | None
 
     def missing(self) -> list[str]:
-        from ntm.present.messages import phrase
-
         out = []
         if self.plan is None:
             out.append(phrase(Cau("khung.doi_so")))
@@ -122,18 +123,12 @@ class TraLoi:
 
 
 def _ask(key: str, default: str | None = None, **params: object) -> str:
-    import typer
-
-    from ntm.present.messages import phrase
-
     answer = typer.prompt(phrase(Cau(key, params)), default=default, show_default=default is not None, err=True)
     return str(answer).strip()
 
 
 def _until_valid(read: Callable[[], T]) -> T:
     """Ask again after an answer that is refused, saying why in the words a usage error would."""
-    from ntm.present.messages import phrase
-
     while True:
         try:
             return read()
@@ -155,9 +150,6 @@ def _list(title: str, rows: list[tuple[str, str]]) -> None:
 
 
 def ask_missing(a: TraLoi, anywhere: bool, dac_biet_kho_khan: bool, an_toan_khu: bool) -> None:
-    from ntm.catalog import builtin_ids
-    from ntm.present.messages import phrase
-
     sys.stderr.write(phrase(Cau("hoi.mo_dau")) + "\n")
     if a.bo is None:
         ids = builtin_ids()
@@ -223,10 +215,6 @@ def slug(name: str) -> str:
 def set_as_named(ref: str, target: Path | None, anywhere: bool) -> str:
     """How the plan names its set: a built-in id as it is; a province's file by its path relative
     to the plan (as `ntm check` resolves it), which must lie in the plan's repository."""
-    from ntm.catalog import CATALOG_DIR, NgoaiKho, resolve_ref
-    from ntm.catalog.load import within
-    from ntm.run.one import repository_root
-
     if resolve_ref(ref, None) == CATALOG_DIR / f"{ref}.yaml":
         return ref
     path = resolve_ref(ref, Path.cwd()).resolve()
@@ -245,8 +233,6 @@ def schema_for(target: Path | None) -> str | None:
     says (schema/ke-hoach.schema.json): its path relative to the plan; else none."""
     if target is None:
         return None
-    from ntm.run.one import repository_root
-
     folder = target.absolute().parent.resolve()
     schema = repository_root(folder) / "schema" / "ke-hoach.schema.json"
     return Path(os.path.relpath(schema, folder)).as_posix() if schema.is_file() else None
@@ -279,10 +265,6 @@ def init_command(plan: str | None, ref: str | None, vung: str | None, nhom_xa: s
         ask_missing(answers, anywhere, dac_biet_kho_khan, an_toan_khu)
     a = answers
     assert a.ref is not None and a.bo is not None and a.nam is not None and a.xa is not None and a.tinh is not None
-
-    from ntm.present.khung import DauVaoKhung, khung_ke_hoach
-    from ntm.present.messages import phrase
-    from ntm.present.output import Luong, OutputError, write_atomic
 
     text = khung_ke_hoach(DauVaoKhung(
         bo=a.bo, bo_tieu_chi=set_as_named(a.ref, a.target, anywhere), nam=a.nam, xa=a.xa, tinh=a.tinh,

@@ -4,24 +4,21 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
+import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ntm.catalog import builtin_ids, load_catalog
 from ntm.cli import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_UNMET
-from ntm.cli.frame import LoiCachDung
+from ntm.cli.frame import LoiCachDung, use_color
+from ntm.cli.progress import TienDo, can_hien
 from ntm.diagnostics.params import Cau
+from ntm.present.formats import CHECK
+from ntm.present.kiem_tra import Rendered, Totals
 from ntm.present.output import Luong, Ra
-from ntm.present.report import Rendered, Totals, make_reporter, render_one
-from ntm.present.tien_do import can_hien
 from ntm.present.view import KiemTra, ghi_chu_tep, kiem_tra
 from ntm.run import KetQuaTep, expand_paths, run_many
-
-
-def use_color() -> bool:
-    return sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ \
-        and os.environ.get("TERM") != "dumb"
 
 
 def _view(command: str, result: KetQuaTep) -> KiemTra:
@@ -29,13 +26,13 @@ def _view(command: str, result: KetQuaTep) -> KiemTra:
 
 
 def _text(fmt: str, command: str, show_all: bool, result: KetQuaTep) -> Rendered:
-    return render_one(fmt, command, show_all, kiem_tra(result, command))
+    """What a worker sends back: the file's report text (never written to the run's output)."""
+    reporter = CHECK[fmt].load()(io.StringIO(), command, show_all, False)
+    return reporter.render(kiem_tra(result, command))
 
 
 def preload_builtin_sets() -> None:
     """The built-in sets, loaded once before workers fork, so they share them."""
-    from ntm.catalog import builtin_ids, load_catalog
-
     for ident in builtin_ids():
         try:
             load_catalog(ident)
@@ -61,14 +58,12 @@ def run_plans(
             files.append(str(path))
     bar = None
     if can_hien(len(files)):
-        from ntm.present.tien_do import TienDo
-
         bar = TienDo(len(files), "Đang kiểm tra" if command == "validate" else "Đang đánh giá")
     with bar or contextlib.nullcontext():
         out: Ra = Luong(sys.stdout)  # every write checked: a cut output is an error, not exit 0
         if bar is not None and sys.stdout is not None and sys.stdout.isatty():
             out = bar.luong_ra()  # the same terminal: printed above the bar
-        reporter = make_reporter(fmt, out, command, show_all, use_color() and fmt == "text")
+        reporter = CHECK[fmt].load()(out, command, show_all, use_color() and fmt == "text")
         totals = Totals()
         for note in notes:
             reporter.outcome(ghi_chu_tep(note, command))

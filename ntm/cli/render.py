@@ -1,23 +1,39 @@
-"""`ntm render` and `ntm schema`: the plan document (Markdown, .docx) and the plan's JSON Schema.
+"""`ntm render`: the plan document (Markdown, .docx, PDF), and the plan's diagnostics.
 
 Stages: check the plan (load, validate, assess) -> build the document view
-(ntm.present.document.model) -> render it (Jinja2 for Markdown, python-docx
-for .docx) -> write it atomically. An invalid plan's document is never
-written. Exit codes: docs/render.md.
+(ntm.present.document.model) -> write it in the format chosen from
+ntm.present.formats.RENDER -> report the diagnostics through `check`'s reporters
+-> write the document atomically. An invalid plan's document is never written.
+Exit codes: docs/render.md.
+
+`--format` names either the document's format (md, docx, pdf) or the diagnostics'
+(text, json, github, junit). The document goes to -o or, without it, to standard
+output; the diagnostics go to standard error as text, or to standard output in a
+machine format, which therefore needs -o.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ntm.cli import EXIT_INVALID, EXIT_OK
 from ntm.cli.frame import LoiCachDung
+from ntm.diagnostics import has_errors
 from ntm.diagnostics.params import Cau
+from ntm.present.formats import CHECK, RENDER, TEMPLATE_SUFFIXES, Format
+from ntm.present.kiem_tra import Totals
+from ntm.present.messages import phrase
+from ntm.present.output import Luong, OutputError, write_atomic
+from ntm.present.view import ChanDoan, KiemTra, kiem_tra
+from ntm.run import check_file
 
-FORMAT_BY_SUFFIX = {".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf"}
-# The office template kind each output format is built from: a PDF is the .docx, converted.
-TEMPLATE_KIND = {"md": "md", "docx": "docx", "pdf": "docx"}
+if TYPE_CHECKING:
+    from ntm.present.formats import DocumentWriter
+
+TEXT = "text"  # the diagnostics for a person: on standard error, beside the document
 
 
 def _usage(key: str, **params: object) -> LoiCachDung:
@@ -26,88 +42,99 @@ def _usage(key: str, **params: object) -> LoiCachDung:
 
 def _template_kind(path: Path) -> str:
     name = path.name.lower()
-    if name.endswith(".docx"):
-        return "docx"
-    if name.endswith((".j2", ".jinja", ".jinja2")):
-        return "md"
+    for kind, suffixes in TEMPLATE_SUFFIXES.items():
+        if name.endswith(suffixes):
+            return kind
     raise _usage("van_ban.loai_mau", tep=str(path))
 
 
-def _resolve_format(output: Path | None, fmt: str | None, template: Path | None) -> str:
-    """--format, else -o's extension, else the template's kind, else Markdown; contradictions are usage errors."""
+def _either(names: tuple[str, ...]) -> str:
+    """'--format md, --format docx hoặc --format pdf'."""
+    options = [f"--format {n}" for n in names]
+    return ", ".join(options[:-1]) + f" hoặc {options[-1]}" if len(options) > 1 else options[0]
+
+
+def resolve_formats(output: Path | None, fmt: str | None, template: Path | None) -> tuple[Format[DocumentWriter], str]:
+    """(the document's format, the diagnostics' format). The document's: --format, else -o's
+    suffix, else the template's kind, else Markdown; contradictions are usage errors."""
+    diagnostics = fmt if fmt is not None and fmt in CHECK else TEXT
+    if diagnostics != TEXT and output is None:
+        raise _usage("van_ban.chan_doan_can_tep", dinh_dang=diagnostics)
+    asked = RENDER[fmt] if fmt is not None and fmt in RENDER else None
     from_output = None
     if output is not None:
-        from_output = FORMAT_BY_SUFFIX.get(output.suffix.lower())
-        if from_output is None and fmt is None:
-            raise _usage("van_ban.duoi_tep", tep=output.name, cac_duoi=", ".join(FORMAT_BY_SUFFIX))
-        if fmt is not None and from_output is not None and fmt != from_output:
-            raise _usage("van_ban.trai_duoi_tep", dinh_dang=fmt, tep=output.name)
+        from_output = RENDER.by_suffix(output)
+        if from_output is None and asked is None:
+            # --format already names the diagnostics' format: only the file's suffix can name the document's
+            hint: str | Cau = _either(RENDER.names) if fmt is None else Cau("van_ban.duoi_cho_van_ban", {"dinh_dang": fmt})
+            raise _usage("van_ban.duoi_tep", tep=output.name, cac_duoi=", ".join(RENDER.suffixes), cac_tuy_chon=hint)
+        if asked is not None and from_output is not None and asked.name != from_output.name:
+            raise _usage("van_ban.trai_duoi_tep", dinh_dang=asked.name, tep=output.name)
     from_template = _template_kind(template) if template is not None else None
-    chosen = fmt or from_output or from_template or "md"
-    if from_template is not None and from_template != TEMPLATE_KIND[chosen]:
-        raise _usage("van_ban.mau_khac_dinh_dang", tep=str(template), mau=from_template, dinh_dang=chosen)
-    return chosen
+    by_template = next((f for f in RENDER.formats if f.template == from_template), None)
+    chosen = asked or from_output or by_template or RENDER[str(RENDER.default)]
+    if from_template is not None and from_template != chosen.template:
+        raise _usage("van_ban.mau_khac_dinh_dang", tep=str(template), mau=from_template, dinh_dang=chosen.name)
+    return chosen, diagnostics
 
 
 def _say(text: str) -> None:
     sys.stderr.write(f"ntm: {text}\n")
 
 
+def report(view: KiemTra, fmt: str) -> None:
+    """The plan's diagnostics through `check`'s reporters: text on standard error (standard
+    output may carry the document), a machine format on standard output (the document is in -o)."""
+    out = Luong(sys.stderr if fmt == TEXT else sys.stdout)
+    reporter = CHECK[fmt].load()(out, "render", False, False)
+    totals = Totals()
+    totals.add(view)
+    reporter.outcome(view)
+    reporter.finish(totals)
+    out.flush()
+
+
 def render_command(plan: Path, output: Path | None, fmt: str | None, template: Path | None,
                    anywhere: bool = False) -> int:
-    from ntm.diagnostics import has_errors
-    from ntm.present.messages import one_line, phrase
-    from ntm.run import check_file
-
-    chosen = _resolve_format(output, fmt, template)
+    document, diagnostics = resolve_formats(output, fmt, template)
     if not plan.exists():
         raise _usage("van_ban.khong_co_ke_hoach", tep=str(plan))
     if not plan.is_file():
         raise _usage("van_ban.khong_phai_tep", tep=str(plan))
     if template is not None and not template.is_file():
         raise _usage("van_ban.khong_co_mau", tep=str(template))
-    if chosen in ("docx", "pdf") and output is None and sys.stdout is not None and sys.stdout.isatty():
-        raise _usage(f"van_ban.{chosen}_man_hinh")
-    if chosen == "pdf":
-        from ntm.present.document.pdf import find_libreoffice
+    if document.binary and output is None and sys.stdout is not None and sys.stdout.isatty():
+        raise _usage(f"van_ban.{document.name}_man_hinh")
+    if document.name == "pdf":
+        from ntm.present.document.pdf import find_libreoffice  # only a PDF needs it
 
         if find_libreoffice() is None:  # said before the plan is even read: nothing to do without it
             raise LoiCachDung(Cau("pdf.thieu_libreoffice"), None, nhan=False)
 
     result = check_file(plan, str(plan), assessing=True, anywhere=anywhere)
-    for d in result.diagnostics:
-        sys.stderr.write(one_line(d) + "\n")
+    view = kiem_tra(result, "render")
+    data = b""
+    refused: Cau | None = None  # the plan or the template stops the document (exit 1)
+    failed: LoiCachDung | None = None  # the conversion to PDF (exit 2)
     if result.plan is None or result.assessment is None or has_errors(result.diagnostics):
-        _say(phrase(Cau("van_ban.ke_hoach_loi")))
-        return EXIT_INVALID
-
-    from ntm.present.document.build import build_document
-    from ntm.present.document.mau import MauLoi
-
-    doc = build_document(result.plan, result.assessment)
-    try:
-        if chosen in ("docx", "pdf"):
-            from ntm.present.document.docx import build_docx
-
-            data = build_docx(doc, template)
-        else:
-            from ntm.present.document.markdown import render_markdown
-
-            data = render_markdown(doc, template).encode("utf-8")
-    except MauLoi as exc:  # the office's template, not the plan: said where in the template
-        sys.stderr.write(one_line(exc.diagnostic) + "\n")
-        _say(phrase(Cau("van_ban.khong_dung_duoc")))
-        return EXIT_INVALID
-
-    if chosen == "pdf":
-        from ntm.present.document.pdf import PdfLoi, docx_to_pdf
+        refused = Cau("van_ban.ke_hoach_loi")
+    else:
+        from ntm.present.document.build import build_document  # an invalid plan needs no document
+        from ntm.present.document.mau import MauLoi
 
         try:
-            data = docx_to_pdf(data)
-        except PdfLoi as exc:
-            raise LoiCachDung(Cau(exc.key, exc.params), None, nhan=False) from None
-
-    from ntm.present.output import Luong, OutputError, write_atomic
+            data = document.load()(build_document(result.plan, result.assessment), template)
+        except MauLoi as exc:  # the office's template, not the plan: said where in the template
+            view = dataclasses.replace(view, hop_le=False, chan_doan=(*view.chan_doan, ChanDoan.of(exc.diagnostic)))
+            refused = Cau("van_ban.khong_dung_duoc")
+        except OutputError as exc:  # LibreOffice could not make the PDF
+            failed = LoiCachDung(exc.cau, None, nhan=False)
+    report(view, diagnostics)
+    if failed is not None:
+        raise failed
+    if refused is not None:
+        _say(phrase(refused))
+        return EXIT_INVALID
 
     if output is None:
         Luong(sys.stdout).write_bytes(data)
@@ -120,24 +147,4 @@ def render_command(plan: Path, output: Path | None, fmt: str | None, template: P
     except OutputError as exc:
         raise LoiCachDung(Cau("ghi.van_ban", {"ly_do": exc.cau}), None, nhan=False) from None
     _say(phrase(Cau("ghi.da_ghi", {"tep": str(output)})))
-    return EXIT_OK
-
-
-def schema_command(output: Path | None) -> int:
-    from ntm.plan.schema import schema_text
-    from ntm.present.output import Luong, OutputError, write_atomic
-
-    text = schema_text()
-    if output is None:
-        out = Luong(sys.stdout)
-        out.write(text)
-        out.flush()
-        return EXIT_OK
-    if output.suffix.lower() in (".yaml", ".yml"):
-        # `-o` next to plans: a slip of the hand must not replace a plan with a schema.
-        raise LoiCachDung(Cau("ghi.luoc_do_yaml", {"tep": str(output)}), "ntm schema")
-    try:
-        write_atomic(output, text.encode("utf-8"))
-    except OutputError as exc:  # a missing or read-only folder is the caller's to fix
-        raise LoiCachDung(exc.cau, None, nhan=False) from None
     return EXIT_OK

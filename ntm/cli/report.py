@@ -11,47 +11,33 @@ written; 1 written, but invalid or duplicated plans are listed in it;
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ntm.cli import EXIT_INVALID, EXIT_OK
 from ntm.cli.frame import LoiCachDung
 from ntm.diagnostics.params import Cau
+from ntm.present.formats import REPORT
 
 if TYPE_CHECKING:
     from ntm.present.bao_cao.gop import Loc
-    from ntm.present.bao_cao.model import BaoCao
+    from ntm.present.formats import ReportWriter
 
-FORMAT_BY_SUFFIX = {".xlsx": "xlsx", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json"}
-SUFFIXES = ", ".join(FORMAT_BY_SUFFIX)
+SUFFIXES = ", ".join(REPORT.suffixes)
 
 
 def output_format(output: str | None) -> str:
+    """The format -o's suffix names (ntm.present.formats.REPORT); a usage error when none does."""
     if output is None:
         raise LoiCachDung(Cau("bao_cao.can_tep_ra", {"cac_duoi": SUFFIXES}), "ntm report")
-    found = FORMAT_BY_SUFFIX.get(Path(output).suffix.lower())
+    found = REPORT.by_suffix(output)
     if found is None:
         raise LoiCachDung(Cau("bao_cao.duoi_tep", {"tep": Path(output).name, "cac_duoi": SUFFIXES}), "ntm report")
-    return found
+    return found.name
 
 
-def _writer(fmt: str) -> Callable[[BaoCao], bytes | Iterable[bytes]]:
-    if fmt == "xlsx":
-        from ntm.present.bao_cao.xlsx import render_xlsx
-
-        return render_xlsx
-    if fmt == "html":
-        from ntm.present.bao_cao.html import render_html
-
-        return render_html
-    if fmt == "md":
-        from ntm.present.bao_cao.markdown import render_markdown
-
-        return render_markdown
-    from ntm.present.bao_cao.json_out import render_json
-
-    return render_json
+def _writer(fmt: str) -> ReportWriter:
+    return REPORT[fmt].load()
 
 
 def report_command(paths: list[str], output: str, fmt: str, loc: Loc, jobs: int | None) -> int:

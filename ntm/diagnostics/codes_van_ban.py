@@ -33,7 +33,13 @@ CAU: dict[str, str] = {
     # `ntm render` as typed (exit 2)
     "van_ban.duoi_tep": (
         "không biết xuất tệp '{tep}' theo định dạng nào (đuôi tệp nhận biết: {cac_duoi}); "
-        "hãy thêm --format md, --format docx hoặc --format pdf."
+        "hãy thêm {cac_tuy_chon}."
+    ),
+    "van_ban.duoi_cho_van_ban": "một đuôi tệp trên cho -o (--format {dinh_dang} là của chẩn đoán)",
+    "van_ban.chan_doan_can_tep": (
+        "--format {dinh_dang} in chẩn đoán cho máy đọc ra luồng ra chuẩn, nên văn bản cần tệp riêng: "
+        "hãy thêm -o TỆP (ví dụ -o ke-hoach.docx); không có -o, văn bản ra luồng ra chuẩn và chẩn đoán "
+        "ra luồng lỗi chuẩn (stderr) dạng text."
     ),
     "van_ban.trai_duoi_tep": "--format {dinh_dang} trái với đuôi tệp '{tep}'.",
     "van_ban.loai_mau": "không rõ loại mẫu '{tep}': cần tệp .docx (mẫu văn bản Word) hoặc .md.j2 (mẫu Markdown Jinja2).",

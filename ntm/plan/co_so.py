@@ -22,12 +22,14 @@ _DOAN_SCHEMA = WithJsonSchema(
 DoanVan = Annotated[Doan, _DOAN_SCHEMA]
 
 
-def _new_list() -> list[Any]:
+def new_list() -> list[Any]:
     """`default_factory=list`, faster to build: pydantic inspects every factory's signature,
     0.01 ms for a Python function, 0.15 ms for the builtin `list` (start-up time)."""
     return []
 
 
-class _Model(BaseModel):
+class PlanModel(BaseModel):
+    """The base of every model of the plan format: an unknown key is an error, values are frozen."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 

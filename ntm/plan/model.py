@@ -22,7 +22,7 @@ from pydantic import (
 )
 
 from ntm.diagnostics.params import Cau
-from ntm.plan.co_so import DoanVan, _Model, _new_list
+from ntm.plan.co_so import DoanVan, PlanModel, new_list
 from ntm.plan.noi_dung import PhanBoCucType, PhanBoSung, PhuLuc
 from ntm.plan.values import CoKhong, SoLieuType, SoNguyen, ntm_error, parse_number, words_pattern
 from ntm.plan.van_ban import VanBan
@@ -36,14 +36,14 @@ class ChuanNTM(str, Enum):
     kieu_mau = "kieu_mau"
 
 
-class CongNhan(_Model):
+class CongNhan(PlanModel):
     """A recognition decision (quyết định công nhận): which standard, which year."""
 
     chuan: ChuanNTM = Field(description="Chuẩn được công nhận: ntm, nang_cao hoặc kieu_mau")
     nam: SoNguyen = Field(ge=2010, le=2100, description="Năm được công nhận")
 
 
-class DiaBan(_Model):
+class DiaBan(PlanModel):
     xa: str = Field(description="Tên xã")
     huyen: str | None = Field(None, description="Tên huyện (không bắt buộc: cấp huyện kết thúc từ 01/7/2025)")
     tinh: str = Field(description="Tên tỉnh, thành phố")
@@ -56,7 +56,7 @@ class DiaBan(_Model):
         False, description="Xã an toàn khu thuộc huyện nghèo, huyện vừa thoát nghèo giai đoạn 2018-2020"
     )
     cong_nhan: list[CongNhan] = Field(
-        default_factory=_new_list,
+        default_factory=new_list,
         description="Các lần xã được công nhận đạt chuẩn (dùng cho ntm report): [{chuan: ntm, nam: 2019}]",
     )
 
@@ -83,7 +83,7 @@ def _range(value: Any) -> Any:
     return value
 
 
-class MucTieu(_Model):
+class MucTieu(PlanModel):
     tu: SoLieuType = Field(description="Mức phấn đấu (cận dưới)")
     den: SoLieuType | None = Field(None, description="Cận trên, nếu mục tiêu là một khoảng")
 
@@ -124,7 +124,7 @@ class LoaiChiTieuRieng(str, Enum):
     dat = "dat"  # yes/no: must be có / đạt
 
 
-class ChiTieuRieng(_Model):
+class ChiTieuRieng(PlanModel):
     """An indicator the plan defines for a criterion: a province's (a resolution of the HĐND, a
     decision of the UBND tỉnh) or one it sets itself while the set has none. Its figure goes in
     `hien_trang` under its code like any other; it is assessed like the set's indicators and
@@ -148,7 +148,7 @@ class ChiTieuRieng(_Model):
         return self
 
 
-class ChiTieuHienTrang(_Model):
+class ChiTieuHienTrang(PlanModel):
     """An indicator's figures: the current value, optionally the requirement and the target."""
 
     gia_tri: SoLieuType | None = Field(None, description="Giá trị hiện tại")
@@ -177,7 +177,7 @@ class TrangThai(str, Enum):
 _STATUS_WORDS = {"đạt": "dat", "chưa đạt": "chua_dat", "dat": "dat", "chua_dat": "chua_dat", "chua dat": "chua_dat"}
 
 
-class TieuChiKeHoach(_Model):
+class TieuChiKeHoach(PlanModel):
     """One criterion in the plan: figures, self-declared status, tasks and solutions."""
 
     hien_trang: dict[str, ChiTieuHienTrangType] = Field(
@@ -185,7 +185,7 @@ class TieuChiKeHoach(_Model):
         description="Số liệu hiện trạng theo mã chỉ tiêu (của bộ tiêu chí, hoặc của chi_tieu_rieng)",
     )
     chi_tieu_rieng: list[ChiTieuRieng] = Field(
-        default_factory=_new_list,
+        default_factory=new_list,
         description="Chỉ tiêu kế hoạch tự định nghĩa cho tiêu chí này (của tỉnh, hoặc tự đặt khi bộ chưa có)",
     )
     tu_danh_gia: Annotated[TrangThai, WithJsonSchema({
@@ -193,9 +193,9 @@ class TieuChiKeHoach(_Model):
         "type": "string", "pattern": words_pattern(_STATUS_WORDS)})] | None = Field(
         None, description="Tự đánh giá (dat / chua_dat, hoặc đạt / chưa đạt); chỉ dùng khi thiếu số liệu"
     )
-    nhiem_vu: DoanVan = Field(default_factory=_new_list, description="Nhiệm vụ")
-    giai_phap: DoanVan = Field(default_factory=_new_list, description="Giải pháp")
-    ghi_chu: DoanVan = Field(default_factory=_new_list, description="Ghi chú (ví dụ: Trên địa bàn không có chợ)")
+    nhiem_vu: DoanVan = Field(default_factory=new_list, description="Nhiệm vụ")
+    giai_phap: DoanVan = Field(default_factory=new_list, description="Giải pháp")
+    ghi_chu: DoanVan = Field(default_factory=new_list, description="Ghi chú (ví dụ: Trên địa bàn không có chợ)")
     nhan_giai_phap: str = Field("Giải pháp", description="Nhãn của phần giải pháp trong văn bản")
 
     @field_validator("tu_danh_gia", mode="before")
@@ -206,7 +206,7 @@ class TieuChiKeHoach(_Model):
         return value
 
 
-class BoTieuChiMucTieu(_Model):
+class BoTieuChiMucTieu(PlanModel):
     tieu_de: str | None = Field(None, description="Tiêu đề mục (mặc định: tên ngắn của bộ tiêu chí)")
     tieu_chi_chua_dat: CoKhong | None = Field(
         None,
@@ -218,7 +218,7 @@ class BoTieuChiMucTieu(_Model):
     dat_chuan: str | None = Field(
         None, description="Số tiêu chí phấn đấu đạt, dạng '19/19' (phấn đấu / tổng số)"
     )
-    noi_dung_khac: DoanVan = Field(default_factory=_new_list, description="Các chỉ tiêu khác, mỗi dòng một ý")
+    noi_dung_khac: DoanVan = Field(default_factory=new_list, description="Các chỉ tiêu khác, mỗi dòng một ý")
 
     @field_validator("dat_chuan", mode="before")
     @classmethod
@@ -228,14 +228,14 @@ class BoTieuChiMucTieu(_Model):
         return value
 
 
-class ThonKieuMau(_Model):
+class ThonKieuMau(PlanModel):
     tieu_de: str = Field("Xây dựng thôn nông thôn mới kiểu mẫu", description="Tiêu đề mục")
     thon: list[str] = Field(description="Các thôn phấn đấu đạt thôn NTM kiểu mẫu")
 
 
-class MucKhac(_Model):
+class MucKhac(PlanModel):
     tieu_de: str
-    noi_dung: DoanVan = Field(default_factory=_new_list)
+    noi_dung: DoanVan = Field(default_factory=new_list)
 
 
 class LoaiMucTieu(str, Enum):
@@ -248,7 +248,7 @@ class LoaiMucTieu(str, Enum):
     khac = "khac"
 
 
-class MucTieuDiaBan(_Model):
+class MucTieuDiaBan(PlanModel):
     """One kind of target with the places named: thôn thông minh in Phú Thượng and Phú Hạ, …"""
 
     loai: LoaiMucTieu = Field(
@@ -267,42 +267,42 @@ class MucTieuDiaBan(_Model):
         return self
 
 
-class ChiTieuKeHoach(_Model):
+class ChiTieuKeHoach(PlanModel):
     """Targets (chỉ tiêu) of the plan year."""
 
     bo_tieu_chi: BoTieuChiMucTieu = Field(default_factory=BoTieuChiMucTieu)
     thon_kieu_mau: ThonKieuMau | None = None
     dia_ban: list[MucTieuDiaBan] = Field(
-        default_factory=_new_list,
+        default_factory=new_list,
         description="Mục tiêu theo thôn, khu dân cư, vườn: thôn NTM kiểu mẫu, thôn thông minh, vườn mẫu, …",
     )
-    khac: list[MucKhac] = Field(default_factory=_new_list)
+    khac: list[MucKhac] = Field(default_factory=new_list)
 
 
-class ToChucThucHien(_Model):
+class ToChucThucHien(PlanModel):
     co_quan: str = Field(description="Cơ quan, tổ chức: Đảng ủy, HĐND, UBND, …")
     tieu_de: str | None = Field(None, description="Tiêu đề (mặc định: Đối với <cơ quan>)")
     noi_dung: DoanVan = Field(description="Nhiệm vụ của cơ quan")
 
 
-class NguonKinhPhi(_Model):
+class NguonKinhPhi(PlanModel):
     ten: str = Field(description="Tên nguồn: ngân sách tỉnh, vốn lồng ghép, huy động, …")
     so_tien: Annotated[SoNguyen, Field(ge=0)] | None = Field(None, description="Số tiền (đồng)")
 
 
-class KinhPhi(_Model):
+class KinhPhi(PlanModel):
     tong: Annotated[SoNguyen, Field(ge=0)] | None = Field(None, description="Tổng kinh phí (đồng)")
-    nguon: list[NguonKinhPhi] = Field(default_factory=_new_list)
-    noi_dung: DoanVan = Field(default_factory=_new_list)
+    nguon: list[NguonKinhPhi] = Field(default_factory=new_list)
+    noi_dung: DoanVan = Field(default_factory=new_list)
 
 
 
-class MucDichYeuCau(_Model):
-    muc_dich: DoanVan = Field(default_factory=_new_list)
-    yeu_cau: DoanVan = Field(default_factory=_new_list)
+class MucDichYeuCau(PlanModel):
+    muc_dich: DoanVan = Field(default_factory=new_list)
+    yeu_cau: DoanVan = Field(default_factory=new_list)
 
 
-class KeHoach(_Model):
+class KeHoach(PlanModel):
     """Kế hoạch xây dựng nông thôn mới của một xã trong một năm."""
 
     model_config = ConfigDict(
@@ -320,15 +320,15 @@ class KeHoach(_Model):
         description="Mã bộ tiêu chí (xa-ntm-2026-2030, …) hoặc đường dẫn tới tệp bộ tiêu chí của tỉnh"
     )
     muc_dich_yeu_cau: MucDichYeuCau | None = None
-    muc_tieu: DoanVan = Field(default_factory=_new_list, description="Mục tiêu")
+    muc_tieu: DoanVan = Field(default_factory=new_list, description="Mục tiêu")
     chi_tieu: ChiTieuKeHoach = Field(default_factory=ChiTieuKeHoach, description="Chỉ tiêu")
     tieu_chi: dict[str, TieuChiKeHoach] = Field(
         default_factory=dict, description="Nhiệm vụ, giải pháp và hiện trạng theo mã tiêu chí"
     )
-    thoi_gian_thuc_hien: DoanVan = Field(default_factory=_new_list)
+    thoi_gian_thuc_hien: DoanVan = Field(default_factory=new_list)
     kinh_phi: KinhPhi | None = None
-    to_chuc_thuc_hien: list[ToChucThucHien] = Field(default_factory=_new_list)
-    phan_bo_sung: list[PhanBoSung] = Field(default_factory=_new_list)
+    to_chuc_thuc_hien: list[ToChucThucHien] = Field(default_factory=new_list)
+    phan_bo_sung: list[PhanBoSung] = Field(default_factory=new_list)
     bo_cuc: list[PhanBoCucType] | None = Field(
         None,
         description=(
@@ -336,7 +336,7 @@ class KeHoach(_Model):
             "thoi_gian_thuc_hien, kinh_phi, to_chuc_thuc_hien hoặc ma của một phan_bo_sung"
         ),
     )
-    phu_luc: list[PhuLuc] = Field(default_factory=_new_list, description="Các phụ lục sau chữ ký")
+    phu_luc: list[PhuLuc] = Field(default_factory=new_list, description="Các phụ lục sau chữ ký")
 
     @property
     def ngay(self) -> date:

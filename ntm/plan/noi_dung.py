@@ -13,7 +13,7 @@ from pydantic import (
 )
 
 from ntm.diagnostics.params import Cau
-from ntm.plan.co_so import DoanVan, _Model, _new_list
+from ntm.plan.co_so import DoanVan, PlanModel, new_list
 from ntm.plan.values import CoKhong, ntm_error
 
 
@@ -26,14 +26,14 @@ class ViTri(str, Enum):
 
 # ---------------------------------------------------------------------------- tables
 
-class CotBang(_Model):
+class CotBang(PlanModel):
     """A table column, or a group of columns under one merged header cell."""
 
     ten: str = Field(description="Tiêu đề cột")
     don_vi: str | None = Field(None, description="Đơn vị, in trong tiêu đề: 'Kinh phí (triệu đồng)'")
     tong: CoKhong = Field(False, description="Cộng cột này ở dòng tổng (mọi ô phải là số)")
     cot: list[CotBangType] = Field(
-        default_factory=_new_list, description="Các cột con: tiêu đề này gộp ô phía trên chúng"
+        default_factory=new_list, description="Các cột con: tiêu đề này gộp ô phía trên chúng"
     )
 
 
@@ -60,13 +60,13 @@ def _cell(value: Any) -> Any:
 OBang = Annotated[str, BeforeValidator(_cell), _CELL_SCHEMA]
 
 
-class Bang(_Model):
+class Bang(PlanModel):
     """A table as data: columns (with merged group headers), rows, and an optional totals row."""
 
     tieu_de: str | None = Field(None, description="Tên bảng, in đậm phía trên bảng")
     don_vi: str | None = Field(None, description="Đơn vị tính của cả bảng, in phía trên bên phải")
     cot: list[CotBangType] = Field(min_length=1, description="Các cột (có thể gộp tiêu đề nhiều tầng)")
-    dong: list[list[OBang]] = Field(default_factory=_new_list, description="Các dòng, mỗi dòng một danh sách ô")
+    dong: list[list[OBang]] = Field(default_factory=new_list, description="Các dòng, mỗi dòng một danh sách ô")
     nhan_tong: str = Field("Tổng cộng", description="Nhãn của dòng tổng (khi có cột tong: true)")
 
 
@@ -87,11 +87,11 @@ class KieuDanhSach(str, Enum):
     so = "so"  # "1) "
 
 
-class YDanhSach(_Model):
+class YDanhSach(PlanModel):
     """A list item with a footnote."""
 
     doan: str = Field(description="Nội dung ý")
-    chu_thich: DoanVan = Field(default_factory=_new_list, description="Chú thích cuối trang của ý này")
+    chu_thich: DoanVan = Field(default_factory=new_list, description="Chú thích cuối trang của ý này")
 
 
 def _item(value: Any) -> Any:
@@ -103,14 +103,14 @@ YDanhSachType = Annotated[YDanhSach, BeforeValidator(_item, json_schema_input_ty
 _KINDS = ("doan", "muc", "danh_sach", "bang", "tieu_chi_chua_dat")
 
 
-class KhoiNoiDung(_Model):
+class KhoiNoiDung(PlanModel):
     """One block of a custom section: exactly one of doan, muc (a sub-heading with its own content),
     danh_sach, bang, tieu_chi_chua_dat."""
 
     doan: str | None = Field(None, description="Một đoạn văn")
-    chu_thich: DoanVan = Field(default_factory=_new_list, description="Chú thích cuối trang của đoạn")
+    chu_thich: DoanVan = Field(default_factory=new_list, description="Chú thích cuối trang của đoạn")
     muc: str | None = Field(None, description="Tiêu đề mục con (1., 1.1., a) theo cấp)")
-    noi_dung: list[KhoiNoiDungType] = Field(default_factory=_new_list, description="Nội dung của mục con")
+    noi_dung: list[KhoiNoiDungType] = Field(default_factory=new_list, description="Nội dung của mục con")
     danh_sach: list[YDanhSachType] | None = Field(None, description="Các ý của một danh sách")
     kieu: KieuDanhSach = Field(KieuDanhSach.gach, description="Kiểu danh sách: gach (-), cong (+), chu (a)), so (1))")
     bang: Bang | None = Field(None, description="Một bảng")
@@ -136,21 +136,21 @@ def _block(value: Any) -> Any:
 KhoiNoiDungType = Annotated[KhoiNoiDung, BeforeValidator(_block, json_schema_input_type=str | KhoiNoiDung)]
 
 
-class PhanBoSung(_Model):
+class PhanBoSung(PlanModel):
     """An extra section: a heading with paragraphs, bullets and nested content."""
 
     ma: str | None = Field(None, description="Mã của phần, để xếp vào bo_cuc (chữ thường, không dấu)")
     tieu_de: str = Field(description="Tiêu đề phần (viết thường; văn bản sẽ viết hoa)")
     vi_tri: ViTri = Field(ViTri.sau_nhiem_vu, description="Vị trí trong văn bản (khi không có bo_cuc)")
-    doan: DoanVan = Field(default_factory=_new_list, description="Các đoạn văn")
-    gach_dau_dong: list[str] = Field(default_factory=_new_list, description="Các ý gạch đầu dòng")
+    doan: DoanVan = Field(default_factory=new_list, description="Các đoạn văn")
+    gach_dau_dong: list[str] = Field(default_factory=new_list, description="Các ý gạch đầu dòng")
     noi_dung: list[KhoiNoiDungType] = Field(
-        default_factory=_new_list,
+        default_factory=new_list,
         description="Nội dung nhiều cấp: đoạn, mục con (1., 1.1., a)), danh sách, bảng, chú thích",
     )
 
 
-class PhanBoCuc(_Model):
+class PhanBoCuc(PlanModel):
     """One entry of `bo_cuc`: a section and, optionally, the heading the plan gives it."""
 
     phan: str = Field(description="Mã phần có sẵn hoặc `ma` của một phan_bo_sung")
@@ -171,11 +171,11 @@ PHAN_CO_SAN = (
 )
 
 
-class PhuLuc(_Model):
+class PhuLuc(PlanModel):
     """An annex after the signature: heading, text, tables (data, or generated from the assessment)."""
 
     tieu_de: str = Field(description="Tên phụ lục: 'Danh mục công trình năm 2026'")
-    doan: DoanVan = Field(default_factory=_new_list, description="Các đoạn văn dưới tên phụ lục")
+    doan: DoanVan = Field(default_factory=new_list, description="Các đoạn văn dưới tên phụ lục")
     bang: Bang | TenBangSinh | None = Field(
         None, description="Một bảng dữ liệu, hoặc tinh_trang_tieu_chi (bảng tình trạng tiêu chí sinh từ đánh giá)"
     )

@@ -11,7 +11,7 @@ from pydantic import (
     Tag,
 )
 
-from ntm.plan.co_so import DoanVan, _Model, _new_list
+from ntm.plan.co_so import DoanVan, PlanModel, new_list
 from ntm.plan.values import Ngay
 
 
@@ -22,7 +22,7 @@ class HeThong(str, Enum):
     dang = "dang"
 
 
-class CanCu(_Model):
+class CanCu(PlanModel):
     """A document the plan is based on ("Thực hiện Kế hoạch số 269/KH-UBND ngày ... của ...")."""
 
     mo_dau: str = Field("Thực hiện", description="Từ mở đầu: Thực hiện, Căn cứ, …")
@@ -45,14 +45,14 @@ CanCuType = Annotated[
 ]
 
 
-class NguoiKy(_Model):
+class NguoiKy(PlanModel):
     tham_quyen: str | None = Field(None, description="Thẩm quyền ký: TM. ỦY BAN NHÂN DÂN")
     ky_thay: str | None = Field(None, description="Ký thay: KT. CHỦ TỊCH")
     chuc_vu: str = Field(description="Chức vụ người ký: CHỦ TỊCH")
     ho_ten: str = Field(description="Họ và tên người ký")
 
 
-class VanBan(_Model):
+class VanBan(PlanModel):
     """The document's metadata (thể thức văn bản)."""
 
     he_thong: HeThong = Field(HeThong.nha_nuoc, description="nha_nuoc (NĐ 30/2020) hoặc dang (văn bản của Đảng)")
@@ -64,10 +64,10 @@ class VanBan(_Model):
     ten_loai: str = Field("KẾ HOẠCH", description="Tên loại văn bản")
     trich_yeu: str = Field(description="Trích yếu nội dung")
     can_cu: list[CanCuType] = Field(
-        default_factory=_new_list, description="Các văn bản làm căn cứ: câu viết sẵn hoặc các trường"
+        default_factory=new_list, description="Các văn bản làm căn cứ: câu viết sẵn hoặc các trường"
     )
     mo_dau: DoanVan = Field(
-        default_factory=_new_list,
+        default_factory=new_list,
         description="Các đoạn mở đầu, giữa căn cứ và mục I (… xây dựng kế hoạch … như sau:)",
     )
     cau_ket: str | None = Field(None, description="Câu kết thúc văn bản: Trên đây là kế hoạch …")

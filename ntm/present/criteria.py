@@ -270,10 +270,13 @@ def _indicator_lines(tc: dict[str, Any], ct: dict[str, Any], number_width: int, 
     return lines
 
 
-def print_criteria(view: dict[str, Any], fmt: str, out: Ra, color: bool, width: int = DEFAULT_WIDTH) -> None:
-    if fmt == "json":
-        out.write(json.dumps(view, ensure_ascii=False, indent=2) + "\n")
-        return
+def print_json(view: dict[str, Any], out: Ra, width: int = DEFAULT_WIDTH) -> None:
+    """The listing as JSON (docs/json.md); `width` is the text listing's, unused here."""
+    out.write(json.dumps(view, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_text(view: dict[str, Any], out: Ra, width: int = DEFAULT_WIDTH) -> None:
+    """The listing for a reader, wrapped at `width` (kept between MIN_WIDTH and MAX_WIDTH)."""
     width = max(MIN_WIDTH, min(MAX_WIDTH, width))
     c = view["can_cu"]
     lines = _wrap(f"{view['ten']} ({view['ma']})", width, "", "  ")

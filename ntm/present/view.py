@@ -49,9 +49,9 @@ class ChanDoan:
 
 @dataclass(frozen=True)
 class KiemTra:
-    """One file as `validate` or `check` reports it."""
+    """One file as `validate` or `check` reports it, or `render` its diagnostics."""
 
-    lenh: str  # "validate" | "check"
+    lenh: str  # "validate" | "check" | "render" (its diagnostics: the assessment is in the document)
     tep: str
     la_bo_tieu_chi: bool
     hop_le: bool
@@ -75,7 +75,7 @@ class KiemTra:
 
     def to_json(self) -> dict[str, Any]:
         base: dict[str, Any] = {"phien_ban": JSON_VERSION, "tep": self.tep}
-        if self.lenh == "validate":
+        if self.lenh != "check":  # only check reports an assessment
             return {**base, "hop_le": self.hop_le, "chan_doan": [d.to_json() for d in self.chan_doan]}
         base.update(
             loai_tep="bo_tieu_chi" if self.la_bo_tieu_chi else "ke_hoach",
@@ -103,7 +103,7 @@ def kiem_tra(result: KetQuaTep, lenh: str) -> KiemTra:
     """The view of one checked file (a picklable module-level function: workers call it)."""
     chan_doan = tuple(ChanDoan.of(d) for d in result.diagnostics)
     danh_gia = None
-    if result.assessment is not None:
+    if result.assessment is not None and lenh == "check":
         from ntm.present.view_danh_gia import danh_gia_view
 
         danh_gia = danh_gia_view(result.assessment, result.dong_tieu_chi)

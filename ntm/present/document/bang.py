@@ -13,14 +13,8 @@ from ntm.plan.noi_dung import CotBang
 from ntm.plan.values import parse_number
 from ntm.present import wording
 from ntm.present.document.chu import lien
-from ntm.present.document.model import (
-    Bang,
-    OTieuDe,
-)
+from ntm.present.document.model import Bang, OTieuDe
 from ntm.present.numbers import so
-
-# ----------------------------------------------------------------------------- helpers
-
 
 
 def _leaves(columns: Sequence[CotBang], parents: tuple[CotBang, ...] = ()) -> list[tuple[CotBang, ...]]:

@@ -15,16 +15,8 @@ from ntm.plan.noi_dung import PhuLuc as PhuLucKeHoach
 from ntm.plan.van_ban import CanCu, HeThong
 from ntm.present import wording
 from ntm.present.document.bang import bang, bang_chu, bang_tinh_trang
-from ntm.present.document.chu import _lower_first, ket_cau, lien, so_la_ma
-from ntm.present.document.khoi import (
-    _bullet,
-    _Dung,
-    _heading,
-    _noi_dung,
-    _plain,
-    placed_unmet,
-    unmet_sentence,
-)
+from ntm.present.document.chu import ket_cau, lien, lower_first, so_la_ma
+from ntm.present.document.khoi import BuildContext, bullet, heading, nested, placed_unmet, plain, unmet_sentence
 from ntm.present.document.model import (
     DIEM,
     DOAN,
@@ -44,9 +36,6 @@ from ntm.present.document.model import (
     VanBanKeHoach,
 )
 from ntm.present.numbers import dia_danh_ngay, ngay_van_ban, so
-
-# ----------------------------------------------------------------------------- helpers
-
 
 
 def _so_ky_hieu(so_hieu: str, party: bool) -> str:
@@ -93,7 +82,7 @@ def _indicator_detail(kq: KetQuaChiTieu, plan_entry: TieuChiKeHoach | None) -> s
         figure = plan_entry.hien_trang.get(spec.ma) if plan_entry else None
         if figure is not None and figure.ghi_chu:
             return figure.ghi_chu
-        return f"chưa đạt: {_lower_first(spec.ten_hien_thi)}"
+        return f"chưa đạt: {lower_first(spec.ten_hien_thi)}"
     return wording.cau_van_ban(kq)
 
 
@@ -109,8 +98,6 @@ def unmet_criteria(danh_gia: DanhGia) -> tuple[TieuChiChuaDat, ...]:
     return tuple(out)
 
 
-
-
 def _muc_dich_yeu_cau(plan: KeHoach) -> list[Khoi]:
     mdyc = plan.muc_dich_yeu_cau
     if mdyc is None:
@@ -118,8 +105,8 @@ def _muc_dich_yeu_cau(plan: KeHoach) -> list[Khoi]:
     out: list[Khoi] = []
     for title, paragraphs in (("Mục đích", mdyc.muc_dich), ("Yêu cầu", mdyc.yeu_cau)):
         if paragraphs:
-            out.append(_heading(KHOAN, f"{_count(out, KHOAN) + 1}.", title))
-            out.extend(_plain(DOAN, p) for p in paragraphs)
+            out.append(heading(KHOAN, f"{_count(out, KHOAN) + 1}.", title))
+            out.extend(plain(DOAN, p) for p in paragraphs)
     return out
 
 
@@ -145,7 +132,7 @@ def _muc_tieu_dia_ban(target: MucTieuDiaBan) -> tuple[str, list[Khoi]]:
     else:
         lines = [f"Xây dựng {_noi(n, unit)} đạt chuẩn {name}" for n in target.noi]
     title = target.tieu_de or f"Xây dựng {name}"
-    return title, [_plain(GACH, f"- {t}") for t in ket_cau(lines)]
+    return title, [plain(GACH, f"- {t}") for t in ket_cau(lines)]
 
 
 def _muc_tieu_chi_tieu(
@@ -155,43 +142,43 @@ def _muc_tieu_chi_tieu(
     generated sentence out."""
     out: list[Khoi] = []
     if plan.muc_tieu:
-        out.append(_heading(KHOAN, "1.", "Mục tiêu"))
-        out.extend(_plain(DOAN, p) for p in plan.muc_tieu)
+        out.append(heading(KHOAN, "1.", "Mục tiêu"))
+        out.extend(plain(DOAN, p) for p in plan.muc_tieu)
 
     # Each chỉ tiêu subsection: (title, lines); only those with something to say.
     groups: list[tuple[str, list[Khoi]]] = []
     ct = plan.chi_tieu
     lines: list[Khoi] = []
     if ct.bo_tieu_chi.dat_chuan:
-        lines.append(_plain(GACH, f"- Thực hiện đạt chuẩn {ct.bo_tieu_chi.dat_chuan} tiêu chí"))
+        lines.append(plain(GACH, f"- Thực hiện đạt chuẩn {ct.bo_tieu_chi.dat_chuan} tiêu chí"))
     sentence = unmet_sentence(unmet) if unmet is not None else None
     if sentence is not None:
         lines.append(sentence)
-    lines.extend(_bullet(p) for p in ct.bo_tieu_chi.noi_dung_khac)
+    lines.extend(bullet(p) for p in ct.bo_tieu_chi.noi_dung_khac)
     if lines:
         groups.append((_set_title(plan, danh_gia), lines))
     if ct.thon_kieu_mau is not None and ct.thon_kieu_mau.thon:
         groups.append(
             (
                 ct.thon_kieu_mau.tieu_de,
-                [_plain(GACH, f"- Xây dựng {_thon(t)} đạt thôn NTM kiểu mẫu") for t in ct.thon_kieu_mau.thon],
+                [plain(GACH, f"- Xây dựng {_thon(t)} đạt thôn NTM kiểu mẫu") for t in ct.thon_kieu_mau.thon],
             )
         )
     groups.extend(_muc_tieu_dia_ban(t) for t in ct.dia_ban if t.noi)
     for khac in ct.khac:
-        groups.append((khac.tieu_de, [_bullet(p) for p in khac.noi_dung]))
+        groups.append((khac.tieu_de, [bullet(p) for p in khac.noi_dung]))
 
     if groups and out:
         k = _count(out, KHOAN) + 1
-        out.append(_heading(KHOAN, f"{k}.", "Chỉ tiêu"))
+        out.append(heading(KHOAN, f"{k}.", "Chỉ tiêu"))
         for n, (title, body) in enumerate(groups, start=1):
-            out.append(_heading(DIEM, f"{k}.{n}.", title))
+            out.append(heading(DIEM, f"{k}.{n}.", title))
             out.extend(body)
     elif groups:
         # Targets only: the section is titled CHỈ TIÊU already, so its groups are its clauses
         # (no "1. Chỉ tiêu" under "IV. CHỈ TIÊU").
         for n, (title, body) in enumerate(groups, start=1):
-            out.append(_heading(KHOAN, f"{n}.", title))
+            out.append(heading(KHOAN, f"{n}.", title))
             out.extend(body)
     names = [name for name, present in (("MỤC TIÊU", plan.muc_tieu), ("CHỈ TIÊU", groups)) if present]
     return " VÀ ".join(names), out
@@ -238,8 +225,8 @@ def _criterion_lines(entry: TieuChiKeHoach) -> list[Khoi]:
     for label, paragraphs in (("Nhiệm vụ", entry.nhiem_vu), (entry.nhan_giai_phap, entry.giai_phap)):
         for n, p in enumerate(paragraphs):
             # Further paragraphs of the same heading continue as plain paragraphs.
-            out.append(_bullet(p, label) if n == 0 else _plain(DOAN, p))
-    out.extend(_bullet(p) for p in entry.ghi_chu)
+            out.append(bullet(p, label) if n == 0 else plain(DOAN, p))
+    out.extend(bullet(p) for p in entry.ghi_chu)
     return out
 
 
@@ -254,11 +241,11 @@ def _nhiem_vu_giai_phap(plan: KeHoach, danh_gia: DanhGia) -> list[Khoi]:
         if not lines:
             continue  # figures only: nothing to say in this section
         n += 1
-        criteria.append(_heading(DIEM, f"1.{n}.", f"Tiêu chí {tc.ten}"))
+        criteria.append(heading(DIEM, f"1.{n}.", f"Tiêu chí {tc.ten}"))
         criteria.extend(lines)
     if not criteria:
         return []
-    return [_heading(KHOAN, "1.", _set_title(plan, danh_gia)), *criteria]
+    return [heading(KHOAN, "1.", _set_title(plan, danh_gia)), *criteria]
 
 
 def _kinh_phi(plan: KeHoach) -> list[Khoi]:
@@ -267,12 +254,12 @@ def _kinh_phi(plan: KeHoach) -> list[Khoi]:
         return []
     out: list[Khoi] = []
     if kp.tong is not None:
-        out.append(_plain(DOAN, f"Tổng kinh phí: {so(kp.tong)} đồng."))
-        out.append(_plain(DOAN, f"Bằng chữ: {bang_chu(kp.tong)}."))
+        out.append(plain(DOAN, f"Tổng kinh phí: {so(kp.tong)} đồng."))
+        out.append(plain(DOAN, f"Bằng chữ: {bang_chu(kp.tong)}."))
     for nguon in kp.nguon:
         amount = f": {so(nguon.so_tien)} đồng" if nguon.so_tien is not None else ""
-        out.append(_plain(GACH, f"- {nguon.ten}{amount};"))
-    out.extend(_plain(DOAN, p) for p in kp.noi_dung)
+        out.append(plain(GACH, f"- {nguon.ten}{amount};"))
+    out.extend(plain(DOAN, p) for p in kp.noi_dung)
     return out
 
 
@@ -282,15 +269,15 @@ def _to_chuc_thuc_hien(plan: KeHoach) -> list[Khoi]:
         title = item.tieu_de or f"Đối với {item.co_quan}"
         if not title.endswith(":"):
             title += ":"
-        out.append(_heading(KHOAN, f"{n}.", title))
-        out.extend(_plain(DOAN, p) for p in item.noi_dung)
+        out.append(heading(KHOAN, f"{n}.", title))
+        out.extend(plain(DOAN, p) for p in item.noi_dung)
     return out
 
 
-def _bo_sung(part: PhanBoSung, ctx: _Dung) -> tuple[str, list[Khoi | Bang]]:
-    blocks: list[Khoi | Bang] = [_plain(DOAN, p) for p in part.doan]
-    blocks.extend(_bullet(g) for g in part.gach_dau_dong)
-    blocks.extend(_noi_dung(part.noi_dung, ctx))
+def _bo_sung(part: PhanBoSung, ctx: BuildContext) -> tuple[str, list[Khoi | Bang]]:
+    blocks: list[Khoi | Bang] = [plain(DOAN, p) for p in part.doan]
+    blocks.extend(bullet(g) for g in part.gach_dau_dong)
+    blocks.extend(nested(part.noi_dung, ctx))
     return part.tieu_de.upper(), blocks
 
 
@@ -315,7 +302,7 @@ BUILT_IN_TITLES = {
 }
 
 
-def _sections(plan: KeHoach, danh_gia: DanhGia, ctx: _Dung) -> tuple[Phan, ...]:
+def _sections(plan: KeHoach, danh_gia: DanhGia, ctx: BuildContext) -> tuple[Phan, ...]:
     show, placed = unmet_where(plan)
     if not show:
         ctx.unmet = ()  # a placed block then says nothing
@@ -327,7 +314,7 @@ def _sections(plan: KeHoach, danh_gia: DanhGia, ctx: _Dung) -> tuple[Phan, ...]:
         blocks: Sequence[Khoi | Bang] = {
             "muc_dich_yeu_cau": lambda: _muc_dich_yeu_cau(plan),
             "nhiem_vu_giai_phap": lambda: _nhiem_vu_giai_phap(plan, danh_gia),
-            "thoi_gian_thuc_hien": lambda: [_plain(DOAN, p) for p in plan.thoi_gian_thuc_hien],
+            "thoi_gian_thuc_hien": lambda: [plain(DOAN, p) for p in plan.thoi_gian_thuc_hien],
             "kinh_phi": lambda: _kinh_phi(plan),
             "to_chuc_thuc_hien": lambda: _to_chuc_thuc_hien(plan),
         }[name]()
@@ -359,7 +346,7 @@ def _sections(plan: KeHoach, danh_gia: DanhGia, ctx: _Dung) -> tuple[Phan, ...]:
 
 
 def _placed_section(entry: PhanBoCuc, custom: dict[str, PhanBoSung], built_in: object,
-                    ctx: _Dung) -> tuple[str, Sequence[Khoi | Bang]]:
+                    ctx: BuildContext) -> tuple[str, Sequence[Khoi | Bang]]:
     part = custom.get(entry.phan)
     if part is not None:
         title, blocks = _bo_sung(part, ctx)
@@ -370,7 +357,7 @@ def _placed_section(entry: PhanBoCuc, custom: dict[str, PhanBoSung], built_in: o
     return (lien(entry.tieu_de.upper()) if entry.tieu_de else title), blocks
 
 
-def _phu_luc(plan: KeHoach, danh_gia: DanhGia, ctx: _Dung) -> tuple[PhuLuc, ...]:
+def _phu_luc(plan: KeHoach, danh_gia: DanhGia, ctx: BuildContext) -> tuple[PhuLuc, ...]:
     vb = plan.van_ban
     number = vb.so_hieu.strip().removeprefix("Số").strip(" :")
     kem_theo = f"(Kèm theo {vb.ten_loai.capitalize()} số {number} {ngay_van_ban(vb.ngay_ban_hanh)})"
@@ -384,8 +371,8 @@ def _phu_luc(plan: KeHoach, danh_gia: DanhGia, ctx: _Dung) -> tuple[PhuLuc, ...]
 WIDE_COLUMNS = 6  # more columns than this do not fit a portrait A4 page at 12 pt
 
 
-def _one_annex(annex: PhuLucKeHoach, danh_gia: DanhGia, ctx: _Dung, number: str, kem_theo: str) -> PhuLuc:
-    blocks: list[Khoi | Bang] = [_plain(DOAN, p) for p in annex.doan]
+def _one_annex(annex: PhuLucKeHoach, danh_gia: DanhGia, ctx: BuildContext, number: str, kem_theo: str) -> PhuLuc:
+    blocks: list[Khoi | Bang] = [plain(DOAN, p) for p in annex.doan]
     table: Bang | None = None
     if isinstance(annex.bang, BangKeHoach):
         table = bang(annex.bang)
@@ -427,7 +414,7 @@ def build_document(plan: KeHoach, danh_gia: DanhGia) -> VanBanKeHoach:
     signer = vb.nguoi_ky
     unmet = unmet_criteria(danh_gia)
     totals = danh_gia.tong_hop
-    ctx = _Dung(unmet)
+    ctx = BuildContext(unmet)
     sections = _sections(plan, danh_gia, ctx)
     annexes = _phu_luc(plan, danh_gia, ctx)
     return VanBanKeHoach(

@@ -1,14 +1,10 @@
 """Small text rules of documents: Roman numerals, Vietnamese letter order, year ranges that
-never break, the final punctuation of list items."""
-
+never break, the final punctuation of list items, a first letter lowered inside a sentence."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
-# ----------------------------------------------------------------------------- helpers
-
 
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
@@ -47,7 +43,8 @@ def ket_cau(items: Sequence[str]) -> list[str]:
     return out
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
+    """'Tỷ lệ hộ …' -> 'tỷ lệ hộ …': a name set inside a sentence."""
     return text[:1].lower() + text[1:]
 
 

@@ -1,21 +1,15 @@
-"""The .docx header block (issuer, Quốc hiệu or ĐẢNG CỘNG SẢN VIỆT NAM, number, place and date)
-and the closing block (Nơi nhận, signature), with NĐ 30 / HD 36 measurements."""
-
+"""The .docx thể thức, with NĐ 30 / HD 36 measurements: the header block (issuer, Quốc hiệu or
+ĐẢNG CỘNG SẢN VIỆT NAM, number, place and date), the title (tên loại, trích yếu) and the closing
+block (Nơi nhận, signature). Each takes the document's builder (ntm.present.document.docx_builder)."""
 
 from __future__ import annotations
 
 from docx.shared import Cm
 
-from ntm.present.document.docx_trang import (
-    BODY_PT,
-    STYLE_FORM,
-    STYLE_RECIPIENTS,
-    _Builder,
-)
-from ntm.present.document.docx_xml import (
-    keep_row_together,
-    text_width,
-)
+from ntm.present.document.docx_builder import DocxBuilder
+from ntm.present.document.docx_trang import BODY_PT, STYLE_FORM, STYLE_RECIPIENTS
+from ntm.present.document.docx_xml import keep_row_together
+from ntm.present.document.font import text_width
 from ntm.present.document.model import VanBanKeHoach
 
 # Words that start the name of an administrative unit: offices break an agency
@@ -77,7 +71,7 @@ def _header_columns(width: int, quoc_hieu: str, party: bool, date_line: str = ""
     return width - right, right, sizes[-1]
 
 
-def _header(b: _Builder, doc: VanBanKeHoach) -> None:
+def header(b: DocxBuilder, doc: VanBanKeHoach) -> None:
     head = doc.phan_dau
     party = head.la_van_ban_dang
     left_w, right_w, title_pt = _header_columns(int(b.width), head.quoc_hieu, party, head.dia_danh_ngay)
@@ -123,7 +117,23 @@ def _header(b: _Builder, doc: VanBanKeHoach) -> None:
     keep_row_together(table)
 
 
-def _footer(b: _Builder, doc: VanBanKeHoach) -> None:
+def title(b: DocxBuilder, doc: VanBanKeHoach) -> None:
+    """Tên loại and trích yếu, centred and bold, with the mark under them that the system uses."""
+    if doc.phan_dau.la_van_ban_dang:
+        # HD 36 Phụ lục 3: tên loại upper case 15-16 pt bold (15 here); trích yếu 14-15 pt bold;
+        # under it five hyphens (HD 36 Mục II 1.5.2, as quoted), not NĐ 30's rule.
+        b.para(b.document, STYLE_FORM, doc.ten_loai, size=15, bold=True, before=18)
+        b.para(b.document, STYLE_FORM, doc.trich_yeu, size=BODY_PT, bold=True)
+        b.para(b.document, STYLE_FORM, doc.phan_cach_trich_yeu or "", size=BODY_PT, after=12)
+    else:
+        # NĐ 30 ô 5a: document type and trích yếu, bold and centred, a short rule under the trích yếu.
+        b.para(b.document, STYLE_FORM, doc.ten_loai, size=BODY_PT, bold=True, before=18)
+        b.para(b.document, STYLE_FORM, doc.trich_yeu, size=BODY_PT, bold=True)
+        widest = min(text_width(doc.trich_yeu, BODY_PT, True), int(b.width))
+        b.rule(b.document, int(widest * 0.4), int(b.width), after=12)
+
+
+def footer(b: DocxBuilder, doc: VanBanKeHoach) -> None:
     left_w = int(b.width * 0.45)
     table = b.table([left_w, int(b.width) - left_w])
     left, right = (b.fresh(c) for c in table.rows[0].cells)

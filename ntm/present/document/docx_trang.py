@@ -1,11 +1,9 @@
-"""The .docx page and styles per NĐ 30 (A4, margins, fonts, the named paragraph styles an
-office template may redefine) and the builder that appends blocks to the body in linear time."""
-
+"""The .docx page and styles per NĐ 30: A4, margins, fonts, page numbers, and the named
+paragraph styles an office template may redefine (docs/render.md); the base document, blank
+or the office's own."""
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,28 +11,16 @@ from typing import Any
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Pt, Twips
-from docx.text.paragraph import Paragraph
+from docx.shared import Cm, Pt, Twips
 
-from ntm.present.document.docx_xml import (
-    FONT,
-    ChuThich,
-    mark_size,
-    no_borders,
-    orient,
-    page_field,
-    set_fonts,
-    top_rule,
-)
+from ntm.present.document.docx_xml import page_field, set_fonts
+from ntm.present.document.font import FONT
 from ntm.present.document.mau import open_docx
 from ntm.present.document.model import DIEM, KHOAN, MUC, TIET
 
 BODY_PT = 14  # NĐ 30: body 13-14 pt
-
 
 
 def _mm(mm: float) -> Twips:
@@ -63,7 +49,8 @@ STYLE_RECIPIENTS = "NTM Noi nhan"
 STYLE_TABLE = "NTM Bang"  # text in table cells
 STYLE_NOTE = "NTM Chu thich"  # footnote text
 
-_HEADING_STYLE = {MUC: STYLE_MUC, KHOAN: STYLE_KHOAN, DIEM: STYLE_DIEM, TIET: STYLE_TIET}
+# The style of each heading level of the document model.
+HEADING_STYLES = {MUC: STYLE_MUC, KHOAN: STYLE_KHOAN, DIEM: STYLE_DIEM, TIET: STYLE_TIET}
 
 
 # ----------------------------------------------------------------------------- styles and page
@@ -101,7 +88,7 @@ def _setup_blank(document: Any) -> None:
     header = section.header
     header.is_linked_to_previous = False
     paragraph = header.paragraphs[0]
-    paragraph.style = _style(document, STYLE_FORM)
+    paragraph.style = named_style(document, STYLE_FORM)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     page_field(paragraph, BODY_PT)
 
@@ -134,30 +121,7 @@ _STYLES: dict[str, _StyleSpec] = {
 }
 
 
-def _add_paragraph(container: Any, style: Any) -> Any:
-    """`container.add_paragraph(style=…)`, in constant time.
-
-    python-docx scans for the default style on every call (half of a render's time),
-    and inserts a body paragraph by searching the body's children for `w:sectPr` (a
-    render of n paragraphs took n² steps: 48,500 paragraphs, minutes). Here the new
-    paragraph goes straight before the section properties, which lxml does at once.
-    """
-    body = getattr(getattr(container, "element", None), "body", None)
-    sect_pr = None
-    if body is not None:
-        with contextlib.suppress(IndexError):
-            sect_pr = body[-1]  # lxml finds the last child at once
-    if sect_pr is None or sect_pr.tag != qn("w:sectPr"):
-        paragraph = container.add_paragraph()
-    else:
-        p = OxmlElement("w:p")
-        sect_pr.addprevious(p)
-        paragraph = Paragraph(p, container._body)
-    paragraph._p.style = style.style_id
-    return paragraph
-
-
-def _style(document: Any, name: str) -> Any:
+def named_style(document: Any, name: str) -> Any:
     """The named style: the template's own if it defines one, else created with NĐ 30 values."""
     styles = document.styles
     try:
@@ -185,7 +149,9 @@ def _style(document: Any, name: str) -> Any:
     return style
 
 
-def _open_base(template: Path | None) -> Any:
+def open_base(template: Path | None) -> Any:
+    """The document to build on: python-docx's blank one set up per NĐ 30, or the office's
+    template with its body emptied (its styles, page, headers and footers kept)."""
     if template is None:
         document = Document()
         _setup_blank(document)
@@ -198,120 +164,3 @@ def _open_base(template: Path | None) -> Any:
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     return document
-
-
-# ----------------------------------------------------------------------------- building blocks
-
-
-class _Builder:
-    def __init__(self, document: Any, notes: tuple[str, ...] = ()) -> None:
-        self.d = document
-        section = document.sections[-1]
-        self.width = Emu(section.page_width - section.left_margin - section.right_margin)
-        self.styles: dict[str, Any] = {}
-        self.notes = notes
-        self.note_ids: dict[int, int] = {}
-        self.chu_thich: ChuThich | None = None
-        self.landscape = bool(section.page_width > section.page_height)
-        self.sections_closed = 0
-
-    def note(self, number: int) -> int:
-        """The footnote part's id of the document's note `number` (written on first use)."""
-        if self.chu_thich is None:
-            self.chu_thich = ChuThich(self.d)
-        found = self.note_ids.get(number)
-        if found is None:
-            found = self.note_ids[number] = self.chu_thich.add(self.notes[number - 1],
-                                                                self.style(STYLE_NOTE).style_id)
-        return found
-
-    def insert(self, element: Any) -> None:
-        """A block element (a table) at the end of the body, before its section properties."""
-        body = self.d.element.body
-        body[-1].addprevious(element) if body[-1].tag == qn("w:sectPr") else body.append(element)
-
-    def orientation(self, landscape: bool) -> None:
-        """Continue on landscape or portrait pages: a change ends the current section here."""
-        if landscape == self.landscape:
-            return
-        body = self.d.element.body
-        closing = copy.deepcopy(body[-1])  # the section so far keeps the current orientation
-        paragraph = _add_paragraph(self.d, self.style(STYLE_FORM))
-        paragraph._p.get_or_add_pPr().append(closing)
-        if self.sections_closed > 0:
-            _drop_title_page(closing)
-        self.sections_closed += 1
-        orient(body[-1], landscape)
-        _drop_title_page(body[-1])  # later sections number their first page too
-        self.landscape = landscape
-
-    def room(self, landscape: bool) -> int:
-        sect_pr = self.d.element.body[-1]
-        size, mar = sect_pr.find(qn("w:pgSz")), sect_pr.find(qn("w:pgMar"))
-        if size is None or mar is None:
-            return int(self.width)
-        width = int(size.get(qn("w:w"))) - int(mar.get(qn("w:left"))) - int(mar.get(qn("w:right")))
-        return int(Twips(width))
-
-    def finish(self) -> None:
-        if self.chu_thich is not None:
-            self.chu_thich.finish()
-
-    def style(self, name: str) -> Any:
-        """The named style, looked up once per render (python-docx searches the styles by XPath)."""
-        found = self.styles.get(name)
-        if found is None:
-            found = self.styles[name] = _style(self.d, name)
-        return found
-
-    def para(self, container: Any, style: str, text: str = "", *, size: float | None = None, bold: bool | None = None,
-             italic: bool | None = None, before: float | None = None, after: float | None = None) -> Any:
-        paragraph = _add_paragraph(container, self.style(style))
-        if text:
-            lines = text.split("\n")
-            for n, line in enumerate(lines):
-                run = paragraph.add_run(line)
-                run.font.size = Pt(size) if size else None
-                run.font.bold = bold
-                run.font.italic = italic
-                if n < len(lines) - 1:
-                    run.add_break()
-        if before is not None:
-            paragraph.paragraph_format.space_before = Pt(before)
-        if after is not None:
-            paragraph.paragraph_format.space_after = Pt(after)
-        return paragraph
-
-    def rule(self, container: Any, length: int, room: int, *, after: float = 0) -> None:
-        """A centred solid rule `length` long, as the top border of a tiny indented paragraph."""
-        length = max(min(length, room), int(Cm(1)))
-        # 3 pt clear of the text above, so the rule is not read as an underline of it.
-        paragraph = self.para(container, STYLE_FORM, before=3, after=after)
-        side = Emu(max((room - length) // 2, 0))
-        paragraph.paragraph_format.left_indent = side
-        paragraph.paragraph_format.right_indent = side
-        top_rule(paragraph)
-        mark_size(paragraph, 2)
-
-    def table(self, widths: list[int]) -> Any:
-        table = self.d.add_table(rows=1, cols=len(widths))
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
-        no_borders(table)
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = Emu(width)
-            for cell in column.cells:
-                cell.width = Emu(width)
-        return table
-
-    @staticmethod
-    def fresh(cell: Any) -> Any:
-        """A new cell holds one empty paragraph; remove it so the cell has only what we add."""
-        for p in list(cell.paragraphs):
-            p._p.getparent().remove(p._p)
-        return cell
-
-
-def _drop_title_page(sect_pr: Any) -> None:
-    for el in sect_pr.findall(qn("w:titlePg")):
-        sect_pr.remove(el)

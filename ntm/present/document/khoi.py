@@ -1,5 +1,9 @@
 """Block builders of the document view model: paragraphs, headings, bullets and lists,
-footnotes, and the nested content of custom sections."""
+footnotes, the nested content of custom sections, the generated sentence on unmet criteria.
+
+`plain`, `bullet` and `heading` make one paragraph; `nested` the blocks of a plan's free
+content; a `BuildContext` collects what one document gathers on the way (footnotes, where
+the unmet-criteria sentence goes). ntm.present.document.build puts them in sections."""
 
 from __future__ import annotations
 
@@ -10,48 +14,24 @@ from dataclasses import dataclass, field
 from ntm.plan.noi_dung import KhoiNoiDung, KieuDanhSach
 from ntm.present.document.bang import bang
 from ntm.present.document.chu import chu_cai, ket_cau, lien
-from ntm.present.document.model import (
-    DIEM,
-    DOAN,
-    GACH,
-    HEADINGS,
-    KHOAN,
-    Bang,
-    Chu,
-    Khoi,
-    TieuChiChuaDat,
-)
-
-# ----------------------------------------------------------------------------- helpers
+from ntm.present.document.model import DIEM, DOAN, GACH, HEADINGS, KHOAN, Bang, Chu, Khoi, TieuChiChuaDat
 
 
-
-
-
-
-
-# "2026 - 2030" must never break across lines: the spaces around the dash of a year range become
-# no-break spaces (a line may not break before a no-break space, nor after a dash followed by one).
-
-
-
-
-def _plain(loai: str, text: str) -> Khoi:
+def plain(loai: str, text: str) -> Khoi:
+    """A paragraph of one run; year ranges held together."""
     return Khoi(loai, (Chu(lien(text)),))
 
 
-def _bullet(text: str, label: str = "") -> Khoi:
+def bullet(text: str, label: str = "") -> Khoi:
+    """'- text', or '- label: text'."""
     # A dash already typed in the plan is not doubled.
     body = text[2:] if text.startswith(("- ", "– ")) else text
-    return _plain(GACH, f"- {label}: {body}" if label else f"- {body}")
+    return plain(GACH, f"- {label}: {body}" if label else f"- {body}")
 
 
-def _heading(loai: str, number: str, text: str) -> Khoi:
-    return _plain(loai, f"{number} {text}")
-
-
-
-
+def heading(loai: str, number: str, text: str) -> Khoi:
+    """'1.2. text' on the level `loai`."""
+    return plain(loai, f"{number} {text}")
 
 
 def _merge_runs(runs: list[Chu]) -> tuple[Chu, ...]:
@@ -65,7 +45,7 @@ def _merge_runs(runs: list[Chu]) -> tuple[Chu, ...]:
 
 
 @dataclass
-class _Dung:
+class BuildContext:
     """What building one document collects on the way: footnotes in reading order, and where
     the plan placed the generated sentence on unmet criteria."""
 
@@ -84,7 +64,7 @@ class _Dung:
 _FINAL_MARKS = re.compile(r"[.;:,]+$")
 
 
-def _with_notes(loai: str, text: str, notes: Sequence[str], ctx: _Dung, kieu: str | None = None) -> Khoi:
+def _with_notes(loai: str, text: str, notes: Sequence[str], ctx: BuildContext, kieu: str | None = None) -> Khoi:
     body = lien(text)
     if not notes:
         return Khoi(loai, (Chu(body),), kieu)
@@ -97,12 +77,8 @@ def _with_notes(loai: str, text: str, notes: Sequence[str], ctx: _Dung, kieu: st
     return Khoi(loai, tuple(runs), kieu)
 
 
-# Points and lettered items follow the Vietnamese alphabet, as legal texts number them.
-
-
-
-
 def _marker(kieu: KieuDanhSach, n: int) -> str:
+    """A list item's marker; lettered items follow the Vietnamese alphabet, as legal texts number them."""
     if kieu is KieuDanhSach.cong:
         return "+ "
     if kieu is KieuDanhSach.chu:
@@ -112,7 +88,7 @@ def _marker(kieu: KieuDanhSach, n: int) -> str:
     return "- "
 
 
-def _list(items: Sequence[tuple[str, Sequence[str]]], kieu: KieuDanhSach, ctx: _Dung) -> list[Khoi]:
+def _list(items: Sequence[tuple[str, Sequence[str]]], kieu: KieuDanhSach, ctx: BuildContext) -> list[Khoi]:
     """A list in the chosen style: the marker is added here, ";" ends each item and "." the last."""
     texts = ket_cau([_strip_marker(text) for text, _ in items])
     return [
@@ -126,7 +102,7 @@ def _strip_marker(text: str) -> str:
     return text[2:] if text.startswith(("- ", "– ", "+ ")) else text
 
 
-def _noi_dung(blocks: Sequence[KhoiNoiDung], ctx: _Dung, depth: int = 0, prefix: str = "") -> list[Khoi | Bang]:
+def nested(blocks: Sequence[KhoiNoiDung], ctx: BuildContext, depth: int = 0, prefix: str = "") -> list[Khoi | Bang]:
     """Nested content of a custom section: sub-headings on the levels 1., 1.1., a), each with its
     own paragraphs, lists, tables and footnotes."""
     out: list[Khoi | Bang] = []
@@ -141,8 +117,8 @@ def _noi_dung(blocks: Sequence[KhoiNoiDung], ctx: _Dung, depth: int = 0, prefix:
                 number, inner = f"{prefix}.{n}.", f"{prefix}.{n}"
             else:
                 number, inner = f"{chu_cai(n)})", prefix
-            out.append(_plain(level, f"{number} {block.muc}"))
-            out.extend(_noi_dung(block.noi_dung, ctx, depth + 1, inner))
+            out.append(plain(level, f"{number} {block.muc}"))
+            out.extend(nested(block.noi_dung, ctx, depth + 1, inner))
         elif block.doan is not None:
             out.append(_with_notes(DOAN, block.doan, block.chu_thich, ctx))
         elif block.danh_sach is not None:

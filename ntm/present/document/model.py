@@ -2,7 +2,7 @@
 
 `ntm.present.document.build.build_document(plan, assessment)` makes the one structure that both the
 Markdown template (templates/ke-hoach.md.j2) and the .docx builder
-(ntm.present.document.docx) render, so the two formats cannot disagree about a single
+(ntm.present.document.ghi_docx) render, so the two formats cannot disagree about a single
 word. Everything a renderer needs is decided here: section order and Roman
 numbering, the căn cứ sentences, the list of unmet criteria generated from
 the assessment, bullets and labels. Renderers only choose fonts and layout.

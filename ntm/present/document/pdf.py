@@ -16,17 +16,18 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ntm.diagnostics.params import Cau
+from ntm.present.output import OutputError
+
 PROGRAMS = ("soffice", "libreoffice")
 TIME_LIMIT_SECONDS = 120  # a plan of a few hundred pages converts in ~10 s; a first start takes ~5 s
 
 
-class PdfLoi(Exception):
-    """The conversion could not be done; `key` is the registry phrase (exit 2) and `params` its values."""
+class PdfLoi(OutputError):
+    """The conversion could not be done: no PDF to write (exit 2), said by a registry phrase."""
 
     def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
+        super().__init__(Cau(key, params))
 
 
 def find_libreoffice() -> str | None:

@@ -1,4 +1,5 @@
-"""Reporters of `validate` and `check`: text, json, github, junit, all from the one view (KiemTra).
+"""Reporters of `validate` and `check` (and of `render`'s diagnostics): text, json, github, junit,
+all from the one view (KiemTra); ntm.present.formats.CHECK lists them.
 
 A reporter turns a view into text (`render`, pure: it runs in the worker
 that checked the plan) and writes it (`emit`); `finish` closes the output.
@@ -11,10 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
-from ntm.present.output import Ra
 from ntm.present.view import KiemTra
-
-FORMATS = ("text", "json", "github", "junit")
 
 
 class Rendered(NamedTuple):
@@ -55,7 +53,11 @@ class Totals:
         self.internal += o.internal
 
 
-def summary_line(t: Totals, command: str) -> str:
+def summary_line(t: Totals, command: str) -> str | None:
+    """The closing line of a run over files; None for `render`, whose one file ends with the
+    command's own sentence (written, or not written and why)."""
+    if command == "render":
+        return None
     invalid = t.files - t.valid
     text = f"Đã kiểm tra {t.files} tệp: {t.valid} hợp lệ, {invalid} có lỗi ({t.errors} lỗi, {t.warnings} cảnh báo)"
     if command == "check":
@@ -73,23 +75,3 @@ class Reporter(Protocol):
     def outcome(self, v: KiemTra) -> None: ...
 
     def finish(self, totals: Totals) -> None: ...
-
-
-def make_reporter(fmt: str, out: Ra, command: str, show_all: bool = False, color: bool = False) -> Reporter:
-    from ntm.present.report.machine import GithubReporter, JsonReporter, JunitReporter
-    from ntm.present.report.text import TextReporter
-
-    if fmt == "json":
-        return JsonReporter(out, command)
-    if fmt == "github":
-        return GithubReporter(out, command)
-    if fmt == "junit":
-        return JunitReporter(out, command)
-    return TextReporter(out, command, show_all, color)
-
-
-def render_one(fmt: str, command: str, show_all: bool, v: KiemTra) -> Rendered:
-    """What a worker sends back: the file's report text (never written to `out`)."""
-    import io
-
-    return make_reporter(fmt, io.StringIO(), command, show_all).render(v)

@@ -1,6 +1,6 @@
-"""Blocks, tables and annexes in the .docx: paragraphs with their runs and footnotes; column widths from the text, merged header rows repeated
-on each page, landscape sections for wide annexes."""
-
+"""The body's blocks in the .docx: paragraphs with their runs and footnotes; data tables (column
+widths from the text, merged header rows repeated on each page); annexes, wide ones on landscape
+pages. `blocks()` and `annex()` take the document's builder (ntm.present.document.docx_builder)."""
 
 from __future__ import annotations
 
@@ -8,27 +8,12 @@ from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from ntm.present.document.docx_trang import (
-    _HEADING_STYLE,
-    BODY_PT,
-    STYLE_BODY,
-    STYLE_FORM,
-    STYLE_LIST,
-    STYLE_TABLE,
-    _add_paragraph,
-    _Builder,
-)
-from ntm.present.document.docx_xml import (
-    add_cell,
-    add_row,
-    footnote_reference,
-    new_table,
-)
+from ntm.present.document.docx_builder import DocxBuilder
+from ntm.present.document.docx_trang import BODY_PT, HEADING_STYLES, STYLE_BODY, STYLE_FORM, STYLE_LIST, STYLE_TABLE
+from ntm.present.document.docx_xml import add_cell, add_row, footnote_reference, new_table
 from ntm.present.document.model import GACH, Bang, Khoi, PhuLuc
 
 _TWIPS_PER_EMU = 1 / 635
-
-
 _TWIPS_PER_CHAR = 130  # an average letter of Times New Roman 12 pt, with the cell's margins shared out
 
 
@@ -49,13 +34,13 @@ def _column_widths(table: Bang, room_twips: int) -> list[int]:
     return widths
 
 
-def _table(b: _Builder, table: Bang, room: int) -> None:
+def _table(b: DocxBuilder, table: Bang, room: int) -> None:
     """A data table: its title, its unit on the right, merged header rows repeated on every page,
     numbers aligned right, the totals row bold, the amount in words under it."""
     if table.tieu_de:
-        b.para(b.d, STYLE_FORM, table.tieu_de, size=BODY_PT, bold=True, before=6)
+        b.para(b.document, STYLE_FORM, table.tieu_de, size=BODY_PT, bold=True, before=6)
     if table.don_vi:
-        unit = b.para(b.d, STYLE_TABLE, table.don_vi, italic=True)
+        unit = b.para(b.document, STYLE_TABLE, table.don_vi, italic=True)
         unit.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     widths = _column_widths(table, int(room * _TWIPS_PER_EMU))
     tbl = new_table(widths)
@@ -90,22 +75,21 @@ def _table(b: _Builder, table: Bang, room: int) -> None:
             add_cell(tr, widths[col], style_id, text, bold=bold, align=align)
     b.insert(tbl)
     if table.bang_chu:
-        b.para(b.d, STYLE_BODY, table.bang_chu, italic=True, before=6)
+        b.para(b.document, STYLE_BODY, table.bang_chu, italic=True, before=6)
 
 
-def _annex(b: _Builder, annex: PhuLuc) -> None:
+def annex(b: DocxBuilder, phu_luc: PhuLuc) -> None:
     """An annex starts a new page; a wide one a landscape section of its own."""
-    b.orientation(annex.kho_ngang)
-    room = b.room(annex.kho_ngang)
-    first = b.para(b.d, STYLE_FORM, annex.dong_tieu_de, size=BODY_PT, bold=True)
+    b.orientation(phu_luc.kho_ngang)
+    room = b.room(phu_luc.kho_ngang)
+    first = b.para(b.document, STYLE_FORM, phu_luc.dong_tieu_de, size=BODY_PT, bold=True)
     first.paragraph_format.page_break_before = True
-    b.para(b.d, STYLE_FORM, annex.tieu_de, size=BODY_PT, bold=True)
-    b.para(b.d, STYLE_FORM, annex.kem_theo, size=BODY_PT, italic=True, after=12)
-    _blocks(b, annex.khoi, room)
+    b.para(b.document, STYLE_FORM, phu_luc.tieu_de, size=BODY_PT, bold=True)
+    b.para(b.document, STYLE_FORM, phu_luc.kem_theo, size=BODY_PT, italic=True, after=12)
+    blocks(b, phu_luc.khoi, room)
 
 
-
-def _runs(b: _Builder, paragraph: Any, khoi: Khoi) -> None:
+def _runs(b: DocxBuilder, paragraph: Any, khoi: Khoi) -> None:
     for chu in khoi.chu:
         if chu.chu_thich is not None:
             footnote_reference(paragraph, b.note(chu.chu_thich))
@@ -115,11 +99,12 @@ def _runs(b: _Builder, paragraph: Any, khoi: Khoi) -> None:
             run.font.bold = True
 
 
-def _blocks(b: _Builder, blocks: tuple[Khoi | Bang, ...], room: int | None = None) -> None:
-    for khoi in blocks:
+def blocks(b: DocxBuilder, items: tuple[Khoi | Bang, ...], room: int | None = None) -> None:
+    """Paragraphs and tables, in order; a table as wide as `room` (default: the page's text width)."""
+    for khoi in items:
         if isinstance(khoi, Bang):
             _table(b, khoi, room or int(b.width))
             continue
-        style = _HEADING_STYLE.get(khoi.loai, STYLE_LIST if khoi.loai == GACH and khoi.kieu else STYLE_BODY)
-        paragraph = _add_paragraph(b.d, b.style(style))
+        style = HEADING_STYLES.get(khoi.loai, STYLE_LIST if khoi.loai == GACH and khoi.kieu else STYLE_BODY)
+        paragraph = b.paragraph(b.document, style)
         _runs(b, paragraph, khoi)

@@ -18,8 +18,10 @@ restyles the body by defining these styles in its template (docs/render.md).
 Only what NĐ 30 fixes element by element (sizes of the header block, Nơi
 nhận, signature) is set directly on runs.
 
-python-docx is imported only by this module and its docx_* siblings, themselves imported only by
-`ntm render`, so `ntm validate` never loads it.
+The parts: the page and named styles (docx_trang), the builder that appends to the body
+(docx_builder), the header, title and signature (docx_the_thuc), the body's blocks and annexes
+(docx_khoi), python-docx below its API (docx_xml). python-docx is imported only by these, which
+only `ntm render` imports (ntm.present.formats.RENDER), so `ntm validate` never loads it.
 """
 
 from __future__ import annotations
@@ -29,20 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from ntm.diagnostics import Diagnostic
-from ntm.present.document.docx_bang import _annex, _blocks
-from ntm.present.document.docx_the_thuc import _footer, _header
-from ntm.present.document.docx_trang import (
-    BODY_PT,
-    STYLE_BODY,
-    STYLE_CAN_CU,
-    STYLE_FORM,
-    STYLE_MUC,
-    _Builder,
-    _open_base,
-)
-from ntm.present.document.docx_xml import (
-    text_width,
-)
+from ntm.present.document.docx_builder import DocxBuilder
+from ntm.present.document.docx_khoi import annex, blocks
+from ntm.present.document.docx_the_thuc import footer, header, title
+from ntm.present.document.docx_trang import STYLE_BODY, STYLE_CAN_CU, STYLE_MUC, open_base
 from ntm.present.document.mau import MauLoi
 from ntm.present.document.model import VanBanKeHoach
 
@@ -83,38 +75,23 @@ def build_docx(doc: VanBanKeHoach, template: Path | None = None) -> bytes:
                                 co_vi_tri=False)) from None
 
 
-
-
 def _build(doc: VanBanKeHoach, template: Path | None) -> bytes:
-    document = _open_base(template)
-    b = _Builder(document, doc.chu_thich)
-    _header(b, doc)
-
-    if doc.phan_dau.la_van_ban_dang:
-        # HD 36 Phụ lục 3: tên loại upper case 15-16 pt bold (15 here); trích yếu 14-15 pt bold;
-        # under it five hyphens (HD 36 Mục II 1.5.2, as quoted), not NĐ 30's rule.
-        b.para(document, STYLE_FORM, doc.ten_loai, size=15, bold=True, before=18)
-        b.para(document, STYLE_FORM, doc.trich_yeu, size=BODY_PT, bold=True)
-        b.para(document, STYLE_FORM, doc.phan_cach_trich_yeu or "", size=BODY_PT, after=12)
-    else:
-        # NĐ 30 ô 5a: document type and trích yếu, bold and centred, a short rule under the trích yếu.
-        b.para(document, STYLE_FORM, doc.ten_loai, size=BODY_PT, bold=True, before=18)
-        b.para(document, STYLE_FORM, doc.trich_yeu, size=BODY_PT, bold=True)
-        widest = min(text_width(doc.trich_yeu, BODY_PT, True), int(b.width))
-        b.rule(document, int(widest * 0.4), int(b.width), after=12)
-
+    document = open_base(template)
+    b = DocxBuilder(document, doc.chu_thich)
+    header(b, doc)
+    title(b, doc)
     for line in doc.can_cu:
         b.para(document, STYLE_CAN_CU, line)
     for text in doc.mo_dau:
         b.para(document, STYLE_BODY, text)
     for muc in doc.phan:
         b.para(document, STYLE_MUC, muc.dong_tieu_de)
-        _blocks(b, muc.khoi)
+        blocks(b, muc.khoi)
     if doc.cau_ket is not None:
         b.para(document, STYLE_BODY, doc.cau_ket)
-    _footer(b, doc)
-    for annex in doc.phu_luc:
-        _annex(b, annex)
+    footer(b, doc)
+    for phu_luc in doc.phu_luc:
+        annex(b, phu_luc)
     b.finish()
     _properties(document, doc)
 

@@ -7,8 +7,8 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from ntm.assess.result import LyDo
 from ntm.diagnostics import MucDo
 from ntm.present import wording
+from ntm.present.kiem_tra import Rendered, Totals, rendered, summary_line
 from ntm.present.output import Ra
-from ntm.present.report import Rendered, Totals, rendered, summary_line
 from ntm.present.view import ChanDoan, KiemTra
 
 if TYPE_CHECKING:
@@ -133,9 +133,12 @@ class TextReporter:
         self.console.print(Text(v.tong_hop.cau_tom_tat, style="bold"))
 
     def finish(self, totals: Totals) -> None:
+        summary = summary_line(totals, self.command)
+        if summary is None:
+            return
         if self.console is not None:
             from rich.text import Text
 
-            self.console.print(Text(summary_line(totals, self.command)))
+            self.console.print(Text(summary))
         else:
-            self.out.write(summary_line(totals, self.command) + "\n")
+            self.out.write(summary + "\n")

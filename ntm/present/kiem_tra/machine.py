@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from ntm.diagnostics import MucDo
+from ntm.present.kiem_tra import Rendered, Totals, rendered, summary_line
 from ntm.present.output import Ra
-from ntm.present.report import Rendered, Totals, rendered, summary_line
 from ntm.present.view import KiemTra
 
 
@@ -15,7 +15,8 @@ class _StreamReporter:
 
     prerenders = True
 
-    def __init__(self, out: Ra, command: str) -> None:
+    def __init__(self, out: Ra, command: str, show_all: bool = False, color: bool = False) -> None:
+        # show_all and color are the text reporter's: a machine format carries every criterion, never colour
         self.out = out
         self.command = command
 
@@ -78,13 +79,15 @@ class GithubReporter(_StreamReporter):
         return rendered(v, "".join(line + "\n" for line in lines))
 
     def finish(self, totals: Totals) -> None:
-        self.out.write(summary_line(totals, self.command) + "\n")
+        summary = summary_line(totals, self.command)
+        if summary is not None:
+            self.out.write(summary + "\n")
 
 
 class JunitReporter(_StreamReporter):
     """JUnit XML (GitLab, Jenkins): a test suite per file; a test case per check or criterion."""
 
-    def __init__(self, out: Ra, command: str) -> None:
+    def __init__(self, out: Ra, command: str, show_all: bool = False, color: bool = False) -> None:
         super().__init__(out, command)
         self.suites: list[str] = []
         self.tests = 0
