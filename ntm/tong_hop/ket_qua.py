@@ -31,7 +31,7 @@ def nhom_bo_nam(rows: Iterable[Dong]) -> dict[tuple[str, int], list[Dong]]:
 
 
 @dataclass(frozen=True)
-class TongHop:
+class TongHopBaoCao:
     """The report's figures. `gop` keeps the rows, the files left out and the scope."""
 
     gop: Gop
@@ -54,12 +54,12 @@ class TongHop:
         return sorted(y for k, y in self.theo_bo_nam if k == bo.khoa)
 
 
-def tong_hop(gop: Gop) -> TongHop:
+def tong_hop(gop: Gop) -> TongHopBaoCao:
     gop.ket_thuc()
     groups = nhom_bo_nam(gop.dong)
     sets = [bo for bo in sorted(gop.bo.values(), key=thu_tu_bo) if any(k == bo.khoa for k, _ in groups)]
     years = sorted({d.nam for d in gop.dong})
-    return TongHop(
+    return TongHopBaoCao(
         gop, tuple(sets), tuple(years), groups, tuple(dat_chuan(gop.dong, years)),
         tuple(theo_bo(groups, sets)), tuple(theo_nhom(gop.dong, sets)), tuple(theo_tieu_chi(groups, sets)),
         tuple(theo_chi_tieu(groups, sets, gop.muc)), tuple(tien_do(gop.dong)),

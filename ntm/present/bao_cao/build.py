@@ -28,7 +28,7 @@ from ntm.present.bao_cao.model import (
 from ntm.tong_hop.binh_quan import binh_quan
 from ntm.tong_hop.chuan import cong_nhan_den, nhom_19
 from ntm.tong_hop.gop import Dong
-from ntm.tong_hop.ket_qua import TongHop
+from ntm.tong_hop.ket_qua import TongHopBaoCao
 from ntm.tong_hop.theo_nhom import Nhom, PhanTo, chia_nhom
 from ntm.tong_hop.theo_tieu_chi import ChiTieuNam, ty_le_dat
 from ntm.tong_hop.tom_tat import BoTomTat, NguonMuc
@@ -94,7 +94,7 @@ def ma_tran(bo: BoTomTat, rows: list[Dong], sheet: str) -> Bang:
 # ----------------------------------------------------------------------------- 2. per criterion
 
 
-def theo_tieu_chi(th: TongHop) -> Bang:
+def theo_tieu_chi(th: TongHopBaoCao) -> Bang:
     cols = (
         Cot("bo_tieu_chi", nhan.BO, Kieu.chu, 22), Cot("nam", nhan.NAM, Kieu.nam, 7),
         Cot("so", nhan.SO_HIEU, Kieu.chu, 5), Cot("tieu_chi", nhan.TIEU_CHI, Kieu.chu, 28),
@@ -127,7 +127,7 @@ def muc_text(r: ChiTieuNam) -> str | None:
     return "; ".join(f"{wording.muc(kind, value, unit)} ({nhan.mat_do(n)})" for value, n in r.muc) or None
 
 
-def chi_tieu(th: TongHop) -> Bang:
+def chi_tieu(th: TongHopBaoCao) -> Bang:
     cols = (
         Cot("bo_tieu_chi", nhan.BO, Kieu.chu, 22), Cot("nam", nhan.NAM, Kieu.nam, 7),
         Cot("tieu_chi", nhan.TIEU_CHI, Kieu.chu, 6), Cot("so", nhan.SO_HIEU, Kieu.chu, 6),
@@ -153,7 +153,7 @@ def chi_tieu(th: TongHop) -> Bang:
 # ----------------------------------------------------------------------------- charts
 
 
-def bieu_do(th: TongHop) -> list[BieuDo]:
+def bieu_do(th: TongHopBaoCao) -> list[BieuDo]:
     charts: list[BieuDo] = []
     for bo in th.bo:
         year = max(th.nam_cua(bo))
@@ -204,7 +204,7 @@ def nhiet(bo: BoTomTat, year: int, rows: list[Dong]) -> BieuDoNhiet:
 # ----------------------------------------------------------------------------- the whole report
 
 
-def bao_cao(th: TongHop) -> BaoCao:
+def bao_cao(th: TongHopBaoCao) -> BaoCao:
     matrices = tuple(ma_tran(bo, th.cua_bo(bo), sheet) for bo, sheet in zip(th.bo, cac_ten_trang(th.bo), strict=True))
     charts = bieu_do(th) if th.bo else []
     problems = pham_vi.van_de(th.gop)

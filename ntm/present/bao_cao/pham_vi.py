@@ -6,7 +6,7 @@ from __future__ import annotations
 from ntm.present.bao_cao import nhan
 from ntm.present.bao_cao.model import Bang, Cot, Gia, Kieu
 from ntm.tong_hop.gop import Gop, Loc
-from ntm.tong_hop.ket_qua import TongHop
+from ntm.tong_hop.ket_qua import TongHopBaoCao
 
 
 def van_de(gop: Gop) -> Bang:
@@ -35,7 +35,7 @@ def bo_loc(loc: Loc) -> list[str]:
     return filters
 
 
-def pham_vi(th: TongHop) -> tuple[tuple[str, str], ...]:
+def pham_vi(th: TongHopBaoCao) -> tuple[tuple[str, str], ...]:
     gop = th.gop
     lines = [
         (nhan.PV_TEP, str(gop.so_tep)),
