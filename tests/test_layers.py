@@ -38,6 +38,8 @@ def test_stages_import_only_downward_and_without_cycles() -> None:
     [
         ("load/read.py", "import ntm.cli  # an upward import", "Stages import only downward"),
         ("present/wording.py", "import ntm.present.view  # a cycle", "No import cycles"),
+        ("tong_hop/gop.py", "import ntm.present.bao_cao.nhan  # aggregation reaching for words", "Stages import only downward"),
+        ("run/many.py", "import ntm.tong_hop.tom_tat  # the CLI hands the summary down", "Stages import only downward"),
     ],
 )
 def test_the_check_fails_on_an_upward_import_or_a_cycle(tmp_path: Path, module: str, line: str, broken: str) -> None:

@@ -179,7 +179,7 @@ def report_cmd(
     Ví dụ: ntm report plans/ -o bao-cao.xlsx --tinh "Quảng Trị" --nam 2023-2025
     """
     from ntm.cli.report import output_format, report_command
-    from ntm.present.bao_cao.gop import Loc
+    from ntm.tong_hop.gop import Loc
 
     lenh = "ntm report"
     fmt = output_format(output)

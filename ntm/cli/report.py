@@ -1,8 +1,9 @@
 """`ntm report`: many plans over several years -> one report (.xlsx, .html, .md, .json).
 
 Stages: walk the paths (as `check`) -> check every plan in worker processes,
-each reduced there to a small summary (ntm.present.bao_cao.tom_tat) -> gather
-and build the one view model -> render it in the format the output's
+each reduced there to a small summary (ntm.tong_hop.tom_tat, handed down to
+ntm.run.many) -> gather and aggregate (ntm.tong_hop) -> lay out the one view
+model (ntm.present.bao_cao) -> render it in the format the output's
 extension names -> write it atomically. Exit codes (docs/report.md): 0
 written; 1 written, but invalid or duplicated plans are listed in it;
 2 usage error or an output that cannot be written.
@@ -20,8 +21,8 @@ from ntm.diagnostics.params import Cau
 from ntm.present.formats import REPORT
 
 if TYPE_CHECKING:
-    from ntm.present.bao_cao.gop import Loc
     from ntm.present.formats import ReportWriter
+    from ntm.tong_hop.gop import Loc
 
 SUFFIXES = ", ".join(REPORT.suffixes)
 
@@ -43,11 +44,12 @@ def _writer(fmt: str) -> ReportWriter:
 def report_command(paths: list[str], output: str, fmt: str, loc: Loc, jobs: int | None) -> int:
     from ntm.cli.plans import preload_builtin_sets
     from ntm.present.bao_cao.build import bao_cao
-    from ntm.present.bao_cao.gop import Gop
-    from ntm.present.bao_cao.tom_tat import tom_tat
     from ntm.present.messages import one_line, phrase
     from ntm.present.output import OutputError, write_atomic
     from ntm.run import expand_paths, run_many
+    from ntm.tong_hop.gop import Gop
+    from ntm.tong_hop.ket_qua import tong_hop
+    from ntm.tong_hop.tom_tat import tom_tat
 
     given = [Path(p) for p in paths]
     missing = [p for p in given if not p.exists() and not p.is_symlink()]
@@ -63,7 +65,7 @@ def report_command(paths: list[str], output: str, fmt: str, loc: Loc, jobs: int 
     gop = Gop(loc)
     for summary in run_many(files, True, jobs, tom_tat, preload=preload_builtin_sets):
         gop.add(summary)
-    report = bao_cao(gop)
+    report = bao_cao(tong_hop(gop))
     if loc.co_loc and not gop.dong:
         sys.stderr.write(f"ntm: {phrase(Cau('bao_cao.khong_khop'))}\n")
     try:
@@ -71,6 +73,6 @@ def report_command(paths: list[str], output: str, fmt: str, loc: Loc, jobs: int 
     except OutputError as exc:
         raise LoiCachDung(Cau("ghi.bao_cao", {"ly_do": exc.cau}), None, nhan=False) from None
     sys.stderr.write("ntm: " + phrase(Cau("bao_cao.da_ghi", {
-        "tep": output, "so_ke_hoach": len(gop.dong), "so_xa": len({d.tom.khoa_xa for d in gop.dong}),
+        "tep": output, "so_ke_hoach": len(gop.dong), "so_xa": gop.so_xa,
         "so_van_de": report.so_tep_loi})) + "\n")
     return EXIT_INVALID if report.so_tep_loi else EXIT_OK

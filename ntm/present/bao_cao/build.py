@@ -1,22 +1,17 @@
-"""Gathered plans -> the report's view model: the matrix, the criteria, the indicators, the charts' data.
+"""The aggregated figures -> the report's view model: the matrix, the criteria, the indicators, the charts.
 
-The KPI tables are ntm.present.bao_cao.kpi's, progress and problems
-ntm.present.bao_cao.tien_do's; this module puts the sections together.
+The figures are ntm.tong_hop's (computed once, as data); this module and its
+siblings only lay them out as tables and charts and word them with `nhan`:
+the KPI tables are `kpi`'s, the progress table `tien_do`'s, the scope and the
+files left out `pham_vi`'s.
 """
 
 from __future__ import annotations
 
-import math
-import statistics
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
-
 from ntm.catalog import DoTinCay, LoaiChiTieu
 from ntm.catalog.thresholds import NguonYeuCau, YeuCau
 from ntm.present import wording
-from ntm.present.bao_cao import kpi, nhan, tien_do
-from ntm.present.bao_cao import tom_tat as tt
-from ntm.present.bao_cao.gop import Dong, Gop, cong_nhan_den, nhom_19
+from ntm.present.bao_cao import kpi, nhan, pham_vi, tien_do
 from ntm.present.bao_cao.model import (
     CELLS,
     Bang,
@@ -30,30 +25,23 @@ from ntm.present.bao_cao.model import (
     Kieu,
     Phan,
 )
-from ntm.present.bao_cao.tom_tat import BoTomTat
+from ntm.tong_hop.binh_quan import binh_quan
+from ntm.tong_hop.chuan import cong_nhan_den, nhom_19
+from ntm.tong_hop.gop import Dong
+from ntm.tong_hop.ket_qua import TongHopBaoCao
+from ntm.tong_hop.theo_nhom import Nhom, PhanTo, chia_nhom
+from ntm.tong_hop.theo_tieu_chi import ChiTieuNam, ty_le_dat
+from ntm.tong_hop.tom_tat import BoTomTat, NguonMuc
 
 MAX_HANG_NHIET = 300  # heat-map rows; above this, communes are grouped (docs/report.md)
 
 
-def thu_tu_bo(bo: BoTomTat) -> tuple[int, str, str]:
-    rank = nhan.THU_TU_CHUAN.index(bo.chuan) if bo.chuan in nhan.THU_TU_CHUAN else len(nhan.THU_TU_CHUAN)
-    return rank, bo.ma, bo.khoa
-
-
-def theo_bo_nam(rows: Iterable[Dong]) -> dict[tuple[str, int], list[Dong]]:
-    """Plans by (set, year), in the sets' order then by year."""
-    groups: dict[tuple[str, int], list[Dong]] = defaultdict(list)
-    for d in rows:
-        groups[(d.bo.khoa, d.nam)].append(d)
-    return groups
-
-
 def chuan_cua(bo: BoTomTat) -> str:
-    return nhan.CHUAN.get(bo.chuan or "", nhan.CHUAN_KHONG_RO)
+    return nhan.CHUAN[bo.chuan] if bo.chuan is not None else nhan.CHUAN_KHONG_RO
 
 
 def cong_nhan_text(d: Dong) -> str | None:
-    best = cong_nhan_den(d.tom, d.nam)
+    best = cong_nhan_den(d.tom.cong_nhan, d.nam)
     return f"{nhan.CHUAN[best[0]]} ({best[1]})" if best else None
 
 
@@ -62,6 +50,16 @@ def ten_trang(bo: BoTomTat, i: int) -> str:
     short = bo.ten_ngan.removeprefix(nhan.TIEN_TO_BO).translate({ord(c): "-" for c in "[]:*?/\\"})
     name = f"{nhan.TRANG_MA_TRAN} {short}"
     return name if len(name) <= 31 else f"{nhan.TRANG_MA_TRAN} ({i})"
+
+
+def cac_ten_trang(sets: tuple[BoTomTat, ...]) -> list[str]:
+    """The matrices' sheet names, unique ignoring case (as spreadsheet programs compare them)."""
+    sheets: list[str] = []
+    for i, bo in enumerate(sets, 1):
+        name = ten_trang(bo, i)
+        taken = name.casefold() in {n.casefold() for n in sheets}
+        sheets.append(f"{nhan.TRANG_MA_TRAN} ({i})" if taken else name)  # two sets of one name
+    return sheets
 
 
 # ----------------------------------------------------------------------------- 1. the matrix
@@ -78,11 +76,15 @@ def ma_tran(bo: BoTomTat, rows: list[Dong], sheet: str) -> Bang:
         Cot("nhom", nhan.NHOM_TC, Kieu.chu, 12), Cot("chuan", nhan.CHUAN_HUONG_TOI, Kieu.chu, 12),
         Cot("cong_nhan", nhan.CONG_NHAN, Kieu.chu, 14), Cot("tep", nhan.TEP, Kieu.chu, 30),
     )
-    n = len(bo.tieu_chi)
     chuan = chuan_cua(bo)
+
+    def band(so_dat: int) -> str | None:
+        found = nhom_19(so_dat, bo.so_tieu_chi)
+        return nhan.nhom(found) if found else None
+
     body = [
         (k, d.tom.tinh, d.tom.huyen, d.tom.xa, d.tom.vung, d.nam, *(CELLS[c] for c in d.tom.tieu_chi),
-         d.so_dat, d.so_tdg, d.so_chua_dat, d.so_cdd, nhom_19(d.so_dat, n), chuan, cong_nhan_text(d), d.tom.tep)
+         d.so_dat, d.so_tdg, d.so_chua_dat, d.so_cdd, band(d.so_dat), chuan, cong_nhan_text(d), d.tom.tep)
         for k, d in enumerate(rows, 1)
     ]
     return Bang("ma_tran", f"{nhan.BANG_MA_TRAN} — {bo.ten_ngan}", sheet,
@@ -92,13 +94,7 @@ def ma_tran(bo: BoTomTat, rows: list[Dong], sheet: str) -> Bang:
 # ----------------------------------------------------------------------------- 2. per criterion
 
 
-def _xep_hang(values: list[int]) -> list[int]:
-    """1 for the most; ties share the better rank."""
-    order = sorted(values, reverse=True)
-    return [order.index(v) + 1 for v in values]
-
-
-def theo_tieu_chi(groups: dict[tuple[str, int], list[Dong]], sets: list[BoTomTat]) -> Bang:
+def theo_tieu_chi(th: TongHopBaoCao) -> Bang:
     cols = (
         Cot("bo_tieu_chi", nhan.BO, Kieu.chu, 22), Cot("nam", nhan.NAM, Kieu.nam, 7),
         Cot("so", nhan.SO_HIEU, Kieu.chu, 5), Cot("tieu_chi", nhan.TIEU_CHI, Kieu.chu, 28),
@@ -109,40 +105,29 @@ def theo_tieu_chi(groups: dict[tuple[str, int], list[Dong]], sets: list[BoTomTat
         Cot("chi_tieu_chua_dat", nhan.CT_CHUA_DAT_NHIEU, Kieu.chu, 30),
     )
     body: list[tuple[Gia, ...]] = []
-    for bo in sets:
-        years = sorted((y for k, y in groups if k == bo.khoa), reverse=True)
-        for year in years:
-            rows = groups[(bo.khoa, year)]
-            previous = groups.get((bo.khoa, year - 1))
-            unmet = [sum(1 for d in rows if d.tom.tieu_chi[i] in (tt.TC_CHUA_DAT, tt.TC_CHUA_DAT_TDG))
-                     for i in range(len(bo.tieu_chi))]
-            before = ([sum(1 for d in previous if d.tom.tieu_chi[i] in (tt.TC_CHUA_DAT, tt.TC_CHUA_DAT_TDG))
-                       for i in range(len(bo.tieu_chi))] if previous else None)
-            ranks = _xep_hang(unmet)
-            for i in sorted(range(len(bo.tieu_chi)), key=lambda i: -unmet[i]):
-                ma, so, ten = bo.tieu_chi[i]
-                met = sum(1 for d in rows if d.tom.tieu_chi[i] in (tt.TC_DAT, tt.TC_DAT_TDG))
-                self_met = sum(1 for d in rows if d.tom.tieu_chi[i] == tt.TC_DAT_TDG)
-                body.append((
-                    bo.ten_ngan, year, so, ten, unmet[i], unmet[i] / len(rows), len(rows), met, self_met,
-                    len(rows) - met - unmet[i], ranks[i], unmet[i] - before[i] if before else None,
-                    _chi_tieu_chua_dat(bo, ma, rows),
-                ))
+    for r in th.theo_tieu_chi:
+        _, so, ten = r.bo.tieu_chi[r.vi_tri]
+        worst = "; ".join(f"{spec.so or spec.ma} ({nhan.mat_do(n)})" for spec, n in r.chi_tieu_chua_dat[:3])
+        body.append((r.bo.ten_ngan, r.nam, so, ten, r.chua_dat.tu_so, r.chua_dat.gia_tri, r.chua_dat.mau_so, r.dat,
+                     r.dat_tu_danh_gia, r.chua_danh_gia_duoc, r.xep_hang, r.tang_giam_chua_dat, worst or None))
     return Bang("theo_tieu_chi", nhan.BANG_TIEU_CHI, nhan.TRANG_TIEU_CHI, cols, body, (nhan.GC_TANG_GIAM,))
 
 
-def _chi_tieu_chua_dat(bo: BoTomTat, ma: str, rows: list[Dong]) -> str | None:
-    counts = []
-    for j, spec in enumerate(bo.chi_tieu):
-        if spec.tieu_chi == ma:
-            n = sum(1 for d in rows if d.ct_tt[j] == tt.CT_CHUA_DAT)
-            if n:
-                counts.append((n, spec.so or spec.ma))
-    counts.sort(key=lambda c: -c[0])
-    return "; ".join(f"{so} ({nhan.mat_do(n)})" for n, so in counts[:3]) or None
+def nguon_muc(source: NguonMuc) -> str:
+    """Where a level comes from, as `check` says it."""
+    return wording.nguon_yeu_cau(YeuCau(LoaiChiTieu.toi_thieu, None, source.nguon, source.trich_dan,
+                                        source.do_tin_cay))
 
 
-def chi_tieu(groups: dict[tuple[str, int], list[Dong]], sets: list[BoTomTat], levels: list[tuple[float, str]]) -> Bang:
+def muc_text(r: ChiTieuNam) -> str | None:
+    """The levels applied, each with its communes: "≥ 75% (120 xã); ≥ 80% (30 xã)"."""
+    kind, unit = r.chi_tieu.loai, r.chi_tieu.don_vi
+    if kind is LoaiChiTieu.dat:
+        return wording.yeu_cau(YeuCau(kind, None, NguonYeuCau.bo_tieu_chi, "", DoTinCay.U), unit)
+    return "; ".join(f"{wording.muc(kind, value, unit)} ({nhan.mat_do(n)})" for value, n in r.muc) or None
+
+
+def chi_tieu(th: TongHopBaoCao) -> Bang:
     cols = (
         Cot("bo_tieu_chi", nhan.BO, Kieu.chu, 22), Cot("nam", nhan.NAM, Kieu.nam, 7),
         Cot("tieu_chi", nhan.TIEU_CHI, Kieu.chu, 6), Cot("so", nhan.SO_HIEU, Kieu.chu, 6),
@@ -153,125 +138,85 @@ def chi_tieu(groups: dict[tuple[str, int], list[Dong]], sets: list[BoTomTat], le
         Cot("xa_chua_co_muc", nhan.XA_CHUA_CO_MUC, Kieu.so_nguyen, 10),
         Cot("xa_chua_co_so_lieu", nhan.XA_THIEU_SO_LIEU, Kieu.so_nguyen, 9), Cot("nguon", nhan.NGUON_MUC, Kieu.chu, 30),
     )
+    numbers = {(bo.khoa, ma): so for bo in th.bo for ma, so, _ in bo.tieu_chi}
     body: list[tuple[Gia, ...]] = []
-    for bo in sets:
-        numbers = {ma: so for ma, so, _ in bo.tieu_chi}
-        for year in sorted((y for k, y in groups if k == bo.khoa), reverse=True):
-            rows = groups[(bo.khoa, year)]
-            for j, spec in enumerate(bo.chi_tieu):
-                statuses = Counter(d.ct_tt[j] for d in rows)
-                values = [v for v in (d.ct_gt[j] for d in rows) if not math.isnan(v)]
-                used = Counter(d.ct_muc[j] for d in rows if d.ct_muc[j] >= 0)
-                body.append((
-                    bo.ten_ngan, year, numbers.get(spec.tieu_chi), spec.so, spec.ten,
-                    spec.don_vi, statuses[tt.CT_DAT] + statuses[tt.CT_CHUA_DAT] + statuses[tt.CT_CHUA_CO_MUC],
-                    min(values) if values else None, statistics.median(values) if values else None,
-                    max(values) if values else None, _muc_text(spec.loai, spec.don_vi, used, levels),
-                    statuses[tt.CT_CHUA_DAT], statuses[tt.CT_CHUA_CO_MUC], statuses[tt.CT_THIEU_SO_LIEU],
-                    "; ".join(sorted({levels[i][1] for i in used if levels[i][1]})) or None,
-                ))
+    for r in th.theo_chi_tieu:
+        spec = r.chi_tieu
+        body.append((
+            r.bo.ten_ngan, r.nam, numbers.get((r.bo.khoa, spec.tieu_chi)), spec.so, spec.ten, spec.don_vi, r.co_so_lieu, r.nho_nhat, r.trung_vi,
+            r.lon_nhat, muc_text(r), r.chua_dat, r.chua_co_muc, r.thieu_so_lieu,
+            "; ".join(sorted({nguon_muc(s) for s in r.nguon})) or None,
+        ))
     return Bang("chi_tieu", nhan.BANG_CHI_TIEU, nhan.TRANG_CHI_TIEU, cols, body, (nhan.GC_MUC, nhan.GC_TRUNG_VI))
 
 
-def _muc_text(loai: str, unit: str | None, used: Counter[int], levels: list[tuple[float, str]]) -> str | None:
-    kind = LoaiChiTieu(loai)
-    if kind is LoaiChiTieu.dat:
-        return wording.yeu_cau(YeuCau(kind, None, NguonYeuCau.bo_tieu_chi, "", DoTinCay.U), unit)
-    by_level: Counter[float] = Counter()
-    for index, n in used.items():
-        by_level[levels[index][0]] += n
-    if not by_level:
-        return None
-    return "; ".join(f"{wording.muc(kind, value, unit)} ({nhan.mat_do(n)})" for value, n in sorted(by_level.items()))
+# ----------------------------------------------------------------------------- charts
 
 
-# ----------------------------------------------------------------------------- charts' data
-
-
-def bieu_do(groups: dict[tuple[str, int], list[Dong]], sets: list[BoTomTat], years: list[int]) -> list[BieuDo]:
+def bieu_do(th: TongHopBaoCao) -> list[BieuDo]:
     charts: list[BieuDo] = []
-    for bo in sets:
-        year = max(y for k, y in groups if k == bo.khoa)
-        rows = groups[(bo.khoa, year)]
-        counts = [(sum(1 for d in rows if d.tom.tieu_chi[i] in (tt.TC_CHUA_DAT, tt.TC_CHUA_DAT_TDG)), f"{so}. {ten}")
-                  for i, (_, so, ten) in enumerate(bo.tieu_chi)]
-        counts.sort(key=lambda c: -c[0])
+    for bo in th.bo:
+        year = max(th.nam_cua(bo))
+        ranked = [r for r in th.theo_tieu_chi if r.bo.khoa == bo.khoa and r.nam == year]
         charts.append(BieuDoCot(f"chua_dat.{bo.ma}", nhan.BD_CHUA_DAT.format(bo=bo.ten_ngan, nam=year),
-                                tuple(c[1] for c in counts), tuple(c[0] for c in counts), nhan.TRUC_SO_XA))
-    lines = tuple(
-        (bo.ten_ngan, tuple(
-            (sum(d.so_dat for d in groups[(bo.khoa, y)]) / len(groups[(bo.khoa, y)])) if (bo.khoa, y) in groups else None
-            for y in years))
-        for bo in sets
-    )
-    charts.append(BieuDoDuong("binh_quan", nhan.BD_BINH_QUAN, tuple(years), lines, nhan.TRUC_BINH_QUAN))
-    for bo in sets:
-        year = max(y for k, y in groups if k == bo.khoa)
-        charts.append(_nhiet(bo, year, groups[(bo.khoa, year)]))
+                                tuple(nhan.tieu_chi_cot(*bo.tieu_chi[r.vi_tri][1:]) for r in ranked),
+                                tuple(r.chua_dat.tu_so for r in ranked), nhan.TRUC_SO_XA))
+    averages = {(r.bo.khoa, r.nam): r.binh_quan.gia_tri for r in th.binh_quan}
+    lines = tuple((bo.ten_ngan, tuple(averages.get((bo.khoa, y)) for y in th.nam)) for bo in th.bo)
+    charts.append(BieuDoDuong("binh_quan", nhan.BD_BINH_QUAN, th.nam, lines, nhan.TRUC_BINH_QUAN))
+    for bo in th.bo:
+        year = max(th.nam_cua(bo))
+        charts.append(nhiet(bo, year, th.theo_bo_nam[(bo.khoa, year)]))
     return charts
 
 
-def _nhom_nhiet(rows: list[Dong]) -> tuple[str, dict[str, list[Dong]]]:
+def ten_nhom_nhiet(g: Nhom) -> str:
+    if g.ten is None:
+        return nhan.KHONG_CO_HUYEN
+    return f"{g.ten}, {g.tinh}" if g.phan_to is PhanTo.huyen else g.ten
+
+
+def nhom_nhiet(rows: list[Dong]) -> tuple[PhanTo, dict[Nhom, list[Dong]]]:
     """The finest grouping with few enough groups for a readable heat map: district, province, region."""
-    keys: tuple[tuple[str, Callable[[Dong], str | None]], ...] = (
-        (nhan.PT_HUYEN, lambda d: f"{d.tom.huyen}, {d.tom.tinh}" if d.tom.huyen else None),
-        (nhan.PT_TINH, lambda d: d.tom.tinh), (nhan.PT_VUNG, lambda d: d.tom.vung))
-    grouped: dict[str, list[Dong]] = {}
-    for label, key in keys:
-        grouped = defaultdict(list)
-        for d in rows:
-            grouped[key(d) or nhan.KHONG_CO_HUYEN].append(d)
+    grouped: dict[Nhom, list[Dong]] = {}
+    for phan_to in PhanTo:
+        grouped = chia_nhom(rows, phan_to, kem_tinh=True)
         if len(grouped) <= MAX_HANG_NHIET:
-            return label, grouped
-    return keys[-1][0], grouped
+            return phan_to, grouped
+    return PhanTo.vung, grouped
 
 
-def _nhiet(bo: BoTomTat, year: int, rows: list[Dong]) -> BieuDoNhiet:
+def nhiet(bo: BoTomTat, year: int, rows: list[Dong]) -> BieuDoNhiet:
     title = nhan.BD_NHIET.format(bo=bo.ten_ngan, nam=year)
     cols = tuple(so for _, so, _ in bo.tieu_chi)
     if len(rows) <= MAX_HANG_NHIET:
-        ordered = sorted(rows, key=lambda d: (-d.so_dat, d.tom.khoa_xa))
+        ordered = sorted(rows, key=lambda d: (-d.so_dat, d.khoa))
         return BieuDoNhiet(f"ma_tran.{bo.ma}", title, tuple(d.tom.xa or "" for d in ordered), cols,
                            tuple(tuple(float(c) for c in d.tom.tieu_chi) for d in ordered), ty_le=False)
-    label, grouped = _nhom_nhiet(rows)
-    names = sorted(grouped, key=lambda g: -sum(d.so_dat for d in grouped[g]) / len(grouped[g]))[:MAX_HANG_NHIET]
-    shares = tuple(
-        tuple(sum(1 for d in grouped[g] if d.tom.tieu_chi[i] in (tt.TC_DAT, tt.TC_DAT_TDG)) / len(grouped[g])
-              for i in range(len(cols)))
-        for g in names
-    )
-    return BieuDoNhiet(f"ma_tran.{bo.ma}", title, tuple(names), cols, shares, ty_le=True,
-                       ghi_chu=nhan.HEAT_GOP.format(toi_da=MAX_HANG_NHIET, phan_to=label))
+    phan_to, grouped = nhom_nhiet(rows)
+    averages = {g: binh_quan(plans).gia_tri or 0.0 for g, plans in grouped.items()}
+    groups = sorted(grouped, key=lambda g: -averages[g])[:MAX_HANG_NHIET]  # the best groups first
+    shares = tuple(tuple(s.gia_tri or 0.0 for s in ty_le_dat(grouped[g], bo.so_tieu_chi)) for g in groups)
+    return BieuDoNhiet(f"ma_tran.{bo.ma}", title, tuple(ten_nhom_nhiet(g) for g in groups), cols, shares, ty_le=True,
+                       ghi_chu=nhan.HEAT_GOP.format(toi_da=MAX_HANG_NHIET, phan_to=nhan.PHAN_TO_TEN[phan_to]))
 
 
 # ----------------------------------------------------------------------------- the whole report
 
 
-def bao_cao(gop: Gop) -> BaoCao:
-    gop.ket_thuc()
-    sets = sorted(gop.bo.values(), key=thu_tu_bo)
-    groups = theo_bo_nam(gop.dong)
-    sets = [bo for bo in sets if any(k == bo.khoa for k, _ in groups)]
-    years = sorted({d.nam for d in gop.dong})
-    sheets: list[str] = []
-    for i, bo in enumerate(sets, 1):
-        name = ten_trang(bo, i)
-        taken = name.casefold() in {n.casefold() for n in sheets}  # spreadsheet programs ignore case here
-        sheets.append(f"{nhan.TRANG_MA_TRAN} ({i})" if taken else name)  # two sets of one name
-    matrices = tuple(ma_tran(bo, [d for d in gop.dong if d.bo.khoa == bo.khoa], sheet)
-                     for bo, sheet in zip(sets, sheets, strict=True))
-    charts = bieu_do(groups, sets, years) if sets else []
-    problems = tien_do.van_de(gop)
+def bao_cao(th: TongHopBaoCao) -> BaoCao:
+    matrices = tuple(ma_tran(bo, th.cua_bo(bo), sheet) for bo, sheet in zip(th.bo, cac_ten_trang(th.bo), strict=True))
+    charts = bieu_do(th) if th.bo else []
+    problems = pham_vi.van_de(th.gop)
     sections = (
         Phan("ma_tran", nhan.PHAN_MA_TRAN, nhan.MO_TA_MA_TRAN, matrices,
              tuple(c for c in charts if isinstance(c, BieuDoNhiet))),
-        Phan("theo_tieu_chi", nhan.PHAN_TIEU_CHI, nhan.MO_TA_TIEU_CHI,
-             (theo_tieu_chi(groups, sets), chi_tieu(groups, sets, gop.muc)),
+        Phan("theo_tieu_chi", nhan.PHAN_TIEU_CHI, nhan.MO_TA_TIEU_CHI, (theo_tieu_chi(th), chi_tieu(th)),
              tuple(c for c in charts if isinstance(c, BieuDoCot))),
         Phan("chi_so", nhan.PHAN_CHI_SO, nhan.MO_TA_CHI_SO,
-             (kpi.dat_chuan(gop.dong, years), kpi.binh_quan(groups, sets), kpi.theo_nhom(gop.dong, sets)),
+             (kpi.dat_chuan(th.dat_chuan), kpi.binh_quan(th.binh_quan), kpi.theo_nhom(th.theo_nhom)),
              tuple(c for c in charts if isinstance(c, BieuDoDuong))),
-        Phan("tien_do", nhan.PHAN_TIEN_DO, nhan.MO_TA_TIEN_DO, (tien_do.tien_do(gop.dong),)),
+        Phan("tien_do", nhan.PHAN_TIEN_DO, nhan.MO_TA_TIEN_DO, (tien_do.tien_do(th.tien_do),)),
         Phan("van_de", nhan.PHAN_VAN_DE, nhan.MO_TA_VAN_DE, (problems,)),
     )
-    return BaoCao(nhan.TIEU_DE, tien_do.pham_vi(gop, sets, years), sections, nhan.DINH_NGHIA, len(problems.dong))
+    return BaoCao(nhan.TIEU_DE, pham_vi.pham_vi(th), sections, nhan.DINH_NGHIA, len(problems.dong))

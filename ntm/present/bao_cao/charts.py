@@ -13,9 +13,9 @@ import math
 from typing import Any, cast
 
 from ntm.present.bao_cao import nhan
-from ntm.present.bao_cao import tom_tat as tt
 from ntm.present.bao_cao.model import BieuDo, BieuDoCot, BieuDoDuong, BieuDoNhiet
 from ntm.present.numbers import so
+from ntm.tong_hop.tom_tat import TrangThaiTieuChi as T
 
 RC: dict[str, Any] = {
     "svg.fonttype": "none",  # text stays text: the page's fonts draw Vietnamese, it can be searched and copied
@@ -28,9 +28,9 @@ RC: dict[str, Any] = {
 }
 BAR = "#C0504D"
 # The matrix's statuses: green met, red unmet (paler when self-assessed), yellow and greys undecided.
-HEAT = {
-    tt.TC_DAT: "#63BE7B", tt.TC_DAT_TDG: "#B5DDA4", tt.TC_CHUA_DAT: "#F8696B", tt.TC_CHUA_DAT_TDG: "#FBB4B5",
-    tt.TC_THIEU_SO_LIEU: "#FFEB84", tt.TC_CHUA_CO_MUC: "#D0D0D0", tt.TC_DANH_MUC: "#A6A6A6",
+HEAT: dict[T, str] = {
+    T.dat: "#63BE7B", T.dat_tu_danh_gia: "#B5DDA4", T.chua_dat: "#F8696B", T.chua_dat_tu_danh_gia: "#FBB4B5",
+    T.thieu_so_lieu: "#FFEB84", T.chua_co_muc: "#D0D0D0", T.danh_muc_chua_du: "#A6A6A6",
 }
 LINES = ("#1F4E79", "#C55A11", "#548235", "#7030A0", "#BF8F00")
 LABEL_WIDTH = 48  # characters of a criterion's name on the bar chart's axis
@@ -117,10 +117,10 @@ def _heat(chart: BieuDoNhiet, figure: Any) -> str:
     else:
         codes = sorted(HEAT)
         cmap = ListedColormap([HEAT[c] for c in codes])
-        norm = BoundaryNorm([c - 0.5 for c in codes] + [codes[-1] + 0.5], cmap.N)
+        norm = BoundaryNorm([int(c) - 0.5 for c in codes] + [int(codes[-1]) + 0.5], cmap.N)
         ax.pcolormesh(chart.o, cmap=cmap, norm=norm, edgecolors="white", linewidth=0.3)
-        present = sorted({int(v) for row in chart.o for v in row})
-        ax.legend(handles=[Patch(color=cmap(norm(c)), label=nhan.CHU_GIAI[c]) for c in present],
+        present = sorted({T(int(v)) for row in chart.o for v in row})
+        ax.legend(handles=[Patch(color=cmap(norm(int(c))), label=nhan.CHU_GIAI[c]) for c in present],
                   loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     ax.set_xticks([i + 0.5 for i in range(len(chart.cot))], list(chart.cot))
     ax.xaxis.tick_top()

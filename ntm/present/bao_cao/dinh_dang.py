@@ -29,5 +29,5 @@ def khoa_sap_xep(value: Gia) -> str:
     if value is None:
         return ""
     if isinstance(value, OTrangThai):
-        return str(value.ma)
+        return str(int(value.ma))
     return repr(value) if isinstance(value, float) else str(value)

@@ -34,7 +34,7 @@ def _rows(b: Bang) -> Iterator[Markup]:
         for kieu, value in zip(kinds, values, strict=True):
             text = escape(chu(kieu, value))
             if isinstance(value, OTrangThai):
-                cells.append(f'<td class="s{value.ma}" data-sort="{value.ma}">{text}</td>')
+                cells.append(f'<td class="s{int(value.ma)}" data-sort="{int(value.ma)}">{text}</td>')
             elif kieu in _NUMERIC:
                 cells.append(f'<td class="n" data-sort="{escape(khoa_sap_xep(value))}">{text}</td>')
             else:
@@ -59,7 +59,8 @@ def render_html(r: BaoCao) -> Iterator[bytes]:
     charts = {p.ma: [(c.ma, Markup(svg(c))) for c in p.bieu_do] for p in r.phan}
     stream = env.get_template(TEMPLATE).stream(
         r=r, nhan=nhan, charts=charts, rows=_rows, sort_method=_sort_method, scripts=scripts,
-        heat=HEAT, legend=[(code, nhan.o_trang_thai(code)) for code in nhan.CHU_GIAI],
+        heat={int(code): colour for code, colour in HEAT.items()},
+        legend=[(int(code), nhan.o_trang_thai(code)) for code in nhan.CHU_GIAI],
     )
     stream.enable_buffering(4096)
     for piece in stream:

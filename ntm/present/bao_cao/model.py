@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from ntm.assess.result import KetQua, LyDo
-from ntm.present.bao_cao import tom_tat as tt
+from ntm.tong_hop.tom_tat import TrangThaiTieuChi
 
 
 class Kieu(str, Enum):
@@ -37,37 +37,27 @@ class Cot:
     rong: int = 12  # width in characters, for the spreadsheet
 
 
-_STATUS = {
-    tt.TC_DAT: (KetQua.dat, False, None),
-    tt.TC_DAT_TDG: (KetQua.dat, True, None),
-    tt.TC_CHUA_DAT: (KetQua.chua_dat, False, None),
-    tt.TC_CHUA_DAT_TDG: (KetQua.chua_dat, True, None),
-    tt.TC_THIEU_SO_LIEU: (KetQua.chua_co_du_lieu, False, LyDo.khong_co_so_lieu),
-    tt.TC_CHUA_CO_MUC: (KetQua.chua_co_du_lieu, False, LyDo.chua_co_nguong),
-    tt.TC_DANH_MUC: (KetQua.chua_co_du_lieu, False, LyDo.danh_muc_chua_du),
-}
-
-
 @dataclass(frozen=True)
 class OTrangThai:
-    """A matrix cell: one criterion of one plan (ntm.present.bao_cao.tom_tat's TC_* code)."""
+    """A matrix cell: one criterion of one plan."""
 
-    ma: int
+    ma: TrangThaiTieuChi
 
     @property
     def trang_thai(self) -> KetQua:
-        return _STATUS[self.ma][0]
+        return self.ma.ket_qua
 
     @property
     def theo_tu_danh_gia(self) -> bool:
-        return _STATUS[self.ma][1]
+        return self.ma.theo_tu_danh_gia
 
     @property
     def ly_do(self) -> LyDo | None:
-        return _STATUS[self.ma][2]
+        return self.ma.ly_do
 
 
-CELLS = {code: OTrangThai(code) for code in _STATUS}  # shared: a matrix of 10,000 rows holds 7 objects
+# Shared: a matrix of 10,000 rows holds 7 objects. Keyed by the byte too (a row's statuses are bytes).
+CELLS: dict[int, OTrangThai] = {int(code): OTrangThai(code) for code in TrangThaiTieuChi}
 
 Gia = str | int | float | OTrangThai | None
 

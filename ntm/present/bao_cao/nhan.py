@@ -1,8 +1,9 @@
 """Every Vietnamese word of `ntm report`: headings, column names, bands, notes, definitions.
 
 One place per label: the builder takes them from here and the writers only
-lay them out. Statuses come from ntm.present.wording, as in `check`.
-Definitions quote shared/reference/report-forms.md (docs/report.md cites it).
+lay them out. The facts they name (the standards and their order, the bands)
+are data in ntm.tong_hop.chuan; statuses come from ntm.present.wording, as in
+`check`. Definitions quote shared/reference/report-forms.md (docs/report.md cites it).
 """
 
 from __future__ import annotations
@@ -10,14 +11,17 @@ from __future__ import annotations
 from functools import cache
 
 from ntm.assess.result import KetQua, LyDo
-from ntm.present.bao_cao import tom_tat as tt
+from ntm.plan.model import ChuanNTM
 from ntm.present.wording import TRANG_THAI, trang_thai
+from ntm.tong_hop.chuan import SAN_TIEU_CHI, KhoangTieuChi
+from ntm.tong_hop.gop import LoaiVanDe
+from ntm.tong_hop.theo_nhom import PhanTo
+from ntm.tong_hop.tom_tat import TrangThaiTieuChi
 
 TIEU_DE = "Báo cáo kết quả xây dựng nông thôn mới"
 
-CHUAN = {"ntm": "NTM", "nang_cao": "NTM nâng cao", "kieu_mau": "NTM kiểu mẫu"}
+CHUAN = {ChuanNTM.ntm: "NTM", ChuanNTM.nang_cao: "NTM nâng cao", ChuanNTM.kieu_mau: "NTM kiểu mẫu"}
 CHUAN_KHONG_RO = "không rõ"
-THU_TU_CHUAN = ("ntm", "nang_cao", "kieu_mau")
 
 # A criterion that cannot be judged: the report says "chưa đánh giá được" and why.
 CHUA_DANH_GIA = "Chưa đánh giá được"
@@ -29,34 +33,37 @@ LY_DO = {
 
 
 @cache
-def o_trang_thai(code: int) -> str:
+def o_trang_thai(code: TrangThaiTieuChi) -> str:
     """The matrix cell's words: 'Đạt', 'Đạt (tự đánh giá)', 'Chưa đánh giá được: chưa có số liệu'."""
-    from ntm.present.bao_cao.model import CELLS
-
-    cell = CELLS[code]
-    if cell.ly_do is not None:
-        return f"{CHUA_DANH_GIA}: {LY_DO[cell.ly_do]}"
-    return trang_thai(cell.trang_thai, cell.theo_tu_danh_gia)
+    if code.ly_do is not None:
+        return f"{CHUA_DANH_GIA}: {LY_DO[code.ly_do]}"
+    return trang_thai(code.ket_qua, code.theo_tu_danh_gia)
 
 
 # Short forms for the heat map's legend.
 CHU_GIAI = {
-    tt.TC_DAT: TRANG_THAI[KetQua.dat],
-    tt.TC_DAT_TDG: trang_thai(KetQua.dat, True),
-    tt.TC_CHUA_DAT: TRANG_THAI[KetQua.chua_dat],
-    tt.TC_CHUA_DAT_TDG: trang_thai(KetQua.chua_dat, True),
-    tt.TC_THIEU_SO_LIEU: LY_DO[LyDo.khong_co_so_lieu].capitalize(),
-    tt.TC_CHUA_CO_MUC: LY_DO[LyDo.chua_co_nguong].capitalize(),
-    tt.TC_DANH_MUC: LY_DO[LyDo.danh_muc_chua_du].capitalize(),
+    TrangThaiTieuChi.dat: TRANG_THAI[KetQua.dat],
+    TrangThaiTieuChi.dat_tu_danh_gia: trang_thai(KetQua.dat, True),
+    TrangThaiTieuChi.chua_dat: TRANG_THAI[KetQua.chua_dat],
+    TrangThaiTieuChi.chua_dat_tu_danh_gia: trang_thai(KetQua.chua_dat, True),
+    TrangThaiTieuChi.thieu_so_lieu: LY_DO[LyDo.khong_co_so_lieu].capitalize(),
+    TrangThaiTieuChi.chua_co_muc: LY_DO[LyDo.chua_co_nguong].capitalize(),
+    TrangThaiTieuChi.danh_muc_chua_du: LY_DO[LyDo.danh_muc_chua_du].capitalize(),
 }
 
-# Bands of the 19-criteria sets (report-forms.md §4): (lowest, highest, label).
-NHOM_19 = ((19, 19, "19 tiêu chí"), (15, 18, "15–18 tiêu chí"), (10, 14, "10–14 tiêu chí"),
-           (5, 9, "5–9 tiêu chí"), (0, 4, "Dưới 5 tiêu chí"))
-DUOI_15 = "Số xã dưới 15 tiêu chí"
+
+def nhom(khoang: KhoangTieuChi) -> str:
+    """A band of the 19-criteria sets: '19 tiêu chí', '15–18 tiêu chí', 'Dưới 5 tiêu chí'."""
+    if khoang.thap == khoang.cao:
+        return f"{khoang.thap} tiêu chí"
+    if khoang.thap == 0:
+        return f"Dưới {khoang.cao + 1} tiêu chí"
+    return f"{khoang.thap}–{khoang.cao} tiêu chí"
+
+
+DUOI_15 = f"Số xã dưới {SAN_TIEU_CHI} tiêu chí"
 
 # ----------------------------------------------------------------------------- sections
-PHAN_PHAM_VI = "Phạm vi và định nghĩa"
 PHAN_MA_TRAN = "1. Ma trận xã × tiêu chí"
 PHAN_TIEU_CHI = "2. Theo tiêu chí"
 PHAN_CHI_SO = "3. Chỉ số toàn tỉnh"
@@ -173,39 +180,38 @@ VAN_DE = "Vấn đề"
 SO_LOI = "Số lỗi"
 SO_CANH_BAO = "Số cảnh báo"
 TRUNG_VOI = "Trùng với"
-VD_KHONG_HOP_LE = "Kế hoạch không hợp lệ"
-VD_BO_TIEU_CHI = "Tệp bộ tiêu chí có lỗi"
-VD_TRUNG = "Trùng xã và năm với tệp khác"
+VAN_DE_LOAI = {
+    LoaiVanDe.khong_hop_le: "Kế hoạch không hợp lệ",
+    LoaiVanDe.bo_tieu_chi_loi: "Tệp bộ tiêu chí có lỗi",
+    LoaiVanDe.trung: "Trùng xã và năm với tệp khác",
+}
 DOI_BO = "đổi bộ tiêu chí ({cu} → {moi}): không so sánh"
 NAM_DAU = "năm đầu có kế hoạch"
 KHONG_CO_HUYEN = "(không ghi huyện)"
-PT_TINH = "Tỉnh"
-PT_HUYEN = "Huyện (cũ)"
-PT_VUNG = "Vùng / nhóm xã"
-TOAN_BO = "Toàn bộ"
+PHAN_TO_TEN = {PhanTo.tinh: "Tỉnh", PhanTo.huyen: "Huyện (cũ)", PhanTo.vung: "Vùng / nhóm xã"}
 
 # KPI columns, by standard: (count recognised, share of all, share of NTM-recognised, assessed, met all, share)
-def cong_nhan(chuan: str) -> str:
+def cong_nhan(chuan: ChuanNTM) -> str:
     return f"Số xã đã được công nhận {CHUAN[chuan]}"
 
 
-def tl_cong_nhan(chuan: str) -> str:
+def tl_cong_nhan(chuan: ChuanNTM) -> str:
     return f"Tỷ lệ {CHUAN[chuan]} đã công nhận (÷ số xã có kế hoạch)"
 
 
-def tl_cong_nhan_ntm(chuan: str) -> str:
+def tl_cong_nhan_ntm(chuan: ChuanNTM) -> str:
     return f"Tỷ lệ {CHUAN[chuan]} đã công nhận (÷ số xã đã công nhận NTM)"
 
 
-def danh_gia_theo(chuan: str) -> str:
+def danh_gia_theo(chuan: ChuanNTM) -> str:
     return f"Số xã đánh giá theo bộ {CHUAN[chuan]} (mẫu số)"
 
 
-def dat_du(chuan: str) -> str:
+def dat_du(chuan: ChuanNTM) -> str:
     return f"Số xã đạt đủ tiêu chí bộ {CHUAN[chuan]} (theo rà soát)"
 
 
-def tl_dat_du(chuan: str) -> str:
+def tl_dat_du(chuan: ChuanNTM) -> str:
     return f"Tỷ lệ đạt đủ (÷ số xã đánh giá theo bộ {CHUAN[chuan]})"
 
 

@@ -16,8 +16,8 @@ import io
 from typing import Any
 
 from ntm.present.bao_cao import nhan
-from ntm.present.bao_cao import tom_tat as tt
 from ntm.present.bao_cao.model import Bang, BaoCao, Kieu, OTrangThai
+from ntm.tong_hop.tom_tat import TrangThaiTieuChi as T
 
 FORMATS: dict[Kieu, str] = {
     Kieu.so_nguyen: "#,##0",
@@ -28,14 +28,14 @@ FORMATS: dict[Kieu, str] = {
     Kieu.nam: "0",
 }
 # (fill, font colour) per criterion status: the usual "good / bad / neutral" spreadsheet styles.
-COLOURS: dict[int, tuple[str, str]] = {
-    tt.TC_DAT: ("#C6EFCE", "#006100"),
-    tt.TC_DAT_TDG: ("#E2F0D9", "#375623"),
-    tt.TC_CHUA_DAT: ("#FFC7CE", "#9C0006"),
-    tt.TC_CHUA_DAT_TDG: ("#FCE4E4", "#9C0006"),
-    tt.TC_THIEU_SO_LIEU: ("#FFEB9C", "#7F6000"),
-    tt.TC_CHUA_CO_MUC: ("#EDEDED", "#404040"),
-    tt.TC_DANH_MUC: ("#EDEDED", "#404040"),
+COLOURS: dict[T, tuple[str, str]] = {
+    T.dat: ("#C6EFCE", "#006100"),
+    T.dat_tu_danh_gia: ("#E2F0D9", "#375623"),
+    T.chua_dat: ("#FFC7CE", "#9C0006"),
+    T.chua_dat_tu_danh_gia: ("#FCE4E4", "#9C0006"),
+    T.thieu_so_lieu: ("#FFEB9C", "#7F6000"),
+    T.chua_co_muc: ("#EDEDED", "#404040"),
+    T.danh_muc_chua_du: ("#EDEDED", "#404040"),
 }
 
 
@@ -67,7 +67,7 @@ def _styles(book: Any) -> dict[Any, Any]:
         styles[kieu] = book.add_format({**base, "num_format": number_format})
     for code, (fill, font) in COLOURS.items():
         styles[code] = book.add_format({**base, "bg_color": fill, "font_color": font, "border": 1,
-                                        "italic": code in (tt.TC_DAT_TDG, tt.TC_CHUA_DAT_TDG)})
+                                        "italic": code.theo_tu_danh_gia})
     return styles
 
 

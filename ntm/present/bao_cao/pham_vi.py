@@ -1,0 +1,51 @@
+"""What the report covers, in words: files read, plans and communes counted, years, sets, filters;
+and the table of the files left out, each with why."""
+
+from __future__ import annotations
+
+from ntm.present.bao_cao import nhan
+from ntm.present.bao_cao.model import Bang, Cot, Gia, Kieu
+from ntm.tong_hop.gop import Gop, Loc
+from ntm.tong_hop.ket_qua import TongHopBaoCao
+
+
+def van_de(gop: Gop) -> Bang:
+    cols = (Cot("tep", nhan.TEP, Kieu.chu, 40), Cot("van_de", nhan.VAN_DE, Kieu.chu, 24),
+            Cot("so_loi", nhan.SO_LOI, Kieu.so_nguyen, 8), Cot("so_canh_bao", nhan.SO_CANH_BAO, Kieu.so_nguyen, 8),
+            Cot("tinh", nhan.TINH, Kieu.chu, 14), Cot("xa", nhan.XA, Kieu.chu, 16), Cot("nam", nhan.NAM, Kieu.nam, 7),
+            Cot("trung_voi", nhan.TRUNG_VOI, Kieu.chu, 40))
+    body: list[tuple[Gia, ...]] = []
+    for v in gop.van_de:
+        t = v.tom
+        body.append((t.tep, nhan.VAN_DE_LOAI[v.loai], t.loi, t.canh_bao, t.tinh, t.xa, t.nam,
+                     "; ".join(v.trung_voi) or None))
+    return Bang("van_de", nhan.BANG_VAN_DE, nhan.TRANG_VAN_DE, cols, body)
+
+
+def bo_loc(loc: Loc) -> list[str]:
+    """The filters as the user typed them."""
+    filters = []
+    if loc.tinh is not None:
+        filters.append(f"--tinh {loc.tinh}")
+    if loc.nam is not None:
+        low, high = loc.nam
+        filters.append(f"--nam {low}" if low == high else f"--nam {low}-{high}")
+    if loc.bo_tieu_chi is not None:
+        filters.append(f"--bo-tieu-chi {loc.bo_tieu_chi}")
+    return filters
+
+
+def pham_vi(th: TongHopBaoCao) -> tuple[tuple[str, str], ...]:
+    gop = th.gop
+    lines = [
+        (nhan.PV_TEP, str(gop.so_tep)),
+        (nhan.PV_KE_HOACH, str(len(gop.dong))),
+        (nhan.PV_XA, str(gop.so_xa)),
+        (nhan.PV_NAM, ", ".join(str(y) for y in th.nam) or "—"),
+        (nhan.PV_BO, "; ".join(f"{bo.ten_ngan} ({bo.can_cu})" for bo in th.bo) or "—"),
+        (nhan.PV_LOC, ", ".join(bo_loc(gop.loc)) or nhan.PV_KHONG_LOC),
+        (nhan.PV_VAN_DE, str(len(gop.van_de))),
+    ]
+    if gop.loc.co_loc and not gop.dong:
+        lines.append((nhan.PV_LOC, nhan.PV_KHONG_KHOP))
+    return tuple(lines)

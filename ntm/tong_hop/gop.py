@@ -1,0 +1,164 @@
+"""The parent's side: summaries gathered compactly, filtered, and duplicates left out.
+
+`Gop.add()` takes each worker's `TomTat` as it arrives and keeps a compact row
+(statuses as bytes, figures as a float array, levels as indexes into one
+shared table), so 10,000 plans hold a few MB. Nothing is decided until
+`ket_thuc()`: two files for the same commune and year are both left out and
+listed, since the report cannot know which one is right.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+from ntm.tong_hop.dinh_danh import KhoaXa, chuan_hoa, trung_nhau
+from ntm.tong_hop.tom_tat import CHUA_DAT, DAT, BoTomTat, MucApDung, TomTat, TrangThaiTieuChi
+
+
+@dataclass(frozen=True)
+class Loc:
+    """What the report covers: --tinh, --nam (a year or a range), --bo-tieu-chi."""
+
+    tinh: str | None = None
+    nam: tuple[int, int] | None = None
+    bo_tieu_chi: str | None = None
+
+    def khop(self, t: TomTat) -> bool:
+        """Whether a file is in scope; a file too broken to say where it is from stays in (it is listed)."""
+        if self.tinh is not None and t.tinh is not None and chuan_hoa(t.tinh) != chuan_hoa(self.tinh):
+            return False
+        if self.nam is not None and t.nam is not None and not self.nam[0] <= t.nam <= self.nam[1]:
+            return False
+        return not (self.bo_tieu_chi is not None and t.bo is not None and t.bo.ma != self.bo_tieu_chi)
+
+    @property
+    def co_loc(self) -> bool:
+        return self.tinh is not None or self.nam is not None or self.bo_tieu_chi is not None
+
+
+@dataclass(slots=True)
+class Dong:
+    """One valid, assessed plan, compact: the counts of its criteria by category are kept."""
+
+    tom: TomTat  # without its per-indicator tuples
+    khoa: KhoaXa
+    so_dat: int  # criteria met (self-assessed included)
+    so_tdg: int  # of them, met on the self-assessment
+    so_chua_dat: int
+    so_cdd: int  # criteria that cannot be assessed
+    ct_tt: bytes  # indicator statuses (TrangThaiChiTieu)
+    ct_gt: array  # type: ignore[type-arg]  # figures, NaN where none
+    ct_muc: array  # type: ignore[type-arg]  # index into Gop.muc, -1 where none
+
+    @property
+    def bo(self) -> BoTomTat:
+        assert self.tom.bo is not None
+        return self.tom.bo
+
+    @property
+    def nam(self) -> int:
+        assert self.tom.nam is not None
+        return self.tom.nam
+
+    @property
+    def dat_du(self) -> bool:
+        """Every criterion met, on this year's assessment (not the same as recognised)."""
+        return self.so_dat == len(self.tom.tieu_chi)
+
+    def trang_thai(self, i: int) -> TrangThaiTieuChi:
+        """The status of the set's `i`-th criterion."""
+        return TrangThaiTieuChi(self.tom.tieu_chi[i])
+
+
+class LoaiVanDe(str, Enum):
+    """Why a file is left out of every table."""
+
+    khong_hop_le = "khong_hop_le"  # an invalid plan (see `ntm check`)
+    bo_tieu_chi_loi = "bo_tieu_chi_loi"  # a province's criteria file beside the plans, with errors
+    trung = "trung"  # another file names the same commune and year
+
+
+@dataclass
+class VanDe:
+    """A file left out of the tables, and why."""
+
+    tom: TomTat
+    trung_voi: tuple[str, ...] = ()  # the other files of the same commune and year
+
+    @property
+    def loai(self) -> LoaiVanDe:
+        if self.trung_voi:
+            return LoaiVanDe.trung
+        return LoaiVanDe.bo_tieu_chi_loi if self.tom.la_bo_tieu_chi else LoaiVanDe.khong_hop_le
+
+
+@dataclass
+class Gop:
+    """Every summary of a run, as it arrives; `ket_thuc()` once all are in."""
+
+    loc: Loc = field(default_factory=Loc)
+    so_tep: int = 0
+    dong: list[Dong] = field(default_factory=list)
+    van_de: list[VanDe] = field(default_factory=list)
+    muc: list[MucApDung] = field(default_factory=list)  # every distinct level, shared by every row
+    bo: dict[str, BoTomTat] = field(default_factory=dict)
+    chi_so_muc: dict[MucApDung, int] = field(default_factory=dict)
+
+    def add(self, t: TomTat) -> None:
+        self.so_tep += 1
+        if t.la_bo_tieu_chi and not t.loi:
+            return  # a province's criteria file beside the plans: checked, nothing to report
+        if not self.loc.khop(t):
+            return
+        if t.bo is None or t.loi:
+            self.van_de.append(VanDe(replace(t, chi_tieu=b"", so_lieu=(), muc=())))
+            return
+        bo = self.bo.setdefault(t.bo.khoa, t.bo)  # one object per set in the parent
+        codes = t.tieu_chi
+        met = sum(codes.count(c) for c in DAT)
+        unmet = sum(codes.count(c) for c in CHUA_DAT)
+        self.dong.append(Dong(
+            replace(t, bo=bo, chi_tieu=b"", so_lieu=(), muc=()), KhoaXa.tu_ten(t.tinh, t.huyen, t.xa),
+            so_dat=met, so_tdg=codes.count(TrangThaiTieuChi.dat_tu_danh_gia), so_chua_dat=unmet,
+            so_cdd=len(codes) - met - unmet, ct_tt=t.chi_tieu,
+            ct_gt=array("d", (math.nan if v is None else v for v in t.so_lieu)),
+            ct_muc=array("i", (self.chi_so(m) for m in t.muc)),
+        ))
+
+    def chi_so(self, muc: MucApDung | None) -> int:
+        """The level's index in `muc` (added when new); -1 for none."""
+        if muc is None:
+            return -1
+        found = self.chi_so_muc.get(muc)
+        if found is None:
+            found = self.chi_so_muc[muc] = len(self.muc)
+            self.muc.append(muc)
+        return found
+
+    def ket_thuc(self) -> None:
+        """Leave out every file whose commune and year another file also names; sort by commune, year."""
+        items: list[tuple[KhoaXa, int, Dong | VanDe]] = [(d.khoa, d.nam, d) for d in self.dong]
+        items += [(KhoaXa.tu_ten(v.tom.tinh, v.tom.huyen, v.tom.xa), v.tom.nam, v)
+                  for v in self.van_de if v.tom.xa is not None and v.tom.nam is not None]
+        dropped: set[int] = set()
+        for group in trung_nhau(items):
+            files = [g.tom.tep for g in group]
+            for g, own in zip(group, files, strict=True):
+                others = tuple(f for f in files if f != own)
+                if isinstance(g, Dong):
+                    dropped.add(id(g))
+                    self.van_de.append(VanDe(g.tom, others))
+                else:
+                    g.trung_voi = others
+        if dropped:
+            self.dong = [d for d in self.dong if id(d) not in dropped]
+        self.dong.sort(key=lambda d: (d.khoa, d.nam, d.tom.tep))
+        self.van_de.sort(key=lambda v: v.tom.tep)
+
+    @property
+    def so_xa(self) -> int:
+        """The communes counted (after `ket_thuc()`)."""
+        return len({d.khoa for d in self.dong})

@@ -1,0 +1,66 @@
+"""Every figure of the report, computed once from the gathered plans: what `present` lays out.
+
+`tong_hop(gop)` closes the gathering (duplicates out, rows sorted by commune
+and year), orders the sets (by standard, then id) and computes each table's
+rows as typed data. It holds no words: ntm.present.bao_cao.build turns it
+into the report's view model.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ntm.tong_hop.binh_quan import BinhQuanBoNam, theo_bo
+from ntm.tong_hop.chuan import thu_tu_bo
+from ntm.tong_hop.dat_chuan import DatChuanNam, dat_chuan
+from ntm.tong_hop.gop import Dong, Gop
+from ntm.tong_hop.theo_nhom import PhanToNam, theo_nhom
+from ntm.tong_hop.theo_tieu_chi import ChiTieuNam, TieuChiNam, theo_chi_tieu, theo_tieu_chi
+from ntm.tong_hop.tien_do import BuocTienDo, tien_do
+from ntm.tong_hop.tom_tat import BoTomTat
+
+
+def nhom_bo_nam(rows: Iterable[Dong]) -> dict[tuple[str, int], list[Dong]]:
+    """Plans by (set, year), each list in the order of `rows`."""
+    groups: dict[tuple[str, int], list[Dong]] = defaultdict(list)
+    for d in rows:
+        groups[(d.bo.khoa, d.nam)].append(d)
+    return groups
+
+
+@dataclass(frozen=True)
+class TongHopBaoCao:
+    """The report's figures. `gop` keeps the rows, the files left out and the scope."""
+
+    gop: Gop
+    bo: tuple[BoTomTat, ...]  # the sets with plans, in the report's order
+    nam: tuple[int, ...]  # the years with plans, ascending
+    theo_bo_nam: dict[tuple[str, int], list[Dong]]  # plans by (set's khoa, year)
+    dat_chuan: tuple[DatChuanNam, ...]
+    binh_quan: tuple[BinhQuanBoNam, ...]
+    theo_nhom: tuple[PhanToNam, ...]
+    theo_tieu_chi: tuple[TieuChiNam, ...]
+    theo_chi_tieu: tuple[ChiTieuNam, ...]
+    tien_do: tuple[BuocTienDo, ...]
+
+    def cua_bo(self, bo: BoTomTat) -> list[Dong]:
+        """The plans of one set, in the rows' order (commune, then year)."""
+        return [d for d in self.gop.dong if d.bo.khoa == bo.khoa]
+
+    def nam_cua(self, bo: BoTomTat) -> list[int]:
+        """The years with plans of one set, ascending."""
+        return sorted(y for k, y in self.theo_bo_nam if k == bo.khoa)
+
+
+def tong_hop(gop: Gop) -> TongHopBaoCao:
+    gop.ket_thuc()
+    groups = nhom_bo_nam(gop.dong)
+    sets = [bo for bo in sorted(gop.bo.values(), key=thu_tu_bo) if any(k == bo.khoa for k, _ in groups)]
+    years = sorted({d.nam for d in gop.dong})
+    return TongHopBaoCao(
+        gop, tuple(sets), tuple(years), groups, tuple(dat_chuan(gop.dong, years)),
+        tuple(theo_bo(groups, sets)), tuple(theo_nhom(gop.dong, sets)), tuple(theo_tieu_chi(groups, sets)),
+        tuple(theo_chi_tieu(groups, sets, gop.muc)), tuple(tien_do(gop.dong)),
+    )

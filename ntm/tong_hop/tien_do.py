@@ -1,0 +1,75 @@
+"""A commune's progress (tiến độ) over the years: criteria met each year, gained and lost.
+
+Two years are compared only under the same set: the same criterion number in
+two sets is two different requirements (docs/report.md, "Tiến độ qua các năm").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from itertools import groupby
+
+from ntm.tong_hop.gop import Dong
+from ntm.tong_hop.tom_tat import DAT
+
+
+class LoaiBuoc(str, Enum):
+    """How a year of a commune relates to its year before."""
+
+    nam_dau = "nam_dau"  # the commune's first plan in the data
+    doi_bo = "doi_bo"  # another set than the year before: not compared
+    so_sanh = "so_sanh"  # the same set: compared
+
+
+@dataclass(frozen=True)
+class BuocTienDo:
+    """One plan of a commune with plans in two years or more."""
+
+    dong: Dong
+    loai: LoaiBuoc
+    truoc: Dong | None  # the commune's plan before this one
+    moi_dat: tuple[str, ...] = ()  # numbers of the criteria met now and not before (when compared)
+    khong_con_dat: tuple[str, ...] = ()  # numbers of the criteria met before and not now
+
+    @property
+    def tang_giam(self) -> int | None:
+        """The change of criteria met, when compared."""
+        if self.loai is not LoaiBuoc.so_sanh or self.truoc is None:
+            return None
+        return self.dong.so_dat - self.truoc.so_dat
+
+
+def tieu_chi_dat(d: Dong) -> set[str]:
+    """The numbers of the criteria a plan meets."""
+    return {so for (_, so, _), code in zip(d.bo.tieu_chi, d.tom.tieu_chi, strict=True) if code in DAT}
+
+
+def thu_tu_so(so: str) -> tuple[int, str]:
+    """Criterion numbers in their official order: 2 before 10; a number that is not one goes last."""
+    head = so.split(".")[0]
+    return (int(head) if head.isdigit() else 10**6, so)
+
+
+def buoc(d: Dong, before: Dong | None) -> BuocTienDo:
+    if before is None:
+        return BuocTienDo(d, LoaiBuoc.nam_dau, None)
+    if before.bo.khoa != d.bo.khoa:
+        return BuocTienDo(d, LoaiBuoc.doi_bo, before)
+    now, then = tieu_chi_dat(d), tieu_chi_dat(before)
+    return BuocTienDo(d, LoaiBuoc.so_sanh, before, tuple(sorted(now - then, key=thu_tu_so)),
+                      tuple(sorted(then - now, key=thu_tu_so)))
+
+
+def tien_do(rows: list[Dong]) -> list[BuocTienDo]:
+    """Communes with plans in two years or more; `rows` sorted by commune, then year (Gop.ket_thuc)."""
+    out: list[BuocTienDo] = []
+    for _, commune in groupby(rows, key=lambda d: d.khoa):
+        plans = list(commune)
+        if len({d.nam for d in plans}) < 2:
+            continue
+        before: Dong | None = None
+        for d in plans:
+            out.append(buoc(d, before))
+            before = d
+    return out

@@ -1,0 +1,56 @@
+"""A commune's progress over the years, and the aggregation as a whole."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ntm.plan.model import ChuanNTM
+from ntm.tong_hop.ket_qua import TongHopBaoCao
+from ntm.tong_hop.tien_do import LoaiBuoc, thu_tu_so
+from ntm.tong_hop.tom_tat import BoTomTat, TomTat, TrangThaiTieuChi
+
+T = TrangThaiTieuChi
+
+
+def test_criteria_gained_and_lost_by_number_in_official_order(
+        bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], tong: Callable[..., TongHopBaoCao]) -> None:
+    b = bo()
+    before = [T.chua_dat] * 3 + [T.dat] * 16
+    after = [T.dat] * 2 + [T.chua_dat] + [T.dat] * 8 + [T.chua_dat_tu_danh_gia] + [T.dat] * 7
+    th = tong(ke_hoach(b, "An", 2023, trang_thai=before), ke_hoach(b, "An", 2024, trang_thai=after))
+    first, second = th.tien_do
+    assert first.loai is LoaiBuoc.nam_dau and first.tang_giam is None and first.moi_dat == ()
+    assert second.loai is LoaiBuoc.so_sanh and second.tang_giam == 1
+    assert second.moi_dat == ("1", "2") and second.khong_con_dat == ("12",)
+
+
+def test_a_change_of_set_is_not_compared(bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat],
+                                         tong: Callable[..., TongHopBaoCao]) -> None:
+    nc = bo(ma="xa-ntm-nang-cao-2021-2025", chuan=ChuanNTM.nang_cao)
+    th = tong(ke_hoach(bo(), "An", 2023), ke_hoach(nc, "An", 2024, 10))
+    step = th.tien_do[1]
+    assert step.loai is LoaiBuoc.doi_bo and step.tang_giam is None and step.moi_dat == step.khong_con_dat == ()
+    assert step.truoc is not None and step.truoc.bo.ma == "xa-ntm-2021-2025"
+
+
+def test_only_communes_with_plans_in_two_years_are_followed(
+        bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], tong: Callable[..., TongHopBaoCao]) -> None:
+    b = bo()
+    th = tong(ke_hoach(b, "An", 2023), ke_hoach(b, "Bình", 2023), ke_hoach(b, "Bình", 2025, 2))
+    assert [(s.dong.tom.xa, s.dong.nam) for s in th.tien_do] == [("Bình", 2023), ("Bình", 2025)]
+    assert th.tien_do[1].tang_giam == -2  # the plan before, even two years before
+
+
+def test_criterion_numbers_sort_as_numbers() -> None:
+    assert sorted(["10", "2", "1.2", "19", "1", "x"], key=thu_tu_so) == ["1", "1.2", "2", "10", "19", "x"]
+
+
+def test_the_aggregation_keeps_only_sets_with_plans_and_orders_them(
+        bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], tong: Callable[..., TongHopBaoCao]) -> None:
+    nc = bo(ma="xa-ntm-nang-cao-2021-2025", chuan=ChuanNTM.nang_cao)
+    th = tong(ke_hoach(nc, "An", 2025), ke_hoach(bo(), "Bình", 2023),
+              ke_hoach(bo(ma="bo-tinh", chuan=None), "Cát", 2024, tep="a.yaml"),
+              ke_hoach(bo(ma="bo-tinh", chuan=None), "Cát", 2024, tep="b.yaml"))  # duplicates: both left out
+    assert [b.ma for b in th.bo] == ["xa-ntm-2021-2025", "xa-ntm-nang-cao-2021-2025"] and th.nam == (2023, 2025)
+    assert [d.tom.xa for d in th.cua_bo(th.bo[1])] == ["An"] and th.nam_cua(th.bo[0]) == [2023]
+    assert len(th.gop.van_de) == 2
