@@ -3,7 +3,7 @@
     python benchmarks/bad_inputs.py              # 3 rounds per case, a Markdown table on stdout
     python benchmarks/bad_inputs.py --rounds 5 --invalid
 
-Each case runs exactly as tests/test_bad_inputs.py runs it: a fresh process
+Each case runs exactly as tests/cases/test_golden.py runs it: a fresh process
 (`python -m ntm …` from a small launcher, so the peak RSS is ntm's own, see
 tests/casefiles.py) in an empty folder holding the case's input, made at
 run time for the large ones (50 MB, 10,000 levels, alias bombs, 1 MB line).

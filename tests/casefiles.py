@@ -18,6 +18,9 @@ machine; a temporary folder's path in a message is written `{tmp}`.
 Binary inputs that are small are committed and are exactly what
 `BINARY_FIXTURES` makes (a test checks that); large ones (50 MB, 10,000
 levels, alias bombs, a 1 MB line) are made at run time only.
+
+The golden folders and how their cases run are `GOLDEN`; tests/cases/ runs
+them all with one runner (`run_case`).
 """
 
 from __future__ import annotations
@@ -40,6 +43,11 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"
 SEED_PLAN = REPO / "plans" / "huong-son-2023.yaml"
 
+# The golden folders under DATA, and whether a case runs as a real process (`python -m ntm`,
+# through main(), its peak memory measured: the hostile inputs) or in-process through typer's
+# runner (the real command tree, fast: plans with slips, one case per code).
+GOLDEN: dict[str, bool] = {"bad": True, "invalid": False, "codes": False}
+
 # --------------------------------------------------------------------------- the cases
 
 
@@ -56,6 +64,15 @@ class Case:
     skip_as_root: bool = False
 
     @property
+    def ident(self) -> str:
+        """`bad/alias-bomb`: the folder and the name, unique across the golden folders."""
+        return f"{self.folder.name}/{self.name}"
+
+    @property
+    def as_process(self) -> bool:
+        return GOLDEN.get(self.folder.name, False)
+
+    @property
     def input_name(self) -> str:
         if self.input_file is not None:
             return self.input_file.name
@@ -63,6 +80,11 @@ class Case:
 
     def argv(self) -> list[str]:
         return [arg.replace("{case}", self.input_name) for arg in self.args]
+
+
+def golden_cases() -> list[Case]:
+    """Every case of every golden folder, folder by folder."""
+    return [case for folder in GOLDEN for case in load_cases(DATA / folder)]
 
 
 def load_cases(folder: Path) -> list[Case]:
@@ -154,18 +176,18 @@ def ntm_env() -> dict[str, str]:
 # Linux carries a process's high-water RSS across fork and exec, so a child
 # forked straight from pytest (100+ MB) would report pytest's size; this small
 # launcher is what ntm is forked from. os.wait4 gives exactly that child's
-# rusage (RUSAGE_CHILDREN would be a running maximum over every child).
+# rusage (RUSAGE_CHILDREN would be a running maximum over every child). It runs
+# with -I -S and imports nothing but builtin modules: it starts once per case.
 _LAUNCHER = """
-import json, os, subprocess, sys, time
+import os, sys, time
 report, args = sys.argv[1], sys.argv[2:]
 start = time.perf_counter()
-child = subprocess.Popen([sys.executable, "-m", "ntm", *args])
-_, status, usage = os.wait4(child.pid, 0)
-child.returncode = os.waitstatus_to_exitcode(status)
+pid = os.posix_spawn(sys.executable, [sys.executable, "-m", "ntm", *args], os.environ)
+_, status, usage = os.wait4(pid, 0)
 scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KB on Linux
 with open(report, "w") as f:
-    json.dump({"seconds": time.perf_counter() - start, "peak_mb": usage.ru_maxrss / scale}, f)
-sys.exit(child.returncode)
+    f.write('{"seconds": %r, "peak_mb": %r}' % (time.perf_counter() - start, usage.ru_maxrss / scale))
+sys.exit(os.waitstatus_to_exitcode(status))
 """
 
 
@@ -178,7 +200,7 @@ def run_measured(args: list[str], cwd: Path, timeout: float = 60) -> Measured:
     report = cwd.parent / f".{cwd.name}.measure.json"
     report.unlink(missing_ok=True)
     proc = subprocess.Popen(
-        [sys.executable, "-c", _LAUNCHER, str(report), *args],
+        [sys.executable, "-I", "-S", "-c", _LAUNCHER, str(report), *args],
         cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ntm_env(), start_new_session=True,
     )
     try:
@@ -506,16 +528,50 @@ def restore_permissions(folder: Path) -> None:
                 path.chmod(0o755)
 
 
-def run_in_process(case: Case, workdir: Path, monkeypatch: Any) -> tuple[int, list[str]]:
+def run_in_process(case: Case, workdir: Path, monkeypatch: Any, *, prepared: bool = False) -> tuple[int, list[str]]:
     """The case through typer's runner (the real command tree, fast), in its own folder: exit
-    code and normalised output. An internal error is raised, so its traceback shows."""
+    code and normalised output. An internal error is raised, so its traceback shows.
+    `prepared`: the case's input is already in `workdir`."""
     from typer.testing import CliRunner
 
     from ntm.cli.app import app
 
-    prepare(case, workdir)
+    if not prepared:
+        prepare(case, workdir)
     monkeypatch.chdir(workdir)
     result = CliRunner().invoke(app, case.argv())
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, normalise(result.output, workdir)
+
+
+@dataclass
+class Ran:
+    """What one golden case gave, however it ran."""
+
+    exit_code: int
+    lines: list[str]
+    wrote_nothing: bool
+    peak_mb: float | None = None  # a real process only
+    traceback: bool = False
+
+
+def run_case(case: Case, workdir: Path, monkeypatch: Any, timeout: float = 60) -> Ran:
+    """The case in `workdir` (made empty, removed afterwards: the 50 MB input must not pile up),
+    as a real process or in-process as GOLDEN says; whether it left the folder as it was."""
+    workdir.mkdir()
+    try:
+        prepare(case, workdir)
+        before = snapshot(workdir)
+        peak_mb, traceback = None, False
+        if case.as_process:
+            run = run_measured(case.argv(), workdir, timeout=timeout)
+            code, lines = run.exit_code, normalise(run.stdout + run.stderr, workdir)
+            peak_mb, traceback = run.peak_mb, "Traceback" in run.stdout + run.stderr
+        else:
+            code, lines = run_in_process(case, workdir, monkeypatch, prepared=True)
+            monkeypatch.chdir(workdir.parent)  # out of the folder before it is removed
+        return Ran(code, lines, snapshot(workdir) == before, peak_mb, traceback)
+    finally:
+        restore_permissions(workdir)
+        shutil.rmtree(workdir)

@@ -1,29 +1,20 @@
 """tests/data/codes/: one case per diagnostic code that no other case gives, named `<CODE>-<slip>`.
 
-Each case runs in-process (typer's runner), in a folder of its own, exactly
-as tests/test_invalid_plans.py runs its cases: the output must be exactly
-the lines of `<case>.expected` (tests/casefiles.py describes the format),
-with the exit code stated there. tests/test_registry.py checks that every
-code of the registry is given by some case under tests/data/.
+The cases run in tests/cases/test_golden.py with the other golden folders (in-process, exact
+output, nothing written; tests/casefiles.py describes the format). Here: the folder's own
+conventions. tests/test_registry.py checks that every code of the registry is given by some case
+under tests/data/.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from casefiles import DATA, Case, load_cases, run_in_process
+from casefiles import DATA, Case, load_cases
 
 CASES = load_cases(DATA / "codes")
 NAME = re.compile(r"(?P<code>[A-Z]{2,4}\d{3})-[a-z0-9]+(?:-[a-z0-9]+)*")
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_case_gives_exactly_the_expected_output(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    code, lines = run_in_process(case, tmp_path, monkeypatch)
-    assert lines == case.output
-    assert code == case.exit_code
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

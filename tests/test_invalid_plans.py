@@ -1,9 +1,8 @@
 """tests/data/invalid/: plans with the slips of hand editing, each with the exact output it must give.
 
-Every case runs `ntm validate` in-process (typer's runner, fast) in a folder
-of its own and must print exactly the lines of `<case>.expected`
-(tests/casefiles.py describes the format). A few run as a real process
-too: exit code 1 and no traceback, as an officer would see it.
+The cases themselves run in tests/cases/test_golden.py (in-process, exact output, nothing
+written; tests/casefiles.py describes the format). Here: the folder's floor, and a few cases run
+as a real process too: exit code 1 and no traceback, as an officer would see it.
 """
 
 from __future__ import annotations
@@ -12,11 +11,10 @@ import json
 from pathlib import Path
 
 import pytest
-from casefiles import DATA, Case, load_cases, prepare, run_in_process, run_measured, value_at
+from casefiles import DATA, load_cases, prepare, run_measured
 from typer.testing import CliRunner
 
 from ntm.cli.app import app
-from ntm.load import load_bytes
 
 CASES = load_cases(DATA / "invalid")
 
@@ -24,24 +22,6 @@ CASES = load_cases(DATA / "invalid")
 def test_there_are_at_least_25_bad_plans() -> None:
     bad = [c for c in CASES if c.exit_code != 0]
     assert len(bad) >= 25, [c.name for c in bad]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_invalid_plan_gives_exactly_the_expected_output(
-    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    code, lines = run_in_process(case, tmp_path, monkeypatch)
-    assert lines == case.output
-    assert code == case.exit_code
-
-
-@pytest.mark.parametrize("case", [c for c in CASES if c.values], ids=[c.name for c in CASES if c.values])
-def test_values_are_read_as_typed(case: Case) -> None:
-    """Text stays the text typed (no YAML 1.1 typing), in NFC, whatever the file's encoding."""
-    assert case.input_file is not None
-    loaded = load_bytes(case.input_file.read_bytes(), case.input_file.name)
-    for path, expected in case.values:
-        assert value_at(loaded.data, path) == expected, path
 
 
 # The issue's "done when": each of these gives one Vietnamese line per problem
