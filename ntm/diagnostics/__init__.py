@@ -5,11 +5,18 @@ holds its severity and its Vietnamese message template), the file, the YAML
 path it is about and the parameters of its message. Stages report paths; the
 line and column are filled in once, by ntm.run, from the loader's source
 map. The sentence itself is built only when presented (ntm.present.messages).
+
+The parameters are checked when the diagnostic is made: exactly the fields of
+the template (of the variant `bien_the` picks), or ParamsError at the call
+site, not a KeyError when the message is written, nor a value silently
+dropped. benchmarks/README.md has what the check costs a batch (nothing
+measurable), so it always runs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import string
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
@@ -45,6 +52,47 @@ def _no_params() -> Mapping[str, Any]:
     return {}
 
 
+class ParamsError(TypeError):
+    """A diagnostic's or a phrase's params do not fit its message template: a bug at the call site."""
+
+
+def template_fields(template: str) -> frozenset[str]:
+    """The fields a `str.format` template names."""
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name is not None)
+
+
+_VARIANT = frozenset({"bien_the"})
+# (code, variant) -> its template's fields, filled as codes are first given (a valid plan gives none).
+_FIELDS: dict[tuple[str, str | None], frozenset[str]] = {}
+
+
+def _fields_of(code: str, variant: str | None) -> frozenset[str]:
+    from ntm.diagnostics.registry import CODES  # the registry's tables import this module
+
+    ma = CODES.get(code)
+    if ma is None:
+        raise ParamsError(f"{code} is not a registered diagnostic code")
+    if variant is not None and variant not in ma.bien_the:
+        raise ParamsError(f"{code} has no variant {variant!r} (it has: {', '.join(ma.bien_the) or 'none'})")
+    found = _FIELDS[(code, variant)] = template_fields(ma.template(variant))
+    return found
+
+
+def check_params(code: str, params: Mapping[str, Any]) -> None:
+    """`params` are exactly the fields of the code's template (of its variant), or ParamsError."""
+    variant = params.get("bien_the")
+    fields = _FIELDS.get((code, variant))
+    if fields is None:
+        fields = _fields_of(code, variant)
+    given = params.keys() - _VARIANT
+    if given != fields:
+        which = f" (variant {variant})" if variant else ""
+        raise ParamsError(
+            f"{code}{which}: params do not fit the template: missing {sorted(fields - given)}, "
+            f"unexpected {sorted(given - fields)}"
+        )
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """A problem, by code.
@@ -61,6 +109,9 @@ class Diagnostic:
     column: int | None = None
     at_key: bool = False
     co_vi_tri: bool = True
+
+    def __post_init__(self) -> None:
+        check_params(self.code, self.params)
 
     @property
     def level(self) -> MucDo:
@@ -87,7 +138,3 @@ class Diagnostic:
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.level is MucDo.LOI for d in diagnostics)
-
-
-def sorted_diagnostics(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
-    return sorted(diagnostics, key=Diagnostic.sort_key)
