@@ -61,12 +61,13 @@ def template_fields(template: str) -> frozenset[str]:
     return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name is not None)
 
 
-_VARIANT = frozenset({"bien_the"})
-# (code, variant) -> its template's fields, filled as codes are first given (a valid plan gives none).
-_FIELDS: dict[tuple[str, str | None], frozenset[str]] = {}
+# (code, variant) -> the keys its params must have: the template's fields, and `bien_the` for a
+# variant. Filled as codes are first given (a valid plan gives none); a dict's keys are compared
+# with it in C, no set is made.
+_KEYS: dict[tuple[str, str | None], frozenset[str]] = {}
 
 
-def _fields_of(code: str, variant: str | None) -> frozenset[str]:
+def _keys_of(code: str, variant: str | None) -> frozenset[str]:
     from ntm.diagnostics.registry import CODES  # the registry's tables import this module
 
     ma = CODES.get(code)
@@ -74,22 +75,22 @@ def _fields_of(code: str, variant: str | None) -> frozenset[str]:
         raise ParamsError(f"{code} is not a registered diagnostic code")
     if variant is not None and variant not in ma.bien_the:
         raise ParamsError(f"{code} has no variant {variant!r} (it has: {', '.join(ma.bien_the) or 'none'})")
-    found = _FIELDS[(code, variant)] = template_fields(ma.template(variant))
+    fields = template_fields(ma.template(variant))
+    found = _KEYS[(code, variant)] = fields | {"bien_the"} if variant is not None else fields
     return found
 
 
 def check_params(code: str, params: Mapping[str, Any]) -> None:
     """`params` are exactly the fields of the code's template (of its variant), or ParamsError."""
     variant = params.get("bien_the")
-    fields = _FIELDS.get((code, variant))
-    if fields is None:
-        fields = _fields_of(code, variant)
-    given = params.keys() - _VARIANT
-    if given != fields:
-        which = f" (variant {variant})" if variant else ""
+    keys = _KEYS.get((code, variant))
+    if keys is None:
+        keys = _keys_of(code, variant)
+    if params.keys() != keys:
+        given = set(params)
         raise ParamsError(
-            f"{code}{which}: params do not fit the template: missing {sorted(fields - given)}, "
-            f"unexpected {sorted(given - fields)}"
+            f"{code}{f' (variant {variant})' if variant else ''}: params do not fit the template: "
+            f"missing {sorted(keys - given)}, unexpected {sorted(given - keys)}"
         )
 
 
