@@ -14,8 +14,6 @@ from typing import NamedTuple, Protocol
 from ntm.present.output import Ra
 from ntm.present.view import KiemTra
 
-FORMATS = ("text", "json", "github", "junit")
-
 
 class Rendered(NamedTuple):
     """One file's report as text, and the counts Totals needs: small to send between processes."""
