@@ -575,3 +575,30 @@ def run_case(case: Case, workdir: Path, monkeypatch: Any, timeout: float = 60) -
     finally:
         restore_permissions(workdir)
         shutil.rmtree(workdir)
+
+
+# --------------------------------------------------------------------------- which rule gave what (tests/test_rule_codes.py)
+
+# Every folder of golden cases; the rule-codes test runs them all.
+GOLDEN_FOLDERS = (DATA / "bad", DATA / "invalid", DATA / "codes")
+
+
+def run_watching_rules(case: Case, workdir: Path, watch: Any) -> int:
+    """The case in-process, like run_in_process, while ntm.rules.rule.watching(watch) sees each
+    diagnostic a rule yields; the exit code. The output is not compared: the other runners do that."""
+    from typer.testing import CliRunner
+
+    from ntm.cli.app import app
+    from ntm.rules.rule import watching
+
+    prepare(case, workdir)
+    here = Path.cwd()
+    os.chdir(workdir)
+    try:
+        with watching(watch):
+            result = CliRunner().invoke(app, case.argv())
+    finally:
+        os.chdir(here)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code
