@@ -101,7 +101,7 @@ def _levels(abstract: Any) -> dict[int, Muc]:
         restart = _val(lvl, "w:lvlRestart")
         out[ilvl] = Muc(
             fmt=_val(lvl, "w:numFmt") or "decimal",
-            text=_val(lvl, "w:lvlText") if lvl.find(qn("w:lvlText")) is not None else "",
+            text=_val(lvl, "w:lvlText") or "",
             start=_int(_val(lvl, "w:start"), 1),
             restart=_int(restart, 0) if restart is not None else None,
             legal=lvl.find(qn("w:isLgl")) is not None and _val(lvl, "w:isLgl") not in ("0", "false"),

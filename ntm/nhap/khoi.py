@@ -51,7 +51,7 @@ class Doan:
 
 
 @dataclass(frozen=True)
-class O:
+class Cell:
     """A table cell: where it starts in the grid, how many columns and rows it spans, its blocks."""
 
     hang: int
@@ -81,13 +81,13 @@ class O:
 class Bang:
     """A table: its rows, each holding the cells that start in it (a merged cell appears once)."""
 
-    hang: tuple[tuple[O, ...], ...]
+    hang: tuple[tuple[Cell, ...], ...]
     so_cot: int
     hang_tieu_de: int = 0  # rows marked to repeat on each page (tblHeader), from the top
     noi: str = THAN
     sang_trang: bool = False
 
-    def o(self, hang: int, cot: int) -> O | None:
+    def o(self, hang: int, cot: int) -> Cell | None:
         """The cell covering grid position (hang, cot)."""
         for row in self.hang[: hang + 1]:
             for cell in row:

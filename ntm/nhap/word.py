@@ -12,6 +12,7 @@ project is a part like any other, never read).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import unicodedata
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from ntm.nhap.danh_so import DanhSo, So, symbol
-from ntm.nhap.khoi import CHAN_TRANG, DAU_TRANG, KHUNG, O_BANG, THAN, Bang, Doan, Khoi, O, TaiLieu
+from ntm.nhap.khoi import CHAN_TRANG, DAU_TRANG, KHUNG, O_BANG, THAN, Bang, Cell, Doan, Khoi, TaiLieu
 
 # Main parts python-docx's Document() refuses by content type but that hold a Word document all
 # the same: with macros (.docm), or a template (.dotx, .dotm). Their macros are never run.
@@ -304,7 +305,7 @@ class _Reader:
                 col += span
             width = max(width, col)
             cells.append(row)
-        hang = tuple(tuple(O(c["hang"], c["cot"], tuple(c["khoi"]), c["so_cot"], c["so_hang"]) for c in row)
+        hang = tuple(tuple(Cell(c["hang"], c["cot"], tuple(c["khoi"]), c["so_cot"], c["so_hang"]) for c in row)
                      for row in cells)
         return Bang(hang, width, header_rows, noi)
 
@@ -389,10 +390,8 @@ class _Reader:
                 state.add("-", look)
             elif tag == qn("w:sym"):
                 code = child.get(qn("w:char"), "")
-                try:
+                with contextlib.suppress(ValueError):
                     state.add(symbol(chr(int(code, 16))), look)
-                except ValueError:
-                    pass
             elif tag in (qn("w:footnoteReference"), qn("w:endnoteReference")):
                 kind = "f" if tag == qn("w:footnoteReference") else "e"
                 note = self.notes.get(f"{kind}{child.get(qn('w:id'))}")
@@ -423,10 +422,7 @@ class _Inline:
 
     def hidden_by_field(self) -> bool:
         """Inside a field's code, or the shown result of a page-number field."""
-        for code, in_code in self.fields:
-            if in_code or _field_name(code) in _PAGE_FIELDS:
-                return True
-        return False
+        return any(in_code or _field_name(code) in _PAGE_FIELDS for code, in_code in self.fields)
 
 
 def _field_name(code: str) -> str:
@@ -479,7 +475,8 @@ def _origin(rows: list[list[dict[str, Any]]], col: int) -> dict[str, Any] | None
     for row in reversed(rows):
         for cell in row:
             if cell["cot"] == col:
-                return cell
+                found: dict[str, Any] = cell
+                return found
     return None
 
 
@@ -561,7 +558,7 @@ def _read(package: Any, main: Any, macro_type: bool) -> TaiLieu:
     external = 0
     for rel in main.rels.values():
         if rel.is_external:
-            external += 1
+            external += not rel.reltype.endswith("/hyperlink")  # a link's words are kept; linked content is not
             continue
         related.setdefault(rel.reltype, rel.target_part)
     styles = _Styles(_part_element(related[_RT + "styles"]) if _RT + "styles" in related else None)
@@ -590,7 +587,7 @@ def _read(package: Any, main: Any, macro_type: bool) -> TaiLieu:
         where = DAU_TRANG if rel.reltype.endswith("header") else CHAN_TRANG
         blocks = [b for b in reader.blocks(_part_element(part), where) if not (isinstance(b, Doan) and b.trong)]
         (doc.dau_trang if where == DAU_TRANG else doc.chan_trang).extend(blocks)
-        external += sum(1 for r in part.rels.values() if r.is_external)
+        external += sum(1 for r in part.rels.values() if r.is_external and not r.reltype.endswith("/hyperlink"))
     doc.lien_ket_ngoai = external
     doc.phan_bo_qua = reader.skipped
     return doc
