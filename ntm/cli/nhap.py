@@ -22,6 +22,7 @@ from ntm.diagnostics.params import Cau
 
 if TYPE_CHECKING:
     from ntm.catalog import BoTieuChi
+    from ntm.nhap import KetQuaNhap
 
 LENH = "ntm import"
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
@@ -144,6 +145,9 @@ def import_command(source: Path, output: Path | None, bo_tieu_chi: str | None, v
 
     display = str(output) if output is not None else "<stdout>"
     target = output if output is not None else base / "ke-hoach-nhap.yaml"
+    if result.cau_chua_dat:
+        result = _sentence_back(result, target, display, anywhere)
+    assert result.text is not None
     checked = check_bytes(result.text.encode("utf-8"), target, display, anywhere=anywhere)
     for d in checked.diagnostics:
         sys.stderr.write(one_line(d) + "\n")
@@ -176,6 +180,26 @@ def import_command(source: Path, output: Path | None, bo_tieu_chi: str | None, v
             raise LoiCachDung(Cau("ghi.van_ban", {"ly_do": cau}), None, nhan=False) from None
         _say(_phrase(Cau("nhap.da_ghi", {"tep": str(output)})))
     return EXIT_OK if valid else EXIT_INVALID
+
+
+def _sentence_back(result: KetQuaNhap, target: Path, display: str, anywhere: bool) -> KetQuaNhap:
+    """The unmet-criteria sentence was kept verbatim; when the document writer, from the figures
+    read out of it, prints that very line, the plan leaves the line to the writer again (so the
+    sentence follows the figures from now on). Otherwise it stays as the document wrote it."""
+    from ntm.nhap import with_generated_sentence
+    from ntm.present.document.build import build_document
+    from ntm.present.document.khoi import unmet_sentence
+    from ntm.run import check_bytes
+
+    candidate = with_generated_sentence(result, display)
+    assert candidate.text is not None
+    checked = check_bytes(candidate.text.encode("utf-8"), target, display, assessing=True, anywhere=anywhere)
+    if checked.plan is None or checked.assessment is None:
+        return result
+    sentence = unmet_sentence(build_document(checked.plan, checked.assessment).tieu_chi_chua_dat)
+    if sentence is None or " ".join(sentence.van_ban.split()) != " ".join(result.cau_chua_dat[0][1].split()):
+        return result
+    return candidate
 
 
 def _legacy_ok() -> bool:

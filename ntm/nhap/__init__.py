@@ -18,7 +18,8 @@ from ntm.diagnostics.params import GiaTri
 from ntm.nhap.anh_xa import TuyChon, build_plan, period
 from ntm.nhap.du_doan import DuDoan, YamlPath, path_text
 
-__all__ = ["DuDoan", "KetQuaNhap", "TuyChon", "import_word", "path_text", "period"]
+__all__ = ["DuDoan", "KetQuaNhap", "TuyChon", "import_word", "path_text", "period", "with_generated_sentence",
+           "write"]
 
 
 @dataclass
@@ -31,6 +32,8 @@ class KetQuaNhap:
     du_doan: list[DuDoan] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     so_doan: int = 0  # paragraphs and table cells read from the document
+    cau_chua_dat: list[tuple[YamlPath, str]] = field(default_factory=list)  # ntm.nhap.anh_xa.KetQuaAnhXa
+    header: list[str] = field(default_factory=list)
     nguon: list[str] = field(default_factory=list)  # the text of each, in reading order
 
 
@@ -45,11 +48,9 @@ def import_word(data: bytes, file: str, options: TuyChon, sets: dict[str, Any],
     Refusals (not a zip, not Word, encrypted, too large) are diagnostics NH001-NH004 with nothing
     else; otherwise `text` is the YAML, already read back by the shipped loader.
     """
-    from ntm.load import load_bytes
     from ntm.load.archive import measure_zip
     from ntm.nhap.nhan_dang import recognise
     from ntm.nhap.word import DocLoi, read_word
-    from ntm.nhap.writer import as_loaded, yaml_text
 
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # an OLE compound file, not a zip
         encrypted = "EncryptedPackage".encode("utf-16-le") in data
@@ -67,14 +68,8 @@ def import_word(data: bytes, file: str, options: TuyChon, sets: dict[str, Any],
         return _refused(file, "NH004", loai=exc.detail or exc.kind)
     recognised = recognise(doc)
     mapped = build_plan(recognised, doc, options, sets)
-    comments: dict[YamlPath, list[str]] = {}
-    for guess in mapped.du_doan:
-        comments.setdefault(guess.path, []).append(guess.comment())
-    text = yaml_text(mapped.data, comments, header or [])
-    loaded = load_bytes(text.encode("utf-8"), file)
-    if loaded.diagnostics or loaded.data != as_loaded(mapped.data):
-        raise AssertionError("ntm import wrote YAML that does not read back as written")  # a bug, exit 4
-    result = KetQuaNhap(text, mapped.data, mapped.du_doan)
+    text = write(mapped.data, mapped.du_doan, header or [], file)
+    result = KetQuaNhap(text, mapped.data, mapped.du_doan, cau_chua_dat=mapped.cau_chua_dat, header=header or [])
     for code, variant, excerpt in mapped.thong_bao:
         params: dict[str, object] = {"bien_the": variant, "trich": GiaTri(" ".join(excerpt.split()), 80)}
         result.diagnostics.append(Diagnostic(code, file, params=params, co_vi_tri=False))
@@ -87,6 +82,33 @@ def import_word(data: bytes, file: str, options: TuyChon, sets: dict[str, Any],
     result.nguon = source_texts(doc)
     result.so_doan = len(result.nguon)
     return result
+
+
+def write(data: dict[str, Any], guesses: list[DuDoan], header: list[str], file: str) -> str:
+    """The YAML text of `data` with a comment on each guess, checked to read back (by the shipped
+    loader) as exactly `data`."""
+    from ntm.load import load_bytes
+    from ntm.nhap.writer import as_loaded, yaml_text
+
+    comments: dict[YamlPath, list[str]] = {}
+    for guess in guesses:
+        comments.setdefault(guess.path, []).append(guess.comment())
+    text = yaml_text(data, comments, header)
+    loaded = load_bytes(text.encode("utf-8"), file)
+    if loaded.diagnostics or loaded.data != as_loaded(data):
+        raise AssertionError("ntm import wrote YAML that does not read back as written")  # a bug: exit 4
+    return text
+
+
+def with_generated_sentence(result: KetQuaNhap, file: str) -> KetQuaNhap:
+    """`result` with its verbatim unmet-criteria sentence handed back to the document writer
+    (the caller has checked the writer prints that very line from the figures read out of it)."""
+    from ntm.nhap.anh_xa import generated
+
+    assert result.data is not None and result.cau_chua_dat
+    data = generated(result.data, result.cau_chua_dat[0][0])
+    return KetQuaNhap(write(data, result.du_doan, result.header, file), data, result.du_doan, result.diagnostics,
+                      result.so_doan, result.nguon, [], result.header)
 
 
 def source_texts(doc: Any) -> list[str]:

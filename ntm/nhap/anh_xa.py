@@ -71,6 +71,10 @@ class KetQuaAnhXa:
     du_doan: list[DuDoan] = field(default_factory=list)
     thong_bao: list[tuple[str, str, str]] = field(default_factory=list)  # (code, variant, excerpt): NH008, NH009
     bo: BoTieuChi | None = None
+    # The unmet-criteria sentence kept verbatim: where its block is, and the line as printed. The
+    # caller may hand it back to the document writer (`generated`) when the writer, from the
+    # figures read out of it, prints this very line.
+    cau_chua_dat: list[tuple[YamlPath, str]] = field(default_factory=list)
 
 
 class _Map:
@@ -85,6 +89,7 @@ class _Map:
         self.set_title: str | None = None  # chi_tieu.bo_tieu_chi.tieu_de, shared by two sections
         self.criteria: dict[str, dict[str, Any]] = {}
         self.nd = NoiDung()
+        self.unmet: list[tuple[YamlPath, str]] = []
 
     def guess(self, path: YamlPath, source: str, why: str = "") -> None:
         self.guesses.append(DuDoan(path, source, why))
@@ -103,21 +108,34 @@ def period(text: str) -> tuple[int, int] | None:
 
 
 def _year(m: _Map, title: str) -> int | None:
+    """The plan's year: said in the title ("năm 2023"), else the first of its period, else the
+    year of its date, else one said in the preamble; with a set given, the first of these in
+    the set's period."""
     if m.options.nam is not None:
         return m.options.nam
+    candidates: list[tuple[int, str, str]] = []
     found = _YEAR.search(title)
     if found:
-        m.guess(("nam",), found.group(0), "năm ghi trong trích yếu")
-        return int(found["y"])
+        candidates.append((int(found["y"]), found.group(0), "năm ghi trong trích yếu"))
     span = period(title)
     if span is not None:
-        m.guess(("nam",), title, f"kế hoạch giai đoạn {span[0]}-{span[1]}: lấy năm đầu")
-        return span[0]
+        candidates.append((span[0], title, f"kế hoạch giai đoạn {span[0]}-{span[1]}: lấy năm đầu"))
     when = m.v.phan_dau.ngay
     if when is not None:
-        m.guess(("nam",), m.v.phan_dau.dong_ngay or "", "năm của ngày ban hành")
-        return when.year
-    return None
+        candidates.append((when.year, m.v.phan_dau.dong_ngay or "", "năm của ngày ban hành"))
+    for block in m.v.mo_dau:
+        said = _YEAR.search(block.chu)
+        if said:
+            candidates.append((int(said["y"]), said.group(0), "năm ghi trong đoạn mở đầu"))
+    limits = m.bo.file.giai_doan if m.bo is not None else None
+    if limits is not None:
+        inside = [c for c in candidates if limits[0] <= c[0] <= limits[1]]
+        candidates = inside + [c for c in candidates if c not in inside]
+    if not candidates:
+        return None
+    year, source, why = candidates[0]
+    m.guess(("nam",), source, why)
+    return year
 
 
 def _criterion_headings(sections: list[Muc]) -> list[str]:
@@ -464,8 +482,9 @@ def _chi_tieu_groups(m: _Map, groups: list[Muc], path: YamlPath) -> dict[str, An
             entry = {"tieu_de": title, **entry}
             if rest:
                 entry["noi_dung_khac"] = [line[2:] for line in rest]
-            for line in rest:
-                _unmet_figures(m, line)
+            for k, line in enumerate(rest):
+                if _unmet_figures(m, line) and k == 0:
+                    m.unmet.append((("chi_tieu", "bo_tieu_chi", "noi_dung_khac", 0), line))
             if m.set_title is not None and m.set_title != title:
                 return None
             m.set_title = title
@@ -499,11 +518,12 @@ def _thon(name: str) -> str:
     return _noi(name, "thôn")
 
 
-def _unmet_figures(m: _Map, line: str) -> None:
-    """The unmet-criteria sentence, kept verbatim: its figures go to the indicators' state."""
+def _unmet_figures(m: _Map, line: str) -> bool:
+    """The unmet-criteria sentence, kept verbatim: its figures go to the indicators' state.
+    True when `line` is that sentence."""
     um = _UNMET.match(line)
     if um is None or m.bo is None:
-        return
+        return False
     for item in _UNMET_ITEM.finditer(um["rest"]):
         tc = _criterion_by_name(m.bo, item["ten"].strip())
         if tc is None:
@@ -519,11 +539,28 @@ def _unmet_figures(m: _Map, line: str) -> None:
             state = entry.setdefault("hien_trang", {})
             if figure.chi_tieu.ma in state:
                 continue
-            value: Any = figure.gia_tri
+            value: Any = int(figure.gia_tri) if figure.gia_tri.isdigit() else figure.gia_tri
             if figure.gia_tri == "không":
                 value = {"gia_tri": "không", "ghi_chu": figure.nguon}
+            elif figure.yeu_cau is not None:
+                required = int(figure.yeu_cau) if figure.yeu_cau.isdigit() else figure.yeu_cau
+                value = {"gia_tri": value, "yeu_cau": required}
             state[figure.chi_tieu.ma] = value
             m.guess(("tieu_chi", tc.ma, "hien_trang", figure.chi_tieu.ma), figure.nguon, figure.ly_do)
+    return True
+
+
+def _find_unmet(m: _Map, content: list[Any], path: YamlPath) -> None:
+    """The unmet-criteria sentence anywhere in free content: a paragraph, or a list of that one line."""
+    for k, block in enumerate(content):
+        line = block if isinstance(block, str) else None
+        if isinstance(block, dict) and len(block.get("danh_sach") or []) == 1 and "kieu" not in block \
+                and isinstance(block["danh_sach"][0], str):
+            line = f"- {block['danh_sach'][0]}"
+        if isinstance(block, dict) and block.get("muc") is not None:
+            _find_unmet(m, block.get("noi_dung") or [], (*path, k, "noi_dung"))
+        elif line is not None and _unmet_figures(m, line):
+            m.unmet.append(((*path, k), line))
 
 
 def _criterion_by_name(bo: BoTieuChi, name: str) -> TieuChi | None:
@@ -756,9 +793,7 @@ def _sections(m: _Map, data: dict[str, Any]) -> None:
         slug = _slug(section.tieu_de, taken)
         index = len(extra)
         content = convert(section.con, ("phan_bo_sung", index, "noi_dung"), m.nd)
-        for block in content:
-            if isinstance(block, str):
-                _unmet_figures(m, block)
+        _find_unmet(m, content, ("phan_bo_sung", index, "noi_dung"))
         entry: dict[str, Any] = {"ma": slug, "tieu_de": section.tieu_de}
         if content:
             entry["noi_dung"] = content
@@ -862,7 +897,31 @@ def build_plan(v: VanBanNhap, doc: TaiLieu, options: TuyChon, sets: dict[str, Bo
         m.notices.append(("NH008", "phan_dau", line))
     for title_text in v.tieu_de_dam:
         m.notices.append(("NH009", "tieu_de_dam", title_text))
-    return KetQuaAnhXa(data, m.guesses, m.notices, m.bo)
+    return KetQuaAnhXa(data, m.guesses, m.notices, m.bo, m.unmet)
+
+
+def generated(data: dict[str, Any], at: YamlPath) -> dict[str, Any]:
+    """A copy of `data` where the verbatim unmet-criteria sentence at `at` is the writer's own
+    again: the block becomes `{tieu_chi_chua_dat: true}`, or the first `noi_dung_khac` line
+    gives way to `chi_tieu.bo_tieu_chi.tieu_chi_chua_dat: true`."""
+    import copy
+
+    out = copy.deepcopy(data)
+    if at[0] == "chi_tieu":
+        entry = out["chi_tieu"]["bo_tieu_chi"]
+        rest = entry.pop("noi_dung_khac")[1:]
+        rebuilt = {"tieu_de": entry.pop("tieu_de")} if "tieu_de" in entry else {}
+        rebuilt["tieu_chi_chua_dat"] = True
+        rebuilt.update(entry)
+        if rest:
+            rebuilt["noi_dung_khac"] = rest
+        out["chi_tieu"]["bo_tieu_chi"] = rebuilt
+    else:
+        holder: Any = out
+        for part in at[:-1]:
+            holder = holder[part]
+        holder[at[-1]] = {"tieu_chi_chua_dat": True}
+    return out
 
 
 __all__ = ["CHO_DIEN", "KetQuaAnhXa", "TuyChon", "build_plan", "period"]

@@ -32,6 +32,7 @@ class Doan:
     kieu: str = ""  # the paragraph style's name
     cap_tieu_de: int = 0  # heading level from the style or outline level (1 = top), 0 if none
     giua: bool = False  # centred (or right-aligned)
+    phai: bool = False  # right-aligned (numbers in a table)
     chu_thich: tuple[tuple[int, str], ...] = ()  # (offset in chu, note text)
     sang_trang: bool = False  # starts a new page (a page break before it)
     noi: str = THAN
@@ -75,6 +76,11 @@ class Cell:
     def dam(self) -> bool:
         texts = [b for b in self.khoi if isinstance(b, Doan) and not b.trong]
         return bool(texts) and all(b.dam for b in texts)
+
+    @property
+    def phai(self) -> bool:
+        texts = [b for b in self.khoi if isinstance(b, Doan) and not b.trong]
+        return bool(texts) and all(b.phai for b in texts)
 
 
 @dataclass(frozen=True)

@@ -350,11 +350,10 @@ def _closing(blocks: list[Khoi], start: int) -> _Closing | None:
                 recipients: list[str] = []
                 signer_lines: list[str] = []
                 for cell in cells:
-                    m = _NOI_NHAN.match(cell.chu.strip())
+                    lines = cell.chu.strip().split("\n")
+                    m = _NOI_NHAN.match(lines[0])
                     if m:
-                        recipients = cell.chu.strip().split("\n")[1:]
-                        if m["rest"].strip() and "\n" not in m["rest"]:
-                            recipients.insert(0, m["rest"])
+                        recipients = [*([m["rest"]] if m["rest"].strip() else []), *lines[1:]]
                     else:
                         signer_lines.extend(cell.chu.split("\n"))
                 return _Closing(i, i + 1, _recipients(recipients), _signature(signer_lines))

@@ -219,12 +219,18 @@ def _columns(t: Bang, depth: int, row: int, start: int, end: int) -> list[Any]:
 
 def _leaves(columns: list[Any]) -> list[tuple[list[Any], int]]:
     """(the list holding the leaf, its index) for each leaf column, left to right."""
-    out: list[tuple[list[Any], int]] = []
+    return [(holder, n) for holder, n, _ in _leaf_paths(columns)]
+
+
+def _leaf_paths(columns: list[Any], groups: tuple[dict[str, Any], ...] = ()) -> list[
+        tuple[list[Any], int, tuple[dict[str, Any], ...]]]:
+    """As `_leaves`, with the column groups above each leaf (outermost first)."""
+    out: list[tuple[list[Any], int, tuple[dict[str, Any], ...]]] = []
     for n, col in enumerate(columns):
         if isinstance(col, dict) and col.get("cot"):
-            out.extend(_leaves(col["cot"]))
+            out.extend(_leaf_paths(col["cot"], (*groups, col)))
         else:
-            out.append((columns, n))
+            out.append((columns, n, groups))
     return out
 
 
@@ -238,14 +244,18 @@ def table_spec(t: Bang, after: Any, path: YamlPath, nd: NoiDung) -> tuple[dict[s
     width = max(t.so_cot, 1)
     columns = _columns(t, depth, 0, 0, width) if depth else [""] * width
     rows: list[list[str]] = []
+    right = [True] * width  # every filled body cell of the column aligned right
     for r in range(depth, len(t.hang)):
         values = [""] * width
         for cell in t.hang[r]:
             if cell.cot < width:
                 values[cell.cot] = _cell_text(cell.chu)
+                if values[cell.cot] and not cell.phai:
+                    right[cell.cot] = False
         rows.append(values)
     spec: dict[str, Any] = {"cot": columns, "dong": rows}
     used_after = _totals(spec, rows, columns, after, path, nd)
+    _quantities(columns, rows, right)
     if not rows:
         spec.pop("dong")
     return spec, used_after
@@ -277,10 +287,19 @@ def _totals(spec: dict[str, Any], rows: list[list[str]], columns: list[Any], aft
     label_at = labels[0][0]
     if any(n < label_at for n in summed) or any(last[n] for n in range(len(last)) if n != label_at and n not in summed):
         return False
-    leaves = _leaves(columns)
+    leaves = _leaf_paths(columns)
     words_unit = None
     for n in summed:
-        holder, index = leaves[n]
+        holder, index, groups = leaves[n]
+        for group in reversed(groups):  # "Kinh phí (đồng)" above the summed columns: the unit is the group's
+            gm = _LABEL_UNIT.match(group["ten"]) if "don_vi" not in group else None
+            if gm:
+                inner = group.pop("cot")
+                group.update({"ten": gm["ten"].strip(), "don_vi": gm["don_vi"].strip(), "cot": inner})
+            if khoa(group.get("don_vi", "")) == "đồng" and words_unit is None:
+                words_unit = n
+            if "don_vi" in group:
+                break
         name = holder[index]
         label = name if isinstance(name, str) else name["ten"]
         entry: dict[str, Any] = {"ten": label, "tong": True}
@@ -303,6 +322,19 @@ def _totals(spec: dict[str, Any], rows: list[list[str]], columns: list[Any], aft
         if total is not None and after.chu.strip() == f"Bằng chữ: {bang_chu(int(total))}.":
             return True
     return False
+
+
+def _quantities(columns: list[Any], rows: list[list[str]], right: list[bool]) -> None:
+    """A column "Mức thưởng (đồng)" whose numbers stand right-aligned is a quantity with its unit,
+    as ntm prints one (the cells' text is the same either way)."""
+    for n, (holder, index) in enumerate(_leaves(columns)):
+        label = holder[index]
+        if not isinstance(label, str) or not right[n] or n >= len(right):
+            continue
+        m = _LABEL_UNIT.match(label)
+        cells = [row[n] for row in rows if row[n]]
+        if m and cells and all(so_viet(c) is not None for c in cells):
+            holder[index] = {"ten": m["ten"].strip(), "don_vi": m["don_vi"].strip()}
 
 
 def _plain_number(value: Any) -> str:

@@ -97,6 +97,7 @@ class SoLieu:
     gia_tri: str  # "52,77%", "3", "không"
     nguon: str
     ly_do: str
+    yeu_cau: str | None = None  # the requirement the sentence states: "yêu cầu ≥ 75%", "52,77/75%"
 
 
 def _words(text: str) -> list[str]:
@@ -146,15 +147,34 @@ def figures(item: str, tc: TieuChi) -> list[SoLieu]:
         spec, _ = hits[0]
         value = _value_for(spec, item)
         if value is not None:
-            out.append(SoLieu(spec, value, item, "theo tên chỉ tiêu trong câu"))
+            out.append(SoLieu(spec, value, item, "theo tên chỉ tiêu trong câu", requirement(spec, item)))
     elif not hits and len(counted) == 1:
         spec, value = counted[0]
-        out.append(SoLieu(spec, value, item, "số đếm theo tên chỉ tiêu"))
+        out.append(SoLieu(spec, value, item, "số đếm theo tên chỉ tiêu", requirement(spec, item)))
     elif not hits and len(measured) == 1 and len(percents) == 1 and measured[0].don_vi is not None \
             and measured[0].don_vi.value == "%":
         spec = measured[0]
-        out.append(SoLieu(spec, _format(percents[0]["so"], True), item, "chỉ tiêu đo bằng số duy nhất của tiêu chí"))
+        out.append(SoLieu(spec, _format(percents[0]["so"], True), item, "chỉ tiêu đo bằng số duy nhất của tiêu chí",
+                          requirement(spec, item)))
     return out
+
+
+_REQUIRED = re.compile(r"yêu cầu\s*(?:[≥≤]|từ|tối thiểu|tối đa)?\s*(?P<so>\d+(?:[.,]\d+)?)\s*(?P<pt>%?)", re.IGNORECASE)
+
+
+def requirement(spec: ChiTieu, text: str) -> str | None:
+    """The requirement a sentence states for the indicator ("yêu cầu ≥ 75%", "yêu cầu không còn",
+    the 75 of "52,77/75%"), as the plan writes a level; None when it states none."""
+    percent_unit = spec.don_vi is not None and spec.don_vi.value == "%"
+    m = _REQUIRED.search(text)
+    if m:
+        return _format(m["so"], percent_unit)
+    if re.search(r"yêu cầu không còn", text, re.IGNORECASE) and spec.loai is LoaiChiTieu.toi_da:
+        return "0"
+    m = _PERCENT.search(text)
+    if m and m["yeu_cau"] and percent_unit:
+        return _format(m["yeu_cau"], True)
+    return None
 
 
 def _value_for(spec: ChiTieu, text: str) -> str | None:

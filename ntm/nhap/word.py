@@ -74,6 +74,7 @@ class _Kieu:
     gach_chan: bool | None = None
     cap_tieu_de: int = 0
     giua: bool | None = None
+    phai: bool | None = None
     num_id: str | None = None
     ilvl: int | None = None
 
@@ -124,7 +125,7 @@ class _Styles:
         props = _run_props(el.find(qn("w:rPr")))
         ppr = el.find(qn("w:pPr"))
         level = 0
-        giua = base.giua
+        giua, phai = base.giua, base.phai
         num_id, ilvl = base.num_id, base.ilvl
         if ppr is not None:
             outline = ppr.find(qn("w:outlineLvl"))
@@ -137,6 +138,7 @@ class _Styles:
             jc = ppr.find(qn("w:jc"))
             if jc is not None:
                 giua = jc.get(qn("w:val")) in ("center", "right", "end")
+                phai = jc.get(qn("w:val")) in ("right", "end")
             num = ppr.find(qn("w:numPr"))
             if num is not None:
                 nid = num.find(qn("w:numId"))
@@ -157,6 +159,7 @@ class _Styles:
             gach_chan=props.get("gach_chan") if props.get("gach_chan") is not None else base.gach_chan,
             cap_tieu_de=level or base.cap_tieu_de,
             giua=giua,
+            phai=phai,
             num_id=num_id,
             ilvl=ilvl,
         )
@@ -209,6 +212,7 @@ class _Reader:
         style = self.styles.get(style_el.get(qn("w:val")) if style_el is not None else self.styles.default_paragraph)
         num_id, ilvl = style.num_id, style.ilvl or 0
         giua = style.giua
+        right = bool(style.phai)
         page_break = False
         level = style.cap_tieu_de
         if ppr is not None:
@@ -225,6 +229,7 @@ class _Reader:
             jc = ppr.find(qn("w:jc"))
             if jc is not None:
                 giua = jc.get(qn("w:val")) in ("center", "right", "end")
+                right = jc.get(qn("w:val")) in ("right", "end")
             page_break = _on(ppr.find(qn("w:pageBreakBefore"))) is True
             outline = ppr.find(qn("w:outlineLvl"))
             if outline is not None:
@@ -267,6 +272,7 @@ class _Reader:
             kieu=style.ten,
             cap_tieu_de=level,
             giua=bool(giua),
+            phai=right,
             chu_thich=tuple((offset + shift, note) for offset, note in notes),
             sang_trang=page_break or state.page_break_first,
             noi=noi,
