@@ -108,7 +108,7 @@ def with_generated_sentence(result: KetQuaNhap, file: str) -> KetQuaNhap:
     assert result.data is not None and result.cau_chua_dat
     data = generated(result.data, result.cau_chua_dat[0][0])
     return KetQuaNhap(write(data, result.du_doan, result.header, file), data, result.du_doan, result.diagnostics,
-                      result.so_doan, result.nguon, [], result.header)
+                      so_doan=result.so_doan, nguon=result.nguon, header=result.header)
 
 
 def source_texts(doc: Any) -> list[str]:
