@@ -18,7 +18,7 @@ from ntm.nhap.du_doan import DuDoan, YamlPath
 from ntm.nhap.khoi import Bang, Doan, TaiLieu
 from ntm.nhap.nhan_dang import Muc, VanBanNhap
 from ntm.nhap.noi_dung import NoiDung, bang_chu, convert, ket_cau, plain_text, table_spec
-from ntm.nhap.tieu_chi import criterion_named, figures, set_score, yes_no
+from ntm.nhap.tieu_chi import criterion_named, figures, set_score, stated, yes_no
 
 CHO_DIEN = "[ĐIỀN: {}]"  # what ntm init writes where an office must fill in; `ntm check` warns (KH012)
 
@@ -258,13 +258,17 @@ def _can_cu_fields(text: str) -> dict[str, Any] | str:
     if when is None or ngay_van_ban(when) != m["ngay"]:
         return body
     rest = m["rest"]
-    co_quan, sep, trich_yeu = rest.partition(" về ")
+    # The issuer ends where the subject starts: "về …", "ban hành …", "phê duyệt …", "quy định …".
+    cuts = [i for i in (rest.find(f" {w} ") for w in ("về", "ban hành", "phê duyệt", "quy định", "hướng dẫn"))
+            if i > 0]
+    cut = min(cuts) if cuts else -1
+    co_quan, sep, trich_yeu = (rest[:cut], " ", rest[cut + 1:]) if cut > 0 else (rest, "", "")
     fields: dict[str, Any] = {}
     if m["mo_dau"] != "Thực hiện":
         fields["mo_dau"] = m["mo_dau"]
     fields.update({"loai": m["loai"], "so_hieu": m["so"], "ngay": when.isoformat(), "co_quan": co_quan.strip()})
     if sep:
-        fields["trich_yeu"] = f"về {trich_yeu.strip()}"
+        fields["trich_yeu"] = trich_yeu.strip()
     if len(m["loai"].split()) > 4 or not co_quan.strip():
         return body
     return fields
@@ -388,7 +392,7 @@ def _muc_dich_yeu_cau(section: Muc) -> dict[str, Any] | None:
         if not isinstance(node, Muc) or node.cap != section.cap + 1:
             return None
         key = khoa(node.tieu_de)
-        if key not in expected or node.tieu_de.rstrip(":") not in ("Mục đích", "Yêu cầu") or node.so != str(n + 1):
+        if key not in expected or node.tieu_de.rstrip(":") not in ("Mục đích", "Yêu cầu") or node.so not in (str(n + 1), ""):
             return None
         expected = expected[expected.index(key) + 1:]
         texts = _paragraphs(node.con)
@@ -563,6 +567,28 @@ def _find_unmet(m: _Map, content: list[Any], path: YamlPath) -> None:
             m.unmet.append(((*path, k), line))
 
 
+def _stated_figures(m: _Map) -> None:
+    """Figures the body states in passing ("tỷ lệ lao động qua đào tạo đạt 68,5%"), for
+    indicators the unmet-criteria sentence did not give."""
+    if m.bo is None:
+        return
+    bo = m.bo
+
+    def walk(nodes: list[Any]) -> None:
+        for node in nodes:
+            if isinstance(node, Muc):
+                walk(node.con)
+            elif isinstance(node, Doan) and not _UNMET.match(plain_text(node)):
+                for clause in re.split(r"[;\n]", plain_text(node)):
+                    for tc, figure in stated(clause, bo):
+                        state = m.criteria.setdefault(tc.ma, {}).setdefault("hien_trang", {})
+                        if figure.chi_tieu.ma not in state:
+                            state[figure.chi_tieu.ma] = figure.gia_tri
+                            m.guess(("tieu_chi", tc.ma, "hien_trang", figure.chi_tieu.ma), figure.nguon, figure.ly_do)
+
+    walk(list(m.v.phan))
+
+
 def _criterion_by_name(bo: BoTieuChi, name: str) -> TieuChi | None:
     found = criterion_named(f"Tiêu chí {name}", bo)
     return found.tieu_chi if found else None
@@ -700,12 +726,18 @@ def _kinh_phi(m: _Map, section: Muc) -> dict[str, Any] | None:
     if rest:
         out["noi_dung"] = rest if len(rest) > 1 else rest[0]
     if "tong" not in out:
-        amounts = [a for text in texts for a in so_tien(text)]
-        if amounts:
-            m.guess(("kinh_phi",), amounts[0][1],
-                    f"văn bản nêu số tiền {amounts[0][0]:,} đồng; chưa ghi vào kinh_phi.tong để văn bản giữ nguyên câu chữ"
-                    .replace(",", "."))
+        _amount_guess(m, texts, ("kinh_phi",))
     return out
+
+
+def _amount_guess(m: _Map, texts: list[str], path: YamlPath) -> None:
+    """An amount the funding section states in words: said in a comment, not put in kinh_phi.tong
+    (the document would then print "Tổng kinh phí: …" besides the office's own sentence)."""
+    amounts = [a for text in texts for a in so_tien(text)]
+    if amounts:
+        shown = f"{amounts[0][0]:,}".replace(",", ".")
+        m.guess(path, amounts[0][1], f"tổng kinh phí {shown} đồng? chưa ghi vào kinh_phi.tong để văn bản giữ "
+                                     "nguyên câu chữ")
 
 
 def _to_chuc(section: Muc) -> list[dict[str, Any]] | None:
@@ -793,6 +825,8 @@ def _sections(m: _Map, data: dict[str, Any]) -> None:
         slug = _slug(section.tieu_de, taken)
         index = len(extra)
         content = convert(section.con, ("phan_bo_sung", index, "noi_dung"), m.nd)
+        if kind == "kinh_phi":
+            _amount_guess(m, [plain_text(b) for b in section.con if isinstance(b, Doan)], ("phan_bo_sung", index))
         _find_unmet(m, content, ("phan_bo_sung", index, "noi_dung"))
         entry: dict[str, Any] = {"ma": slug, "tieu_de": section.tieu_de}
         if content:
@@ -872,6 +906,7 @@ def build_plan(v: VanBanNhap, doc: TaiLieu, options: TuyChon, sets: dict[str, Bo
     data["bo_tieu_chi"] = m.options.bo_tieu_chi or CHO_DIEN.format("mã bộ tiêu chí")
     body: dict[str, Any] = {}
     _sections(m, body)
+    _stated_figures(m)
     _annexes(m, body)
     m.guesses.extend(m.nd.du_doan)
     if m.criteria and m.bo is not None:

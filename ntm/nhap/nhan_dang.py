@@ -268,16 +268,20 @@ def _tree(blocks: list[Khoi], bold_headings: list[str]) -> list[Muc | Khoi]:
     rank = {kind: n for n, kind in enumerate(kinds)}
     root = Muc(-1, "", "")
     stack = [root]
+    bold_level: int | None = None  # the level of the last unnumbered bold heading: its siblings share it
     for block, head in zip(blocks, found, strict=True):
         if head is None:
             stack[-1].con.append(block)
             continue
         kind, number, title = head
-        if kind == -1:  # unnumbered bold heading: one level below the current heading
-            level = min(stack[-1].cap + 1, 3) if len(stack) > 1 else 0
+        if kind == -1:  # unnumbered bold heading: one level below the numbered heading it follows
+            if bold_level is None:
+                bold_level = min(stack[-1].cap + 1, 3) if len(stack) > 1 else 0
+            level = bold_level
             bold_headings.append(title)
         else:
             level = rank[kind]
+            bold_level = None
         while len(stack) > 1 and stack[-1].cap >= level:
             stack.pop()
         node = Muc(level, number, title, nguon=block if isinstance(block, Doan) else None)

@@ -191,6 +191,25 @@ def _value_for(spec: ChiTieu, text: str) -> str | None:
     return None
 
 
+_PRESENT = re.compile(r"\bđạt\s+(?P<so>\d+(?:[.,]\d+)?)\s*%", re.IGNORECASE)
+_NOT_PRESENT = re.compile(r"phấn đấu|mục tiêu|kế hoạch|đến năm|nâng|tăng lên|giảm xuống|duy trì", re.IGNORECASE)
+
+
+def stated(clause: str, bo: BoTieuChi) -> list[tuple[TieuChi, SoLieu]]:
+    """A figure a clause states as the present state ("tỷ lệ lao động qua đào tạo đạt 68,5%"),
+    for the one indicator of the set the clause names; nothing when it names a target."""
+    m = _PRESENT.search(clause)
+    if m is None or _NOT_PRESENT.search(clause):
+        return []
+    named = [(tc, spec) for tc in bo.tieu_chi for spec in tc.chi_tieu
+             if spec.loai is not LoaiChiTieu.dat and spec.don_vi is not None and spec.don_vi.value == "%"
+             and (end := _names(spec, clause)) is not None and end <= len(_words(clause[: m.start()])) + 1]
+    if len({spec.ma for _, spec in named}) != 1:
+        return []
+    tc, spec = named[0]
+    return [(tc, SoLieu(spec, _format(m["so"], True), clause.strip(), "câu nêu hiện trạng của chỉ tiêu"))]
+
+
 _NEGATIVE = re.compile(r"\b(chưa|không)\b", re.IGNORECASE)
 
 
