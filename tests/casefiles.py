@@ -519,3 +519,9 @@ def run_in_process(case: Case, workdir: Path, monkeypatch: Any) -> tuple[int, li
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, normalise(result.output, workdir)
+
+
+# Word documents for `ntm import` (NH cases): made by tests/nhap_fixtures/bad.py.
+from nhap_fixtures.bad import NHAP_SETUPS  # noqa: E402
+
+SETUPS.update(NHAP_SETUPS)

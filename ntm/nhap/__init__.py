@@ -53,8 +53,9 @@ def import_word(data: bytes, file: str, options: TuyChon, sets: dict[str, Any],
     from ntm.nhap.word import DocLoi, read_word
 
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # an OLE compound file, not a zip
-        encrypted = "EncryptedPackage".encode("utf-16-le") in data
-        return _refused(file, "NH002", bien_the="ma_hoa" if encrypted else "doc_cu")
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            return _refused(file, "NH002")
+        return _refused(file, "NH001", bien_the="doc_cu")  # a legacy .doc (the command converts one when it can)
     problem = measure_zip(data, required="")
     if problem is not None:
         if problem.kind == "not_zip":

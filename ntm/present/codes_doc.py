@@ -58,6 +58,11 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
         "MAU", "MAU: mẫu văn bản của đơn vị",
         "Mẫu .docx hoặc .md.j2 đưa vào `ntm render --template` (docs/render.md); mã thoát 1.",
     ),
+    (
+        "NH", "NH: nhập văn bản Word (`ntm import`)",
+        "Văn bản Word không đọc được (mã thoát 1, không ghi gì), hoặc phần chữ không đưa được vào kế hoạch "
+        "(docs/import.md).",
+    ),
     ("NTM", "NTM: lỗi của chính ntm", "Không phải lỗi của tệp: xin báo cho nhóm phát triển."),
 )
 
