@@ -163,7 +163,9 @@ def make_all(folder: Path) -> dict[str, Path]:
     convert([html], "docx:MS Word 2007 XML", folder, "HTML (StarWriter)")
     convert([html], "doc:MS Word 97", folder, "HTML (StarWriter)")
     convert([fodt], "docx:MS Word 2007 XML", folder)
+    convert([fodt], "odt", folder)
     return {
+        "khung-chu-odt": folder / "khung-chu-tan-lap.odt",
         "dang-uy": folder / "dang-uy-cam-ha.docx",
         "dang-uy-doc": folder / "dang-uy-cam-ha.doc",
         "khung-chu": folder / "khung-chu-tan-lap.docx",
