@@ -385,3 +385,19 @@ def test_a_500_page_document_is_bounded(tmp_path: Path) -> None:
                             timeout=TIMEOUT)
     assert measured.exit_code == 0, measured.stderr[-2000:]
     assert measured.peak_mb < 1024
+
+
+def test_the_fixtures_can_be_rebuilt_to_read(tmp_path: Path) -> None:
+    """`python -m tests.nhap_fixtures OUT` (README, docs/import.md) writes the documents to open in Word;
+    without LibreOffice it says which package makes the rest."""
+    empty = tmp_path / "khong-co-chuong-trinh"
+    empty.mkdir()
+    done = subprocess.run([sys.executable, "-m", "tests.nhap_fixtures", str(tmp_path / "ra")], cwd=REPO,
+                          capture_output=True, text=True, timeout=TIMEOUT, env={**ntm_env(), "PATH": str(empty)})
+    assert done.returncode == 0, done.stderr
+    assert "libreoffice-writer-nogui" in done.stderr
+    made = [Path(line) for line in done.stdout.splitlines()]
+    names = {p.name for p in made}
+    assert {"huong-son-go-so.docx", "huong-son-tu-dong.docx", "an-phu-tab-heading.docx", "dai-500-trang.docx",
+            *(f"{name}.docx" for name in bad.NHAP_SETUPS if name != "nhap_macros"), "nhap_macros.docm"} == names
+    assert all(p.is_file() and p.stat().st_size > 0 for p in made)
