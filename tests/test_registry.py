@@ -167,7 +167,10 @@ def _given_in() -> dict[str, set[str]]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or (isinstance(node.func, ast.Name) and node.func.id == "Rule"):
                 continue
-            for arg in [*node.args, *(k.value for k in node.keywords)]:
+            args = [*node.args, *(k.value for k in node.keywords)]
+            # a notice queued as a tuple (code, variant, text) and made into a Diagnostic later
+            args += [e for a in args if isinstance(a, ast.Tuple) for e in a.elts[:1]]
+            for arg in args:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and code.fullmatch(arg.value):
                     found.setdefault(arg.value, set()).add(module)
     return found

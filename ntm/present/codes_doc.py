@@ -62,6 +62,11 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
         "MAU", "MAU: mẫu văn bản của đơn vị",
         "Mẫu .docx hoặc .md.j2 đưa vào `ntm render --template` (docs/render.md); mã thoát 1.",
     ),
+    (
+        "NH", "NH: nhập văn bản Word (`ntm import`)",
+        "Văn bản Word không đọc được (mã thoát 1, không ghi gì), hoặc phần chữ không đưa được vào kế hoạch "
+        "(docs/import.md).",
+    ),
     ("NTM", "NTM: lỗi của chính ntm", "Không phải lỗi của tệp: xin báo cho nhóm phát triển."),
 )
 
@@ -88,6 +93,7 @@ STAGES: dict[str, tuple[str, str, str]] = {
     "rules": ("bộ chạy quy tắc", "bộ chạy các quy tắc, khi quá nhiều lỗi", "ntm/rules/__init__.py"),
     "run": ("chạy kiểm tra", "giai đoạn chạy kiểm tra", "ntm/run/"),
     "present": ("xuất văn bản", "giai đoạn xuất văn bản", "ntm/present/"),
+    "nhap": ("nhập văn bản Word", "giai đoạn nhập văn bản Word (`ntm import`)", "ntm/nhap/"),
 }
 
 # The first line of a YAML fragment: a key, a list item, an explicit key, or a tab-indented key.

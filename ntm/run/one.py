@@ -119,12 +119,19 @@ def check_file(path: Path, display: str | None = None, *, assessing: bool = Fals
     """`validate` (assessing False) or `check` of one file. `anywhere`: the plan may name a
     criteria file outside its repository (--cho-phep-ngoai-kho)."""
     display = display or str(path)
-    result = KetQuaTep(display)
     raw, problem = read_file(path, display)
     if raw is None:
         assert problem is not None
-        result.diagnostics.append(problem)
-        return result
+        return KetQuaTep(display, diagnostics=[problem])
+    return check_bytes(raw, path, display, assessing=assessing, anywhere=anywhere)
+
+
+def check_bytes(raw: bytes, path: Path, display: str | None = None, *, assessing: bool = False,
+                anywhere: bool = False) -> KetQuaTep:
+    """As `check_file`, on a plan's bytes that are to be (or were) at `path`: the plan `ntm
+    import` is about to write is validated exactly as `ntm validate` would validate the file."""
+    display = display or str(path)
+    result = KetQuaTep(display)
     loaded = load_bytes(raw, display)
     result.diagnostics.extend(loaded.diagnostics)
     if loaded.data is None:
