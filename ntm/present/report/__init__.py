@@ -76,16 +76,18 @@ class Reporter(Protocol):
 
 
 def make_reporter(fmt: str, out: Ra, command: str, show_all: bool = False, color: bool = False) -> Reporter:
+    # Each format imports only its own reporter: `ntm validate` prints text and loads no JSON or XML.
+    if fmt == "text":
+        from ntm.present.report.text import TextReporter
+
+        return TextReporter(out, command, show_all, color)
     from ntm.present.report.machine import GithubReporter, JsonReporter, JunitReporter
-    from ntm.present.report.text import TextReporter
 
     if fmt == "json":
         return JsonReporter(out, command)
     if fmt == "github":
         return GithubReporter(out, command)
-    if fmt == "junit":
-        return JunitReporter(out, command)
-    return TextReporter(out, command, show_all, color)
+    return JunitReporter(out, command)
 
 
 def render_one(fmt: str, command: str, show_all: bool, v: KiemTra) -> Rendered:
