@@ -33,8 +33,11 @@ def _text(fmt: str, command: str, show_all: bool, result: KetQuaTep) -> Rendered
 
 
 def preload_builtin_sets() -> None:
-    """The built-in sets, loaded once before workers fork, so they share them."""
+    """The built-in sets and the plan model's validator, made once before workers fork, so they share them."""
     from ntm.catalog import builtin_ids, load_catalog
+    from ntm.plan import build_models
+
+    build_models()
 
     for ident in builtin_ids():
         try:
