@@ -14,6 +14,7 @@ from ntm.cli import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_UNMET
 from ntm.cli.frame import LoiCachDung, use_color
 from ntm.cli.progress import TienDo, can_hien
 from ntm.diagnostics.params import Cau
+from ntm.plan import build_models
 from ntm.present.formats import CHECK
 from ntm.present.kiem_tra import Rendered, Totals
 from ntm.present.output import Luong, Ra
@@ -32,7 +33,8 @@ def _text(fmt: str, command: str, show_all: bool, result: KetQuaTep) -> Rendered
 
 
 def preload_builtin_sets() -> None:
-    """The built-in sets, loaded once before workers fork, so they share them."""
+    """The built-in sets and the plan model's validator, made once before workers fork, so they share them."""
+    build_models()
     for ident in builtin_ids():
         try:
             load_catalog(ident)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING, Any, cast
 
-from ntm.assess.result import LyDo
 from ntm.diagnostics import MucDo
-from ntm.present import wording
 from ntm.present.kiem_tra import Rendered, Totals, rendered, summary_line
 from ntm.present.output import Ra
 from ntm.present.view import ChanDoan, KiemTra
@@ -66,6 +64,10 @@ class TextReporter:
         return [c for c in tc.chi_tieu if c.la_chua_dat or (tc.la_thieu_so_lieu and c.thieu_so_lieu)]
 
     def _details(self, tc: TieuChi) -> list[str]:
+        # Only `check` gets here: `validate` loads neither the assessment nor its wording.
+        from ntm.assess.result import LyDo
+        from ntm.present import wording
+
         lines = [indicator_line(c) for c in self._indicators(tc)]
         if tc.la_chua_co_du_lieu and tc.ly_do is LyDo.danh_muc_chua_du:
             lines.append(wording.goi_y_tu_danh_gia(tc.ma))
