@@ -58,6 +58,10 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
         "MAU", "MAU: mẫu văn bản của đơn vị",
         "Mẫu .docx hoặc .md.j2 đưa vào `ntm render --template` (docs/render.md); mã thoát 1.",
     ),
+    (
+        "GIT", "GIT: so sánh với một phiên bản trong git",
+        "`ntm check --so-voi PHIÊN_BẢN` (docs/ci.md): lệnh dừng trước khi kiểm tra kế hoạch nào, mã thoát 2.",
+    ),
     ("NTM", "NTM: lỗi của chính ntm", "Không phải lỗi của tệp: xin báo cho nhóm phát triển."),
 )
 
