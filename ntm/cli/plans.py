@@ -23,7 +23,7 @@ from ntm.present.view import ChanDoan, KiemTra, ghi_chu_tep, kiem_tra
 from ntm.run import KetQuaTep, expand_paths, run_many
 
 if TYPE_CHECKING:  # --so-voi's modules (git, the comparison) load only when it is given
-    from ntm.load.git import GitError
+    from ntm.load.revision import GitError
     from ntm.run.so_voi import SoVoi
 
 # The formats that say what changed with --so-voi (the others report the plans as they are).
@@ -87,7 +87,7 @@ def run_plans(
     so_voi: SoVoi | None = None
     gone: list[str] = []  # plans at the revision that are no longer there
     if so_voi_rev is not None:
-        from ntm.load.git import GitError
+        from ntm.load.revision import GitError
         from ntm.run.so_voi import prepare, was_there
 
         try:
@@ -119,9 +119,10 @@ def run_plans(
             reporter.outcome(ghi_chu_tep(note, command))
             totals.warnings += 1
         # Workers write each file's report text themselves when the reporter allows (not the rich table).
+        compared = so_voi if fmt in SO_VOI_FORMATS else None
         finish: Callable[[KetQuaTep], Rendered | KiemTra] = (
-            functools.partial(_text, fmt, command, show_all, so_voi) if reporter.prerenders
-            else functools.partial(_view, command, so_voi)
+            functools.partial(_text, fmt, command, show_all, compared) if reporter.prerenders
+            else functools.partial(_view, command, compared)
         )
         for item in run_many(files, command == "check", jobs, finish, preload=preload_builtin_sets, anywhere=anywhere):
             if isinstance(item, Rendered):
@@ -132,7 +133,7 @@ def run_plans(
             if bar is not None:
                 bar.them()
         if so_voi is not None and fmt in SO_VOI_FORMATS:
-            from ntm.load.git import GitError
+            from ntm.load.revision import GitError
             from ntm.run.so_voi import removed
 
             try:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ntm.assess.so_sanh import SoSanh, TrangThaiSoSanh, so_sanh
 from ntm.diagnostics import Diagnostic
-from ntm.load.git import GitError, Kho, files_at, read_at, relative, repository, revision
+from ntm.load.revision import GitError, Kho, commit_of, files_at, read_at, relative, repository
 from ntm.run.one import KetQuaTep, check_bytes
 from ntm.run.walk import PLAN_SUFFIXES
 
@@ -44,7 +44,7 @@ def prepare(rev: str, paths: Sequence[Path], anywhere: bool = False) -> SoVoi:
     for path in paths:
         root = repository(path)
         if root not in found:
-            found[root] = revision(root, rev, str(path))
+            found[root] = commit_of(root, rev, str(path))
     return SoVoi(rev, tuple(found.values()), anywhere)
 
 
@@ -72,7 +72,7 @@ def compare(result: KetQuaTep, so_voi: SoVoi) -> tuple[SoSanh | None, Diagnostic
     kho = so_voi.kho_of(path)
     if kho is None:  # a repository the parent did not see (a link into another one)
         try:
-            kho = revision(repository(path), so_voi.phien_ban, result.file)
+            kho = commit_of(repository(path), so_voi.phien_ban, result.file)
         except GitError as exc:
             return None, exc.diagnostic
     try:

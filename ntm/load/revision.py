@@ -74,7 +74,7 @@ def repository(path: Path) -> Path:
     return Path(proc.stdout.decode("utf-8", errors="surrogateescape").strip())
 
 
-def revision(root: Path, rev: str, file: str) -> Kho:
+def commit_of(root: Path, rev: str, file: str) -> Kho:
     """The commit `rev` names in the repository at `root`."""
     if rev.startswith("-"):  # never an option of git's
         raise _error("GIT002", file, phien_ban=GiaTri(rev, 80), kho=str(root), goi_y="")
