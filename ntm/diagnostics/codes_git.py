@@ -1,6 +1,7 @@
-"""Codes of a review against a git revision (`ntm check --so-voi REV`): GIT. The command stops
-before checking any plan (exit 2): the comparison asked for cannot be made. And the phrases of
-the CI outputs (the GitHub job summary)."""
+"""Codes of a review against a git revision (`ntm check --so-voi REV`): GIT. With GIT001-GIT003 the
+command stops before checking any plan (exit 2): the comparison asked for cannot be made; GIT004
+is one plan's error (its old version unreadable), the others are still compared. And the phrases
+of the CI outputs (the GitHub job summary)."""
 
 from __future__ import annotations
 

@@ -18,7 +18,9 @@ from ntm.diagnostics import Diagnostic
 from ntm.diagnostics.params import Cau, GiaTri
 
 TIMEOUT = 60  # seconds for one git command: a hung git is an error, not a hung CI job
-_ENV = {"GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0"}
+# No lock, no prompt, messages in English to read them, paths taken as written (no glob magic).
+_ENV = {"GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0",
+        "GIT_LITERAL_PATHSPECS": "1"}
 
 
 class GitError(Exception):

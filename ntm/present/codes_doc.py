@@ -60,7 +60,8 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "GIT", "GIT: so sánh với một phiên bản trong git",
-        "`ntm check --so-voi PHIÊN_BẢN` (docs/ci.md): lệnh dừng trước khi kiểm tra kế hoạch nào, mã thoát 2.",
+        "`ntm check --so-voi PHIÊN_BẢN` (docs/ci.md). GIT001-GIT003: lệnh dừng trước khi kiểm tra kế hoạch nào, "
+        "mã thoát 2; GIT004 là lỗi của một kế hoạch (mã thoát 1), các kế hoạch khác vẫn được so sánh.",
     ),
     ("NTM", "NTM: lỗi của chính ntm", "Không phải lỗi của tệp: xin báo cho nhóm phát triển."),
 )

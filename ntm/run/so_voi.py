@@ -41,8 +41,12 @@ def prepare(rev: str, paths: Sequence[Path], anywhere: bool = False) -> SoVoi:
     """The repositories of the paths given and the commit `rev` names in each; GitError (GIT001
     to GIT004) when that cannot be had."""
     found: dict[Path, Kho] = {}
+    roots: dict[Path, Path] = {}  # folder -> its repository: one git call a folder, not a file
     for path in paths:
-        root = repository(path)
+        folder = path if path.is_dir() else path.parent
+        root = roots.get(folder)
+        if root is None:
+            root = roots[folder] = repository(path)
         if root not in found:
             found[root] = commit_of(root, rev, str(path))
     return SoVoi(rev, tuple(found.values()), anywhere)
