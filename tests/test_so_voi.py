@@ -93,6 +93,8 @@ def test_text_says_what_changed_per_plan_and_the_plans_added_and_removed(repo: P
 def test_json_carries_each_change_with_old_and_new_values_as_documented(repo: Path) -> None:
     proc = ntm(repo, "check", "plans", "--so-voi", "HEAD~1", "--format", "json")
     views = {v["tep"]: v for v in map(json.loads, proc.stdout.splitlines())}
+    workers = ntm(repo, "check", "plans", "--so-voi", "HEAD~1", "--format", "json", "--jobs", "2")
+    assert workers.stdout == proc.stdout  # compared in worker processes alike
     assert set(views) == {"plans/a.yaml", "plans/b.yaml", "plans/moi.yaml", "plans/cu.yaml"}
     a = views["plans/a.yaml"]
     assert set(a) == documented_keys("`ntm check`") | {"so_voi"}
