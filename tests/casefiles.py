@@ -498,7 +498,16 @@ def _inheritance_chain_9(target: Path) -> None:
         (target.parent / f"bo-{i}.yaml").write_text(_province_set(f"bo-{i}", parent), encoding="utf-8")
 
 
+def _git_repository(target: Path) -> None:
+    """The shipped plan committed in a git repository of its own (the case's folder)."""
+    target.write_text(seed_text(), encoding="utf-8")
+    git = ["git", "-c", "user.name=ntm", "-c", "user.email=ntm@example.invalid", "-c", "commit.gpgsign=false"]
+    for args in (["init", "-q"], ["add", target.name], ["commit", "-q", "-m", "kế hoạch"]):
+        subprocess.run([*git, *args], cwd=target.parent, check=True, capture_output=True)
+
+
 SETUPS: dict[str, Callable[[Path], None]] = {
+    "git_repository": _git_repository,
     "catalog_is_a_folder": _catalog_is_a_folder,
     "inheritance_cycle": _inheritance_cycle,
     "inheritance_chain_9": _inheritance_chain_9,

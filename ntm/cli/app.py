@@ -149,15 +149,20 @@ def check_cmd(
              "vẫn thất bại. Dùng cho hook pre-commit, CI của kho kế hoạch.")] = False,
     jobs: JobsOpt = None,
     anywhere: AnywhereOpt = False,
+    so_voi: Annotated[str | None, typer.Option(
+        "--so-voi", metavar="PHIÊN_BẢN", show_default=False,
+        help="So mỗi kế hoạch với bản của nó ở một phiên bản git (commit, nhánh, thẻ: HEAD~1, origin/main): "
+             "tiêu chí đổi trạng thái, số liệu và mục tiêu thay đổi, kế hoạch mới, kế hoạch đã xóa. "
+             "Mã thoát vẫn theo kết quả hiện tại.")] = None,
 ) -> int:
     """Đánh giá kế hoạch theo bộ tiêu chí: liệt kê tiêu chí chưa đạt, số liệu, mức yêu cầu, chênh lệch và nguồn.
 
-    Ví dụ: ntm check plans/huong-son-2023.yaml --all
+    Ví dụ: ntm check plans/huong-son-2023.yaml --all; ntm check plans/ --so-voi origin/main
     """
     from ntm.cli.plans import run_plans
 
     fmt = frame.chon(format, CHECK.names, FORMAT, "ntm check")
-    return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), all_, anywhere, allow_unmet)
+    return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), all_, anywhere, allow_unmet, so_voi)
 
 
 @command("report")

@@ -67,6 +67,11 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
         "Văn bản Word không đọc được (mã thoát 1, không ghi gì), hoặc phần chữ không đưa được vào kế hoạch "
         "(docs/import.md).",
     ),
+    (
+        "GIT", "GIT: so sánh với một phiên bản trong git",
+        "`ntm check --so-voi PHIÊN_BẢN` (docs/ci.md). GIT001-GIT003: lệnh dừng trước khi kiểm tra kế hoạch nào, "
+        "mã thoát 2; GIT004 là lỗi của một kế hoạch (mã thoát 1), các kế hoạch khác vẫn được so sánh.",
+    ),
     ("NTM", "NTM: lỗi của chính ntm", "Không phải lỗi của tệp: xin báo cho nhóm phát triển."),
 )
 

@@ -42,6 +42,16 @@ def indicator_line(c: ChiTieu) -> str:
     return text + f" [nguồn: {c.nguon}]" if c.nguon_rieng else text
 
 
+def so_sanh_lines(v: KiemTra) -> list[str]:
+    """With --so-voi: the verdict against the revision, then one line a change; under the plan's
+    assessment, or on the file's own line when there is none (a new or removed plan, an invalid one)."""
+    if v.so_sanh is None:
+        return []
+    if v.danh_gia is None:
+        return [f"{v.tep}: {v.so_sanh.cau}"]
+    return [f"  {v.so_sanh.cau}", *(f"    {t.thong_diep}" for t in v.so_sanh.thay_doi)]
+
+
 class TextReporter:
     def __init__(self, out: Ra, command: str, show_all: bool, color: bool) -> None:
         self.out = out
@@ -87,6 +97,7 @@ class TextReporter:
                 lines.append(f"  {tc.nhan:<{width}} {tc.so:>3}. {tc.ten}")
                 lines.extend(f"        {line}" for line in self._details(tc))
             lines.append(v.danh_gia.tong_hop.cau_tom_tat)
+        lines += so_sanh_lines(v)
         return rendered(v, "".join(line + "\n" for line in lines))
 
     def emit(self, r: Rendered) -> None:
@@ -100,6 +111,11 @@ class TextReporter:
             self._rich_diagnostic(d)
         if v.danh_gia is not None:
             self._rich_table(v.danh_gia, v.tep)
+        if v.so_sanh is not None:
+            from rich.text import Text
+
+            for line in so_sanh_lines(v):
+                self.console.print(Text(line))
 
     def _rich_diagnostic(self, d: ChanDoan) -> None:
         from rich.text import Text
