@@ -3,7 +3,7 @@ suffixes, default and help text here, and asks a format for its writer.
 
 A writer is imported only when its format is used (`Format.load`), by a small function
 that imports it: `ntm --help` and `ntm validate` read these tables without loading
-python-docx, Jinja2, XlsxWriter, matplotlib or rich. This module imports nothing else.
+python-docx, Jinja2, XlsxWriter, pygal or rich. This module imports nothing else.
 """
 
 from __future__ import annotations

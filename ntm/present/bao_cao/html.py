@@ -16,9 +16,10 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ntm.present.bao_cao import nhan
-from ntm.present.bao_cao.charts import HEAT, svg
+from ntm.present.bao_cao.charts import HEAT, chart_id, svg
 from ntm.present.bao_cao.dinh_dang import chu, khoa_sap_xep
-from ntm.present.bao_cao.model import Bang, BaoCao, Kieu, OTrangThai
+from ntm.present.bao_cao.model import Bang, BaoCao, BieuDo, BieuDoCot, BieuDoDuong, Kieu, OTrangThai
+from ntm.present.numbers import so
 
 TEMPLATE = "bao-cao.html.j2"
 VENDOR = ("vendor/tablesort/tablesort.min.js", "vendor/tablesort/tablesort.number.min.js",
@@ -42,6 +43,23 @@ def _rows(b: Bang) -> Iterator[Markup]:
         yield Markup("<tr>" + "".join(cells) + "</tr>\n")
 
 
+def chart_table(chart: BieuDo) -> Markup | None:
+    """The chart's figures as a small table, the text alternative to its drawing (the heat map's is the matrix)."""
+    if isinstance(chart, BieuDoCot):
+        head = [nhan.TIEU_CHI, *(name for name, _ in chart.chuoi)]
+        body = [[label, *(so(values[i]) for _, values in chart.chuoi)] for i, label in enumerate(chart.nhan)]
+    elif isinstance(chart, BieuDoDuong):
+        head = [nhan.NAM, *(name for name, _ in chart.duong)]
+        body = [[str(year), *("" if values[i] is None else so(values[i], 1) for _, values in chart.duong)]
+                for i, year in enumerate(chart.nam)]
+    else:
+        return None
+    rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" if k == 0 else f'<td class="n">{escape(c)}</td>'
+                                    for k, c in enumerate(row)) + "</tr>" for row in body)
+    return Markup(f'<table class="data"><caption>{escape(chart.tieu_de)}</caption><thead><tr>'
+                  + "".join(f'<th scope="col">{escape(h)}</th>' for h in head) + f"</tr></thead><tbody>{rows}</tbody></table>")
+
+
 def _sort_method(kieu: Kieu) -> str:
     return "number" if kieu in _NUMERIC else "intl"
 
@@ -56,7 +74,7 @@ def render_html(r: BaoCao) -> Iterator[bytes]:
     env = Environment(loader=FileSystemLoader([str(d) for d in dirs]), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     scripts = Markup("\n".join(_vendor(dirs, name) for name in VENDOR))
-    charts = {p.ma: [(c.ma, Markup(svg(c))) for c in p.bieu_do] for p in r.phan}
+    charts = {p.ma: [(chart_id(c), Markup(svg(c)), chart_table(c)) for c in p.bieu_do] for p in r.phan}
     stream = env.get_template(TEMPLATE).stream(
         r=r, nhan=nhan, charts=charts, rows=_rows, sort_method=_sort_method, scripts=scripts,
         heat={int(code): colour for code, colour in HEAT.items()},

@@ -85,6 +85,15 @@ class BieuDoCot:
     nhan: tuple[str, ...]
     gia_tri: tuple[int, ...]
     truc: str
+    # Further series stacked after `gia_tri`, each (name, a value per label): communes that cannot be assessed.
+    chong: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    ten_gia_tri: str = ""  # the legend's name of `gia_tri` ("" when there is no other series)
+    toi_da: int | None = None  # the axis' end: the denominator (communes counted); None: the longest bar
+
+    @property
+    def chuoi(self) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """Every series, bottom of the stack first."""
+        return ((self.ten_gia_tri, self.gia_tri), *self.chong)
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,7 @@ class BieuDoDuong:
     nam: tuple[int, ...]
     duong: tuple[tuple[str, tuple[float | None, ...]], ...]
     truc: str
+    toi_da: float | None = None  # the axis' end (the sets' number of criteria); None: the highest point
 
 
 @dataclass(frozen=True)

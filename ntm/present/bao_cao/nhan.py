@@ -256,6 +256,12 @@ BD_NHIET = "Ma trận xã × tiêu chí — {bo}, năm {nam}"
 TRUC_SO_XA = "Số xã"
 TRUC_BINH_QUAN = "Tiêu chí/xã"
 TRUC_TY_LE = "Tỷ lệ xã đạt"
+BD_CHUA_DAT_NAM = "Số xã chưa đạt theo tiêu chí — {bo}, năm {nam} (trên {n} xã có kế hoạch theo bộ)"
+CHUOI_CHUA_DAT = "Chưa đạt"
+CHUOI_CHUA_DANH_GIA = "Chưa đánh giá được"
+BD_BINH_QUAN_BO = "Bình quân số tiêu chí đạt/xã theo năm — bộ {n} tiêu chí (trên số xã đánh giá theo bộ trong năm)"
+BD_SO_LIEU = "Số liệu của biểu đồ"
+BD_NHOM = "Nhóm"
 
 # ----------------------------------------------------------------------------- definitions
 TIEU_DE_DINH_NGHIA = "Định nghĩa và nguồn"
