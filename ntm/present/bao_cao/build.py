@@ -47,10 +47,8 @@ def cong_nhan_text(d: Dong) -> str | None:
 
 
 def ten_trang(bo: BoTomTat, i: int) -> str:
-    """The matrix's sheet: "MT xã NTM 2021-2025" (a sheet name has at most 31 characters, none of []:*?/\\)."""
-    short = bo.ten_ngan.removeprefix(nhan.TIEN_TO_BO).translate({ord(c): "-" for c in "[]:*?/\\"})
-    name = f"{nhan.TRANG_MA_TRAN} {short}"
-    return name if len(name) <= 31 else f"{nhan.TRANG_MA_TRAN} ({i})"
+    """The matrix's sheet: "Ma trận xã NTM 2021-2025"; the spreadsheet writer makes it a valid, unique sheet name."""
+    return f"{nhan.TRANG_MA_TRAN} {bo.ten_ngan.removeprefix(nhan.TIEN_TO_BO)}"
 
 
 def cac_ten_trang(sets: tuple[BoTomTat, ...]) -> list[str]:
@@ -231,4 +229,4 @@ def bao_cao(th: TongHopBaoCao) -> BaoCao:
         Phan("tien_do", nhan.PHAN_TIEN_DO, nhan.MO_TA_TIEN_DO, (tien_do.tien_do(th.tien_do),)),
         Phan("van_de", nhan.PHAN_VAN_DE, nhan.MO_TA_VAN_DE, (problems,)),
     )
-    return BaoCao(nhan.TIEU_DE, pham_vi.pham_vi(th), sections, nhan.DINH_NGHIA, len(problems.dong))
+    return BaoCao(pham_vi.tieu_de(th), pham_vi.pham_vi(th), sections, nhan.DINH_NGHIA, len(problems.dong))

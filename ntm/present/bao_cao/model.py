@@ -138,7 +138,7 @@ class Phan:
 @dataclass(frozen=True)
 class BaoCao:
     tieu_de: str
-    pham_vi: tuple[tuple[str, str], ...]  # (what, value): files read, plans counted, years, filters
+    pham_vi: tuple[tuple[str, str | int], ...]  # (what, value): files read, plans counted (counts are numbers), years, filters
     phan: tuple[Phan, ...]
     dinh_nghia: tuple[tuple[str, str], ...] = field(default=())  # (term, definition and source)
     so_tep_loi: int = 0  # invalid or duplicated files listed (exit code 1)

@@ -102,10 +102,19 @@ PV_LOC = "Bộ lọc"
 PV_VAN_DE = "Số tệp có vấn đề (không tính)"
 PV_KHONG_LOC = "không có"
 PV_KHONG_KHOP = "không có kế hoạch nào khớp bộ lọc"
+# The title names where and when: "… tỉnh Quảng Trị, năm 2023–2025".
+TIEU_DE_TINH = "tỉnh {tinh}"
+TIEU_DE_CAC_TINH = "{n} tỉnh"
+TIEU_DE_NAM = "năm {nam}"
+# The filters in words, as the report's reader needs them (not the flags typed).
+LOC_TINH = "chỉ các kế hoạch của tỉnh {tinh}"
+LOC_NAM = "chỉ năm {nam}"
+LOC_CAC_NAM = "chỉ các năm {dau}–{cuoi}"
+LOC_BO = "chỉ bộ tiêu chí {bo}"
 
 # ----------------------------------------------------------------------------- tables
 BANG_MA_TRAN = "Ma trận tiêu chí"
-TRANG_MA_TRAN = "MT"  # sheet names: "MT xã NTM 2021-2025"
+TRANG_MA_TRAN = "Ma trận"  # sheet names: "Ma trận xã NTM 2021-2025" (plain words: "MT" read as mục tiêu)
 TIEN_TO_BO = "Bộ tiêu chí "  # left out of a sheet name
 BANG_TIEU_CHI = "Số xã chưa đạt theo tiêu chí"
 TRANG_TIEU_CHI = "Theo tiêu chí"
