@@ -178,6 +178,12 @@ def _html() -> ReportWriter:
     return render_html
 
 
+def _report_docx() -> ReportWriter:
+    from ntm.present.bao_cao.docx_out import render_docx
+
+    return render_docx
+
+
 def _report_markdown() -> ReportWriter:
     from ntm.present.bao_cao.markdown import render_markdown
 
@@ -193,6 +199,7 @@ def _report_json() -> ReportWriter:
 REPORT: FormatTable[ReportWriter] = FormatTable((
     Format("xlsx", (".xlsx",), "bảng tính", _xlsx, binary=True),
     Format("html", (".html", ".htm"), "trang có biểu đồ", _html),
+    Format("docx", (".docx",), "Word: các bảng thành phụ lục theo Nghị định 30", _report_docx, binary=True),
     Format("md", (".md", ".markdown"), "Markdown", _report_markdown),
     Format("json", (".json",), "JSON", _report_json),
 ))

@@ -270,7 +270,11 @@ CHUOI_CHUA_DAT = "Chưa đạt"
 CHUOI_CHUA_DANH_GIA = "Chưa đánh giá được"
 BD_BINH_QUAN_BO = "Bình quân số tiêu chí đạt/xã theo năm — bộ {n} tiêu chí (trên số xã đánh giá theo bộ trong năm)"
 BD_SO_LIEU = "Số liệu của biểu đồ"
-BD_NHOM = "Nhóm"
+# The .docx of annexes
+DOCX_DANH_MUC = "DANH MỤC PHỤ LỤC"
+DOCX_PHU_LUC = "PHỤ LỤC"
+DOCX_KEM_THEO = "(Kèm theo Báo cáo số ……/BC-…… ngày …… tháng …… năm …… của ……)"
+DOCX_BANG_TRONG = "Không có dòng nào."
 
 # ----------------------------------------------------------------------------- definitions
 TIEU_DE_DINH_NGHIA = "Định nghĩa và nguồn"
