@@ -110,3 +110,74 @@ def test_a_300_commune_matrix_prints_one_page_wide(tmp_path: Path) -> None:
     for page in matrix:  # …each one holding every column, the header row repeated: one page wide
         assert "STT" in page and "1. Quy hoạch" in page and "Tệp" in page and "Trang " in page
     assert len(sizes) < 80  # the old workbook printed 63-71 portrait pages for a far smaller province
+
+
+# ----------------------------------------------------------------------------- every figure, in every format
+
+
+def _number(text: str) -> float:
+    return float(text.replace(".", "").replace(",", ".").rstrip("%"))
+
+
+def test_every_figure_matches_across_formats(province: Path, tmp_path: Path) -> None:
+    """The .xlsx holds the JSON's numbers exactly; the page and the Markdown show them the Vietnamese way."""
+    import json
+    from html.parser import HTMLParser
+
+    for suffix in ("json", "xlsx", "html", "md"):
+        run("report", str(province), "-o", str(tmp_path / f"r.{suffix}"))
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    tables = [b for p in report["phan"] for b in p["bang"]]
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+
+    class Cells(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tables: list[list[list[tuple[str, str | None]]]] = []
+            self.cell: list[str] | None = None
+            self.title: str | None = None
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "table" and ("class", "data") not in attrs:
+                self.tables.append([])
+            elif tag == "tr" and self.tables:
+                self.tables[-1].append([])
+            elif tag == "td" and self.tables:
+                self.cell, self.title = [], dict(attrs).get("title")
+
+        def handle_data(self, data: str) -> None:
+            if self.cell is not None:
+                self.cell.append(data)
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "td" and self.cell is not None:
+                self.tables[-1][-1].append(("".join(self.cell), self.title))
+                self.cell = None
+
+    page = Cells()
+    page.feed((tmp_path / "r.html").read_text(encoding="utf-8"))
+    html_tables = [[row for row in t if row] for t in page.tables]
+    checked = 0
+    for b, sheet, rows in zip(tables, book.worksheets[1:], [t for t in html_tables if t] + [[]] * 20, strict=False):
+        if not b["dong"]:
+            continue
+        assert [c.value for c in sheet[1]] == [c["nhan"] for c in b["cot"]]
+        for n, values in enumerate(b["dong"]):
+            cells = [c.value for c in sheet[n + 2]]
+            shown = rows[n]
+            for k, c in enumerate(b["cot"]):
+                value = values[c["ma"]]
+                text, title = shown[k]
+                if isinstance(value, dict):  # a matrix cell: the phrase in the sheet and on hover
+                    assert cells[k] == title and cells[k].startswith(("Đạt", "Chưa"))
+                elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                    assert cells[k] == pytest.approx(value, rel=1e-13, abs=0)  # the same number (Excel keeps 15 digits)
+                    factor = 100 if c["kieu"] == "ty_le" else 1
+                    assert abs(_number(text) / factor - value) <= (0.0005 if factor == 100 else 0.005) + 1e-9
+                    checked += 1
+                else:
+                    assert (cells[k] or None) == value and text == (value or "")
+    assert checked > 1000
+    markdown = (tmp_path / "r.md").read_text(encoding="utf-8")
+    for b in tables:
+        assert f"### {b['tieu_de']}" in markdown
