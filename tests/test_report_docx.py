@@ -144,3 +144,17 @@ def test_libreoffice_prints_the_matrix_whole_on_landscape_pages(tmp_path: Path) 
         width, height = sizes[i]
         assert width > height  # landscape
         assert "STT" in page and " 19 " in page and "công" in page  # header repeated, every column on the page
+
+
+def test_plan_text_that_xml_cannot_hold_is_dropped_not_fatal(tmp_path: Path) -> None:
+    """A control character in a commune's name (plan text) cannot be written in a .docx: dropped, never exit 4."""
+    from ntm.present.bao_cao.docx_out import render_docx
+    from ntm.present.bao_cao.model import Bang, BaoCao, Cot, Kieu, Phan
+
+    cols = (Cot("xa", "Xã", Kieu.chu), Cot("so", "Số", Kieu.so_nguyen))
+    table = Bang("x", "Bảng <thử> & \x0b", "x", cols, [("An\x0bLạc <b>&", 1234)], ("ghi\x01chú",))
+    out = tmp_path / "r.docx"
+    out.write_bytes(render_docx(BaoCao("Báo cáo\x0c", (("Số xã", 1),), (Phan("p", "Phần", (), (table,)),))))
+    document = docx.Document(str(out))
+    assert [[c.text for c in r.cells] for r in document.tables[0].rows] == [["Xã", "Số"], ["AnLạc <b>&", "1.234"]]
+    assert "BẢNG <THỬ> & " in [p.text for p in document.paragraphs]

@@ -23,7 +23,12 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
+from xml.sax.saxutils import escape
 
 from ntm.present.bao_cao import nhan
 from ntm.present.bao_cao.dinh_dang import chu, pham_vi_chu
@@ -40,9 +45,13 @@ MATRIX_LEFT_OUT = frozenset({"tinh", "vung", "chuan", "tep"})  # in the annex's 
 _PADDING_TWIPS = 2 * 108 + 20  # Word's cell margins (0.19 cm a side) and the rules
 _NUMBER = re.compile(r"^(\d+[a-zđ]?)\.\s")
 _WIDE_MARKS = str.maketrans("✓✗", "WW")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_MARK = re.compile(r"<!--(ntm-dong-\d+)-->")
 
 
+@cache
 def _twips(text: str, size: float, bold: bool = False) -> int:
+    """A text's width (twips) in Times New Roman; cached: a column repeats its marks and numbers."""
     from ntm.present.document.font import text_width
 
     # The marks come from a fallback font, about as wide as a capital W.
@@ -54,10 +63,14 @@ def _longest_word(texts: list[str], size: float, bold: bool = False) -> int:
     return max(_twips(w, size, bold) for w in words)
 
 
-def column_widths(head: list[str], rows: list[list[str]], room: int) -> tuple[list[int], float]:
+def column_widths(head: list[str], rows: Iterable[list[str]], room: int) -> tuple[list[int], float]:
     """Column widths (twips) and the font size: the largest size at which every cell fits on one line (up to
     three times its longest word), else the largest at which every word does; the room left is shared."""
-    columns = [[row[i] for row in rows if row[i]] for i in range(len(head))]
+    distinct: list[set[str]] = [set() for _ in head]
+    for row in rows:
+        for seen, text in zip(distinct, row, strict=True):
+            seen.add(text)
+    columns = [sorted(t for t in seen if t) for seen in distinct]  # each text once
 
     def floors(size: float) -> list[int]:
         return [max(_longest_word([h], size, True), _longest_word(c, size)) + _PADDING_TWIPS
@@ -85,8 +98,23 @@ def column_widths(head: list[str], rows: list[list[str]], room: int) -> tuple[li
     return widths, chosen
 
 
-def _matrix(b: Bang) -> tuple[list[str], list[list[str]], list[bool], list[str]]:
-    """The matrix for print: marks under the criteria's numbers; a legend of marks and criteria."""
+@dataclass(frozen=True)
+class Khung:
+    """A table laid out for print: its headings, which columns are numbers, the legend above it, and its rows
+    (made again each time they are read, so that a 10,000-row table is never held as text)."""
+
+    head: list[str]
+    right: list[bool]
+    legend: list[str]
+    rows: Callable[[], Iterator[list[str]]]
+
+
+def khung(b: Bang) -> Khung:
+    if not any(c.kieu is Kieu.trang_thai for c in b.cot):
+        kinds = [c.kieu for c in b.cot]
+        return Khung([c.nhan for c in b.cot], [k not in (Kieu.chu, Kieu.trang_thai) for k in kinds], [],
+                     lambda: ([chu(k, v) for k, v in zip(kinds, row, strict=True)] for row in b.dong))
+    # The matrix for print: marks under the criteria's numbers; a legend of marks and criteria.
     keep = [i for i, c in enumerate(b.cot) if c.ma not in MATRIX_LEFT_OUT]
     head, names = [], []
     for i in keep:
@@ -95,34 +123,47 @@ def _matrix(b: Bang) -> tuple[list[str], list[list[str]], list[bool], list[str]]
         head.append(found.group(1) if found else c.nhan)
         if found:
             names.append(c.nhan)
-    rows = [[MARKS[v.ma] if isinstance(v := row[i], OTrangThai) else chu(b.cot[i].kieu, v) for i in keep]
-            for row in b.dong]
-    right = [b.cot[i].kieu not in (Kieu.chu, Kieu.trang_thai) for i in keep]
+    kinds = [b.cot[i].kieu for i in keep]
     marks = "; ".join(f"{MARKS[code]} {nhan.o_trang_thai(code)}" for code in nhan.CHU_GIAI)
-    legend = [f"{nhan.CHU_GIAI_TIEU_DE}: {marks}.", f"{nhan.TIEU_CHI}: {'; '.join(names)}."]
-    return head, rows, right, legend
+    return Khung(head, [k not in (Kieu.chu, Kieu.trang_thai) for k in kinds],
+                 [f"{nhan.CHU_GIAI_TIEU_DE}: {marks}.", f"{nhan.TIEU_CHI}: {'; '.join(names)}."],
+                 lambda: ([MARKS[v.ma] if isinstance(v := row[i], OTrangThai) else chu(k, v)
+                           for i, k in zip(keep, kinds, strict=True)] for row in b.dong))
 
 
-def _table(builder: Any, b: Bang, room: int) -> None:
+def xml_text(text: str) -> str:
+    """Text as XML allows it: control characters a plan may hold are dropped (they cannot be written)."""
+    return _NOT_XML.sub("", text)
+
+
+def rows_xml(k: Khung, style_id: str) -> Iterator[str]:
+    """The body's rows as WordprocessingML, a row at a time: a cell is a paragraph of the table's style,
+    right-aligned for a number (widths come from the table's grid, fixed layout)."""
+    left = f'<w:tc><w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>'
+    right = f'<w:tc><w:p><w:pPr><w:pStyle w:val="{style_id}"/><w:jc w:val="right"/></w:pPr>'
+    starts = [right if r else left for r in k.right]
+    for row in k.rows():
+        cells = "".join(start + (f'<w:r><w:t xml:space="preserve">{escape(xml_text(text))}</w:t></w:r>' if text else "")
+                        + "</w:p></w:tc>" for start, text in zip(starts, row, strict=True))
+        yield f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"
+
+
+def _table(builder: Any, b: Bang, room: int, pending: dict[str, tuple[Khung, str]]) -> None:
+    """The table's header row now; its body rows are marked and written when the file is (`_stream`)."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import Pt
+    from lxml import etree
 
     from ntm.present.document.docx_trang import STYLE_BODY, STYLE_TABLE
     from ntm.present.document.docx_xml import add_cell, add_row, new_table
 
-    if any(c.kieu is Kieu.trang_thai for c in b.cot):
-        head, rows, right, legend = _matrix(b)
-    else:
-        head = [c.nhan for c in b.cot]
-        rows = [[chu(c.kieu, v) for c, v in zip(b.cot, row, strict=True)] for row in b.dong]
-        right = [c.kieu not in (Kieu.chu, Kieu.trang_thai) for c in b.cot]
-        legend = []
-    for line in legend:
-        builder.para(builder.document, STYLE_BODY, line, size=11, after=3)
-    if not rows:
+    k = khung(b)
+    for line in k.legend:
+        builder.para(builder.document, STYLE_BODY, xml_text(line), size=11, after=3)
+    if not b.dong:
         builder.para(builder.document, STYLE_BODY, nhan.DOCX_BANG_TRONG, italic=True)
         return
-    widths, size = column_widths(head, rows, room)
+    widths, size = column_widths(k.head, k.rows(), room)
     name = f"NTM Bang {size:g}"
     styles = builder.document.styles
     try:
@@ -133,13 +174,34 @@ def _table(builder: Any, b: Bang, room: int) -> None:
         style.font.size = Pt(size)
     tbl = new_table(widths)
     tr = add_row(tbl, header=True)  # repeated at the top of every page
-    for width, text in zip(widths, head, strict=True):
-        add_cell(tr, width, style.style_id, text, bold=True, align="center")
-    for row in rows:
-        tr = add_row(tbl)
-        for width, text, numeric in zip(widths, row, right, strict=True):
-            add_cell(tr, width, style.style_id, text, align="right" if numeric else None)
+    for width, text in zip(widths, k.head, strict=True):
+        add_cell(tr, width, style.style_id, xml_text(text), bold=True, align="center")
+    mark = f"ntm-dong-{len(pending)}"
+    tbl.append(etree.Comment(mark))
+    pending[mark] = (k, style.style_id)
     builder.insert(tbl)
+
+
+def _stream(package: bytes, pending: dict[str, tuple[Khung, str]]) -> bytes:
+    """The saved package with each table's body rows written in place of its mark, a row at a time."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename != "word/document.xml":
+                target.writestr(info, data, zipfile.ZIP_DEFLATED)
+                continue
+            entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            with target.open(entry, "w", force_zip64=True) as f:
+                for n, part in enumerate(_MARK.split(data.decode("utf-8"))):
+                    if n % 2 == 0:
+                        f.write(part.encode("utf-8"))
+                    else:
+                        for row in rows_xml(*pending[part]):
+                            f.write(row.encode("utf-8"))
+    return out.getvalue()
 
 
 def render_docx(r: BaoCao) -> bytes:
@@ -149,32 +211,33 @@ def render_docx(r: BaoCao) -> bytes:
 
     document = open_base(None)
     props = document.core_properties
-    props.title, props.language, props.comments = r.tieu_de[:255], "vi-VN", "ntm report"
+    props.title, props.language, props.comments = xml_text(r.tieu_de)[:255], "vi-VN", "ntm report"
     builder = DocxBuilder(document)
-    builder.para(document, STYLE_FORM, r.tieu_de.upper(), size=BODY_PT, bold=True, after=12)
+    pending: dict[str, tuple[Khung, str]] = {}
+    builder.para(document, STYLE_FORM, xml_text(r.tieu_de.upper()), size=BODY_PT, bold=True, after=12)
     for what, value in r.pham_vi:
-        builder.para(document, STYLE_BODY, f"{what}: {pham_vi_chu(value)}.")
+        builder.para(document, STYLE_BODY, xml_text(f"{what}: {pham_vi_chu(value)}."))
     tables = r.cac_bang
     builder.para(document, STYLE_FORM, nhan.DOCX_DANH_MUC, size=BODY_PT, bold=True, before=12, after=6)
     for n, b in enumerate(tables, 1):
-        builder.para(document, STYLE_BODY, f"{nhan.DOCX_PHU_LUC.capitalize()} {so_la_ma(n)}. {b.tieu_de}")
+        builder.para(document, STYLE_BODY, xml_text(f"{nhan.DOCX_PHU_LUC.capitalize()} {so_la_ma(n)}. {b.tieu_de}"))
     for n, b in enumerate(tables, 1):
         wide = len(b.cot) >= LANDSCAPE_FROM
         builder.orientation(wide)
         first = builder.para(document, STYLE_FORM, f"{nhan.DOCX_PHU_LUC} {so_la_ma(n)}", size=BODY_PT, bold=True)
         first.paragraph_format.page_break_before = True
-        builder.para(document, STYLE_FORM, b.tieu_de.upper(), size=BODY_PT, bold=True)
+        builder.para(document, STYLE_FORM, xml_text(b.tieu_de.upper()), size=BODY_PT, bold=True)
         builder.para(document, STYLE_FORM, nhan.DOCX_KEM_THEO, size=BODY_PT, italic=True, after=12)
-        _table(builder, b, int(builder.room(wide)) // 635)
+        _table(builder, b, int(builder.room(wide)) // 635, pending)
         for note in b.ghi_chu:
-            builder.para(document, STYLE_BODY, note, size=11, italic=True, before=3)
+            builder.para(document, STYLE_BODY, xml_text(note), size=11, italic=True, before=3)
     if r.dinh_nghia:
         builder.orientation(False)
         first = builder.para(document, STYLE_FORM, nhan.TIEU_DE_DINH_NGHIA.upper(), size=BODY_PT, bold=True, after=12)
         first.paragraph_format.page_break_before = True
         for term, text in r.dinh_nghia:
-            builder.para(document, STYLE_BODY, f"{term}: {text}")
+            builder.para(document, STYLE_BODY, xml_text(f"{term}: {text}"))
     builder.finish()
     out = io.BytesIO()
     document.save(out)
-    return out.getvalue()
+    return _stream(out.getvalue(), pending)
