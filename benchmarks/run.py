@@ -383,6 +383,8 @@ def main(argv: list[str] | None = None) -> int:
             tree=True)
         add(batch, "report_html", f"ntm report <{n} plans> -o x.html", [ntm, "report", corpus, "-o", str(work / "x.html")],
             tree=True)
+        add(batch, "report_docx", f"ntm report <{n} plans> -o x.docx", [ntm, "report", corpus, "-o", str(work / "x.docx")],
+            tree=True)
         if batch:
             print(f"Nhiều kế hoạch: {len(batch)} lệnh × {args.batch_rounds} vòng", file=sys.stderr)
             run_rounds(list(batch.values()), args.batch_rounds, env, REPO, "nhiều kế hoạch")
@@ -452,7 +454,8 @@ def ratios(single: dict[str, Bench], batch: dict[str, Bench], count: int) -> lis
             rows.append(Row(f"peak memory, {b.label}", max(b.peak_mb, b.tree_mb), " MB", "", 200))
     add(f"ntm report -o x.xlsx {count:,} plans", "report_xlsx", "checkjson", batch, 1.3)
     add(f"ntm report -o x.html {count:,} plans", "report_html", "checkjson", batch, 1.3)
-    for key in ("report_xlsx", "report_html"):
+    add(f"ntm report -o x.docx {count:,} plans", "report_docx", "checkjson", batch, 1.3)
+    for key in ("report_xlsx", "report_html", "report_docx"):
         if key in batch:
             b = batch[key]
             rows.append(Row(f"peak memory, {b.label}", max(b.peak_mb, b.tree_mb), " MB", "", 300))

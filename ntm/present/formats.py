@@ -3,7 +3,7 @@ suffixes, default and help text here, and asks a format for its writer.
 
 A writer is imported only when its format is used (`Format.load`), by a small function
 that imports it: `ntm --help` and `ntm validate` read these tables without loading
-python-docx, Jinja2, XlsxWriter, matplotlib or rich. This module imports nothing else.
+python-docx, Jinja2, XlsxWriter, pygal or rich. This module imports nothing else.
 """
 
 from __future__ import annotations
@@ -192,6 +192,12 @@ def _html() -> ReportWriter:
     return render_html
 
 
+def _report_docx() -> ReportWriter:
+    from ntm.present.bao_cao.docx_out import render_docx
+
+    return render_docx
+
+
 def _report_markdown() -> ReportWriter:
     from ntm.present.bao_cao.markdown import render_markdown
 
@@ -207,6 +213,7 @@ def _report_json() -> ReportWriter:
 REPORT: FormatTable[ReportWriter] = FormatTable((
     Format("xlsx", (".xlsx",), "bảng tính", _xlsx, binary=True),
     Format("html", (".html", ".htm"), "trang có biểu đồ", _html),
+    Format("docx", (".docx",), "Word: các bảng thành phụ lục theo Nghị định 30", _report_docx, binary=True),
     Format("md", (".md", ".markdown"), "Markdown", _report_markdown),
     Format("json", (".json",), "JSON", _report_json),
 ))

@@ -99,7 +99,9 @@ def _indicators(bo: BoTieuChi, given: DauVao) -> Iterator[tuple[YamlPath, ChiTie
     indicator, the set's or the plan's own."""
     for tc_ma, entry in given.plan.tieu_chi.items():
         indicators = {**bo.chi_tieu.get(tc_ma, {}), **chi_tieu_rieng(bo, tc_ma, entry)}
-        written = ((given.data.get("tieu_chi") or {}).get(tc_ma) or {}).get("hien_trang") or {}
+        raw = (given.data.get("tieu_chi") or {}).get(tc_ma)
+        written = raw.get("hien_trang") if isinstance(raw, dict) else None  # a criterion may be written as text
+        written = written if isinstance(written, dict) else {}
         for ct_ma, figure in entry.hien_trang.items():
             if ct_ma in indicators:
                 yield ("tieu_chi", tc_ma, "hien_trang", ct_ma), indicators[ct_ma].chi_tieu, figure, written.get(ct_ma)

@@ -25,6 +25,7 @@ from ntm.present.bao_cao.model import (
     Kieu,
     Phan,
 )
+from ntm.present.numbers import so as so_chu
 from ntm.tong_hop.binh_quan import binh_quan
 from ntm.tong_hop.chuan import cong_nhan_den, nhom_19
 from ntm.tong_hop.gop import Dong
@@ -46,10 +47,8 @@ def cong_nhan_text(d: Dong) -> str | None:
 
 
 def ten_trang(bo: BoTomTat, i: int) -> str:
-    """The matrix's sheet: "MT xã NTM 2021-2025" (a sheet name has at most 31 characters, none of []:*?/\\)."""
-    short = bo.ten_ngan.removeprefix(nhan.TIEN_TO_BO).translate({ord(c): "-" for c in "[]:*?/\\"})
-    name = f"{nhan.TRANG_MA_TRAN} {short}"
-    return name if len(name) <= 31 else f"{nhan.TRANG_MA_TRAN} ({i})"
+    """The matrix's sheet: "Ma trận xã NTM 2021-2025"; the spreadsheet writer makes it a valid, unique sheet name."""
+    return f"{nhan.TRANG_MA_TRAN} {bo.ten_ngan.removeprefix(nhan.TIEN_TO_BO)}"
 
 
 def cac_ten_trang(sets: tuple[BoTomTat, ...]) -> list[str]:
@@ -154,16 +153,27 @@ def chi_tieu(th: TongHopBaoCao) -> Bang:
 
 
 def bieu_do(th: TongHopBaoCao) -> list[BieuDo]:
+    """Bars per set and year (unmet, with the communes that cannot be assessed stacked on them, over the set's
+    communes that year); a line chart per number of criteria (sets of 19 and of 10 never share an axis);
+    a heat map per set for its latest year."""
     charts: list[BieuDo] = []
     for bo in th.bo:
-        year = max(th.nam_cua(bo))
-        ranked = [r for r in th.theo_tieu_chi if r.bo.khoa == bo.khoa and r.nam == year]
-        charts.append(BieuDoCot(f"chua_dat.{bo.ma}", nhan.BD_CHUA_DAT.format(bo=bo.ten_ngan, nam=year),
-                                tuple(nhan.tieu_chi_cot(*bo.tieu_chi[r.vi_tri][1:]) for r in ranked),
-                                tuple(r.chua_dat.tu_so for r in ranked), nhan.TRUC_SO_XA))
+        for year in sorted(th.nam_cua(bo), reverse=True):
+            ranked = [r for r in th.theo_tieu_chi if r.bo.khoa == bo.khoa and r.nam == year]
+            n = len(th.theo_bo_nam[(bo.khoa, year)])
+            charts.append(BieuDoCot(
+                f"chua_dat.{bo.ma}.{year}", nhan.BD_CHUA_DAT_NAM.format(bo=bo.ten_ngan, nam=year, n=so_chu(n)),
+                tuple(nhan.tieu_chi_cot(*bo.tieu_chi[r.vi_tri][1:]) for r in ranked),
+                tuple(r.chua_dat.tu_so for r in ranked), nhan.TRUC_SO_XA,
+                chong=((nhan.CHUOI_CHUA_DANH_GIA, tuple(r.chua_danh_gia_duoc for r in ranked)),),
+                ten_gia_tri=nhan.CHUOI_CHUA_DAT, toi_da=n))
     averages = {(r.bo.khoa, r.nam): r.binh_quan.gia_tri for r in th.binh_quan}
-    lines = tuple((bo.ten_ngan, tuple(averages.get((bo.khoa, y)) for y in th.nam)) for bo in th.bo)
-    charts.append(BieuDoDuong("binh_quan", nhan.BD_BINH_QUAN, th.nam, lines, nhan.TRUC_BINH_QUAN))
+    for size in sorted({bo.so_tieu_chi for bo in th.bo}, reverse=True):
+        sets = [bo for bo in th.bo if bo.so_tieu_chi == size]
+        years = tuple(y for y in th.nam if any((bo.khoa, y) in th.theo_bo_nam for bo in sets))
+        lines = tuple((bo.ten_ngan, tuple(averages.get((bo.khoa, y)) for y in years)) for bo in sets)
+        charts.append(BieuDoDuong(f"binh_quan.{size}", nhan.BD_BINH_QUAN_BO.format(n=size), years, lines,
+                                  nhan.TRUC_BINH_QUAN, toi_da=size))
     for bo in th.bo:
         year = max(th.nam_cua(bo))
         charts.append(nhiet(bo, year, th.theo_bo_nam[(bo.khoa, year)]))
@@ -219,4 +229,4 @@ def bao_cao(th: TongHopBaoCao) -> BaoCao:
         Phan("tien_do", nhan.PHAN_TIEN_DO, nhan.MO_TA_TIEN_DO, (tien_do.tien_do(th.tien_do),)),
         Phan("van_de", nhan.PHAN_VAN_DE, nhan.MO_TA_VAN_DE, (problems,)),
     )
-    return BaoCao(nhan.TIEU_DE, pham_vi.pham_vi(th), sections, nhan.DINH_NGHIA, len(problems.dong))
+    return BaoCao(pham_vi.tieu_de(th), pham_vi.pham_vi(th), sections, nhan.DINH_NGHIA, len(problems.dong))

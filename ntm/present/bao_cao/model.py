@@ -85,6 +85,15 @@ class BieuDoCot:
     nhan: tuple[str, ...]
     gia_tri: tuple[int, ...]
     truc: str
+    # Further series stacked after `gia_tri`, each (name, a value per label): communes that cannot be assessed.
+    chong: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    ten_gia_tri: str = ""  # the legend's name of `gia_tri` ("" when there is no other series)
+    toi_da: int | None = None  # the axis' end: the denominator (communes counted); None: the longest bar
+
+    @property
+    def chuoi(self) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """Every series, bottom of the stack first."""
+        return ((self.ten_gia_tri, self.gia_tri), *self.chong)
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,7 @@ class BieuDoDuong:
     nam: tuple[int, ...]
     duong: tuple[tuple[str, tuple[float | None, ...]], ...]
     truc: str
+    toi_da: float | None = None  # the axis' end (the sets' number of criteria); None: the highest point
 
 
 @dataclass(frozen=True)
@@ -128,7 +138,7 @@ class Phan:
 @dataclass(frozen=True)
 class BaoCao:
     tieu_de: str
-    pham_vi: tuple[tuple[str, str], ...]  # (what, value): files read, plans counted, years, filters
+    pham_vi: tuple[tuple[str, str | int], ...]  # (what, value): files read, plans counted (counts are numbers), years, filters
     phan: tuple[Phan, ...]
     dinh_nghia: tuple[tuple[str, str], ...] = field(default=())  # (term, definition and source)
     so_tep_loi: int = 0  # invalid or duplicated files listed (exit code 1)
