@@ -61,6 +61,18 @@ AnywhereOpt = Annotated[
 ]
 
 
+ConfigOpt = Annotated[
+    str | None,
+    typer.Option("--cau-hinh", metavar="TỆP", show_default=False,
+                 help="Tệp ntm.toml ([bo-qua], [muc-do]) thay cho tệp tìm từ thư mục kế hoạch lên tới gốc kho."),
+]
+ShowAcceptedOpt = Annotated[
+    bool,
+    typer.Option("--hien-bo-qua",
+                 help="Hiện cả cảnh báo đã chấp nhận (# ntm: bo-qua, # ntm: bo-qua-tep, ntm.toml) và nơi chấp nhận."),
+]
+
+
 def _jobs(value: str | None, lenh: str) -> int | None:
     from ntm.run import MAX_JOBS
 
@@ -125,7 +137,7 @@ def init_cmd(
 @command("validate")
 def validate_cmd(
     paths: PathsArg, format: FormatOpt = str(CHECK.default), strict: StrictOpt = False, jobs: JobsOpt = None,
-    anywhere: AnywhereOpt = False,
+    anywhere: AnywhereOpt = False, cau_hinh: ConfigOpt = None, hien_bo_qua: ShowAcceptedOpt = False,
 ) -> int:
     """Kiểm tra định dạng kế hoạch: lỗi YAML, lỗi khóa, kiểu dữ liệu, mã tiêu chí.
 
@@ -134,7 +146,8 @@ def validate_cmd(
     from ntm.cli.plans import run_plans
 
     fmt = frame.chon(format, CHECK.names, FORMAT, "ntm validate")
-    return run_plans("validate", paths, fmt, strict, _jobs(jobs, "ntm validate"), False, anywhere)
+    return run_plans("validate", paths, fmt, strict, _jobs(jobs, "ntm validate"), False, anywhere,
+                     cau_hinh=cau_hinh, hien_bo_qua=hien_bo_qua)
 
 
 @command("check")
@@ -149,6 +162,8 @@ def check_cmd(
              "vẫn thất bại. Dùng cho hook pre-commit, CI của kho kế hoạch.")] = False,
     jobs: JobsOpt = None,
     anywhere: AnywhereOpt = False,
+    cau_hinh: ConfigOpt = None,
+    hien_bo_qua: ShowAcceptedOpt = False,
 ) -> int:
     """Đánh giá kế hoạch theo bộ tiêu chí: liệt kê tiêu chí chưa đạt, số liệu, mức yêu cầu, chênh lệch và nguồn.
 
@@ -157,7 +172,8 @@ def check_cmd(
     from ntm.cli.plans import run_plans
 
     fmt = frame.chon(format, CHECK.names, FORMAT, "ntm check")
-    return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), all_, anywhere, allow_unmet)
+    return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), all_, anywhere, allow_unmet,
+                     cau_hinh, hien_bo_qua)
 
 
 @command("report")
@@ -242,6 +258,8 @@ def render_cmd(
                                  help="Mẫu riêng: tệp .docx (tiêu đề, lề của đơn vị) hoặc .md.j2 (Jinja2).")
     ] = None,
     anywhere: AnywhereOpt = False,
+    cau_hinh: ConfigOpt = None,
+    hien_bo_qua: ShowAcceptedOpt = False,
 ) -> int:
     """Xuất văn bản kế hoạch: Markdown, hoặc .docx (và .pdf qua LibreOffice) theo thể thức Nghị định
     30/2020/NĐ-CP, hoặc Hướng dẫn 36-HD/VPTW với văn bản của Đảng.
@@ -252,7 +270,7 @@ def render_cmd(
 
     fmt = frame.chon(format, RENDER.names + CHECK.names, FORMAT, "ntm render") if format is not None else None
     return render_command(Path(plan), Path(output) if output else None, fmt, Path(template) if template else None,
-                          anywhere)
+                          anywhere, cau_hinh, hien_bo_qua)
 
 
 @command("schema")

@@ -20,6 +20,7 @@ CAU: dict[str, str] = {
     "loai_tep.ke_hoach": "kế hoạch",
     "loai_tep.bo_tieu_chi": "bộ tiêu chí",
     "loai_tep.mau": "mẫu",
+    "loai_tep.cau_hinh": "cấu hình (ntm.toml)",
 }
 
 _YAML_SYNTAX = {

@@ -58,6 +58,11 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
         "MAU", "MAU: mẫu văn bản của đơn vị",
         "Mẫu .docx hoặc .md.j2 đưa vào `ntm render --template` (docs/render.md); mã thoát 1.",
     ),
+    (
+        "BQ", "BQ: chấp nhận cảnh báo",
+        "Chú thích `# ntm: bo-qua`, `# ntm: bo-qua-tep` trong kế hoạch và tệp `ntm.toml` của kho "
+        "(docs/ci.md, \"Chấp nhận cảnh báo\"): chấp nhận viết sai hoặc thừa là cảnh báo, ntm.toml sai là lỗi.",
+    ),
     ("NTM", "NTM: lỗi của chính ntm", "Không phải lỗi của tệp: xin báo cho nhóm phát triển."),
 )
 

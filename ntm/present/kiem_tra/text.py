@@ -7,7 +7,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from ntm.assess.result import LyDo
 from ntm.diagnostics import MucDo
 from ntm.present import wording
-from ntm.present.kiem_tra import Rendered, Totals, rendered, summary_line
+from ntm.present.kiem_tra import Rendered, Totals, rendered, shown_diagnostics, summary_line
 from ntm.present.output import Ra
 from ntm.present.view import ChanDoan, KiemTra
 
@@ -72,7 +72,7 @@ class TextReporter:
         return lines
 
     def render(self, v: KiemTra) -> Rendered:
-        lines = [d.one_line() for d in v.chan_doan]
+        lines = [d.one_line() for d in shown_diagnostics(v)]
         if v.danh_gia is not None:
             lines.append(header(v.danh_gia, v.tep))
             rows = self._rows(v.danh_gia)
@@ -94,7 +94,7 @@ class TextReporter:
         if self.console is None:
             self.emit(self.render(v))
             return
-        for d in v.chan_doan:
+        for d in shown_diagnostics(v):
             self._rich_diagnostic(d)
         if v.danh_gia is not None:
             self._rich_table(v.danh_gia, v.tep)
@@ -106,10 +106,10 @@ class TextReporter:
         line = Text()
         line.append(d.vi_tri, style="bold")
         line.append(": ")
-        line.append(f"{d.muc_do.nhan} [{d.ma}]", style=style)
+        line.append(f"{d.nhan} [{d.ma}]", style="dim" if d.chap_nhan_tai else style)
         if d.duong_dan:
             line.append(f" {d.duong_dan}:", style="cyan")
-        line.append(f" {d.thong_diep}")
+        line.append(f" {d.thong_diep}{d.chap_nhan_o()}")
         self.console.print(line)
 
     def _rich_table(self, v: DanhGiaView, file: str) -> None:
