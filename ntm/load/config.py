@@ -123,10 +123,11 @@ def find_config(folder: Path, root: Path) -> Path | None:
 
 def shown(path: Path) -> str:
     """ntm.toml as messages name it: relative to the working folder when it is below it."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive (Windows)
-        return str(path)
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:  # elsewhere: named in full, never as ../../…
+        return str(absolute)
 
 
 _HEADER = re.compile(r"\s*\[\s*(\"[^\"]*\"|'[^']*'|[^\]\s]+)\s*\]")
@@ -181,9 +182,18 @@ def _syntax(exc: Exception, text: str, file: str) -> Diagnostic:
     return Diagnostic("BQ010", file, (), {"chi_tiet": reason}, line=line, column=column)
 
 
-@functools.lru_cache(maxsize=64)
 def load_config(path: Path) -> Config:
-    """ntm.toml at `path` (cached: a batch reads it once per process)."""
+    """ntm.toml at `path`, read once per process while it stays the same file (a batch reads it once)."""
+    try:
+        info = os.stat(path)
+        stamp: tuple[int, int] = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        stamp = (0, -1)  # read_file says why
+    return _load(path, stamp)
+
+
+@functools.lru_cache(maxsize=64)
+def _load(path: Path, stamp: tuple[int, int]) -> Config:
     file = shown(path)
     folder = real(path).parent
     raw, problem = read_file(path, file, "cau_hinh")
@@ -214,7 +224,8 @@ def _read(data: dict[str, Any], lines: list[str], file: str, folder: Path) -> Co
     # [muc-do] first: what it makes an error cannot be accepted in [bo-qua]
     for name, value in sorted(data.items(), key=lambda item: item[0] != BANG_MUC_DO):
         if name not in (BANG_BO_QUA, BANG_MUC_DO):
-            at("BQ011", None, name, khoa=GiaTri(name, 40, khoa=True),
+            table, key = (name, None) if isinstance(value, dict) else (None, name)  # [name], or name = …
+            at("BQ011", table, key, khoa=GiaTri(name, 40, khoa=True),
                de_xuat=DeXuat(suggest(name, (BANG_BO_QUA, BANG_MUC_DO))))
             if name in ("bo_qua", "muc_do", "boqua", "mucdo"):  # read as meant, after saying so
                 name = name.replace("_", "-") if "_" in name else name[:2] + "-" + name[2:]
