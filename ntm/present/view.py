@@ -18,7 +18,9 @@ from ntm.run import KetQuaTep
 if TYPE_CHECKING:  # the assessment's view is loaded only when there is an assessment
     from ntm.present.view_danh_gia import DanhGiaView
 
-JSON_VERSION = 1
+# docs/json.md: 2 adds `da_chap_nhan`, an indicator's `trang_thai` `chua_co_nguong`, and a ≤ target
+# read as its upper bound
+JSON_VERSION = 2
 
 @dataclass(frozen=True)
 class ChanDoan:

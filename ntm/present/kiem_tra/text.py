@@ -63,7 +63,11 @@ class TextReporter:
     def _indicators(self, tc: TieuChi) -> list[ChiTieu]:
         if self.show_all:
             return list(tc.chi_tieu)
-        return [c for c in tc.chi_tieu if c.la_chua_dat or (tc.la_thieu_so_lieu and c.thieu_so_lieu)]
+        shown = [c for c in tc.chi_tieu if c.la_chua_dat or (tc.la_thieu_so_lieu and c.thieu_so_lieu)]
+        if not shown and tc.la_chua_dat and tc.theo_tu_danh_gia:
+            # unmet by the plan's own assessment: its figures are what a reader weighs that against
+            shown = [c for c in tc.chi_tieu if not c.thieu_so_lieu]
+        return shown
 
     def _details(self, tc: TieuChi) -> list[str]:
         lines = [indicator_line(c) for c in self._indicators(tc)]
