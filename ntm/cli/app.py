@@ -46,7 +46,7 @@ FormatOpt = Annotated[
     typer.Option("--format", "-f", metavar="ĐỊNH_DẠNG", show_default=False,
                  help=CHECK.help_text() + "."),
 ]
-StrictOpt = Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Coi cảnh báo chưa chấp nhận là lỗi (mã thoát 1).")]
 JobsOpt = Annotated[
     str | None,
     typer.Option("--jobs", "-j", metavar="SỐ", show_default=False,

@@ -21,6 +21,7 @@ from ntm.diagnostics.params import Cau, DeXuat, GiaTri
 LENH_DONG = "bo-qua"
 LENH_TEP = "bo-qua-tep"
 
+_ANY = re.compile(r"#[ \t]*ntm[ \t]*:")
 _COMMENT = re.compile(r"(?:^|(?<=\s))#\s*ntm\s*:(.*)$")
 _CODE = re.compile(r"[A-Za-z]{1,6}\d{1,4}")  # loosely a code: "KH12" gets a suggestion (BQ002), not BQ004
 
@@ -81,7 +82,7 @@ def _content_lines(lines: list[str]) -> list[bool]:
 
 def read_bo_qua(text: str, file: str) -> tuple[list[BoQua], list[Diagnostic]]:
     """The acceptances a plan's text writes, and warnings about those that cannot be read."""
-    if "ntm" not in text:  # almost every plan: nothing to scan
+    if _ANY.search(text) is None:  # almost every plan: nothing to scan line by line
         return [], []
     lines = text.splitlines()
     content: list[bool] | None = None
