@@ -506,8 +506,30 @@ def _git_repository(target: Path) -> None:
         subprocess.run([*git, *args], cwd=target.parent, check=True, capture_output=True)
 
 
+# A repository's ntm.toml beside a valid plan with one warning (KH012): each setup writes both.
+_CONFIGS: dict[str, str] = {
+    "config_accepts": '[bo-qua]\n"*.yaml" = ["KH012"]\n',
+    "config_syntax": '[bo-qua]\n"*.yaml" = ["KH012"\n[muc-do]\nKH010 = "tat"\n',
+    "config_unknown_table": '[bo_qua]\n"*.yaml" = ["KH012"]\n',
+    "config_unknown_level": '[muc-do]\nKH012 = "loii"\n',
+    "config_outside": '[bo-qua]\n"../*.yaml" = ["KH012"]\n',
+    "config_wrong_type": '[bo-qua]\n"*.yaml" = "KH012"\n',
+    "config_raises": '[muc-do]\nKH012 = "loi"\n',
+    "config_unused": '[bo-qua]\n"*.yaml" = ["KH012", "KH010"]\n"khac/*.yaml" = ["KH012"]\n',
+}
+
+
+def _with_config(text: str) -> Callable[[Path], None]:
+    def setup(target: Path) -> None:
+        shutil.copyfile(DATA / "codes" / "KH012-placeholder-left.yaml", target)
+        (target.parent / "ntm.toml").write_text(text, encoding="utf-8")
+
+    return setup
+
+
 SETUPS: dict[str, Callable[[Path], None]] = {
     "git_repository": _git_repository,
+    **{name: _with_config(text) for name, text in _CONFIGS.items()},
     "catalog_is_a_folder": _catalog_is_a_folder,
     "inheritance_cycle": _inheritance_cycle,
     "inheritance_chain_9": _inheritance_chain_9,

@@ -93,8 +93,36 @@ def test_unknown_official_level_is_not_no_data(tmp_path: Path) -> None:
     assert line.split()[:4] == ["Chưa", "rõ", "mức", "chính"], line
     assert "4.2* Tỷ lệ hộ sử dụng điện an toàn: 100% (chưa có mức chính thức để so sánh)" in out
     assert "chưa có dữ liệu" not in out.lower()
-    # not listed without --all: nothing in the plan can settle it
-    assert "4. Điện" not in run("check", str(plan))[1]
+    # the indicator itself, in JSON (version 2): its own state, not "no data"
+    ct = indicator(view, "ty_le_ho_su_dung_dien_an_toan")
+    assert (ct["trang_thai"], ct["ly_do"], ct["gia_tri"]) == ("chua_co_nguong", "chua_co_nguong", 100)
+    assert view["phien_ban"] == 2
+    missing = next(c for t in view["tieu_chi"] for c in t["chi_tieu"] if c["gia_tri"] is None)
+    assert missing["trang_thai"] == "chua_co_du_lieu"
+
+
+def test_text_check_shows_the_figures_of_a_criterion_unmet_by_self_assessment(tmp_path: Path) -> None:
+    """Issue 17: only --all showed them; a reader weighs the plan's 'chưa đạt' against its figures."""
+    text = (REPO / "tests" / "data" / "codes" / "KH002-target-below-requirement.yaml").read_text(encoding="utf-8")
+    figures = "        gia_tri: 82%\n        yeu_cau: 90%\n        muc_tieu: 85%\n"
+    assert figures in text
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(text.replace(figures, "        gia_tri: 82%\n    tu_danh_gia: chua_dat\n"), encoding="utf-8")
+    _, out = run("check", str(plan))
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().endswith("14. Y tế"))
+    assert "Chưa đạt (tự đánh giá)" in lines[at]
+    assert lines[at + 1].strip() == "14.2 Tỷ lệ dân số được quản lý sức khỏe: 82% (chưa có mức chính thức để so sánh)"
+
+
+def test_a_target_of_an_at_most_indicator_is_its_upper_bound_in_json() -> None:
+    """The seed plan aims at a poverty rate of 3%: no more than 3% (issue 17: it read "from 3% up")."""
+    assert "      ty_le_ngheo_da_chieu:\n        muc_tieu: 3%\n" in SEED_PLAN.read_text(encoding="utf-8")
+    _, view = check_json(SEED_PLAN)
+    ct = indicator(view, "ty_le_ngheo_da_chieu")
+    assert ct["loai"] == "toi_da" and ct["muc_tieu"] == {"tu": None, "den": 3}
+    assert indicator(view, "ty_le_tham_gia_bhyt")["muc_tieu"] == {"tu": 90, "den": None}  # ≥: a floor
+
 
 
 def test_missing_figures_name_what_to_add(tmp_path: Path) -> None:

@@ -99,7 +99,7 @@ def test_text_is_plain_when_piped() -> None:
 def test_pre_commit_manifest(tmp_path: Path) -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     ids = {h["id"]: h for h in hooks}
-    assert set(ids) == {"ntm-validate", "ntm-check-plans", "ntm-check"}
+    assert set(ids) == {"ntm", "ntm-validate", "ntm-check-plans", "ntm-check"}
     for hook in hooks:
         assert {"id", "name", "entry", "language"} <= set(hook)
         assert hook["entry"].split()[0] == "ntm" and hook["language"] == "python"
@@ -118,6 +118,10 @@ def test_pre_commit_manifest(tmp_path: Path) -> None:
     assert run(*ids["ntm-check-plans"]["entry"].split()[1:], str(clean), str(clean))[0] == 0
     assert run(*ids["ntm-check"]["entry"].split()[1:], str(clean))[0] == 3
     assert run(*ids["ntm-check-plans"]["entry"].split()[1:], str(SEED_PLAN))[0] == 1  # its two warnings
+    # the plans repository's hook: the same verdicts, compact
+    assert run(*ids["ntm"]["entry"].split()[1:], str(clean), str(clean))[0] == 0
+    code, out = run(*ids["ntm"]["entry"].split()[1:], str(SEED_PLAN))
+    assert code == 1 and all(line.startswith((str(SEED_PLAN), "Đã kiểm tra")) for line in out.splitlines()), out
 
 
 def test_the_plans_hook_still_fails_on_invalid_plans_and_warnings(tmp_path: Path) -> None:
@@ -197,7 +201,7 @@ def test_render_diagnostics_as_json_with_the_document_in_a_file(tmp_path: Path) 
     assert proc.returncode == 0, proc.stderr
     (line,) = proc.stdout.splitlines()
     found = json.loads(line)
-    assert set(found) == {"phien_ban", "tep", "hop_le", "chan_doan"}  # validate's shape (docs/json.md)
+    assert set(found) == {"phien_ban", "tep", "hop_le", "chan_doan", "da_chap_nhan"}  # validate's shape (docs/json.md)
     assert found["hop_le"] is True
     assert [(d["ma"], d["dong"]) for d in found["chan_doan"]] == [("KH005", 205), ("KH002", 206)]
     assert proc.stderr == f"ntm: đã ghi {target}\n"  # the diagnostics are not said twice
@@ -244,7 +248,7 @@ def test_render_text_diagnostics_stay_on_standard_error(tmp_path: Path) -> None:
     assert "Đã kiểm tra" not in proc.stderr  # one plan: no batch summary
 
 
-@pytest.mark.parametrize("fmt", [f for f in formats.CHECK.names if f != "text"])
+@pytest.mark.parametrize("fmt", [f for f in formats.CHECK.names if f not in ("text", "concise")])
 def test_a_machine_format_for_render_needs_an_output_file(fmt: str) -> None:
     proc = _render(str(SEED_PLAN), "--format", fmt)
     assert proc.returncode == 2 and proc.stdout == ""

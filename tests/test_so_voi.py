@@ -16,6 +16,8 @@ import pytest
 from planlib import REPO, SEED_PLAN
 from test_check import documented_keys
 
+from ntm.present.view import JSON_VERSION
+
 GIT = ["git", "-c", "user.name=ntm", "-c", "user.email=ntm@example.invalid", "-c", "commit.gpgsign=false"]
 SEED = SEED_PLAN.read_text(encoding="utf-8")
 
@@ -114,7 +116,7 @@ def test_json_carries_each_change_with_old_and_new_values_as_documented(repo: Pa
     assert a["so_voi"]["trang_thai"] == "so_sanh" and a["so_voi"]["phien_ban"] == "HEAD~1"
     assert views["plans/b.yaml"]["so_voi"]["thay_doi"] == []
     assert views["plans/moi.yaml"]["so_voi"]["trang_thai"] == "moi"
-    assert views["plans/cu.yaml"] == {"phien_ban": 1, "tep": "plans/cu.yaml", "so_voi": {
+    assert views["plans/cu.yaml"] == {"phien_ban": JSON_VERSION, "tep": "plans/cu.yaml", "so_voi": {
         "phien_ban": "HEAD~1", "trang_thai": "da_xoa", "cau": "Kế hoạch đã bị xóa: có ở HEAD~1, nay không còn.",
         "thay_doi": []}}
     # a plan given by name that is gone now, but was there at the revision, is a removed plan

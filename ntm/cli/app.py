@@ -46,7 +46,7 @@ FormatOpt = Annotated[
     typer.Option("--format", "-f", metavar="ĐỊNH_DẠNG", show_default=False,
                  help=CHECK.help_text() + "."),
 ]
-StrictOpt = Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Coi cảnh báo chưa chấp nhận là lỗi (mã thoát 1).")]
 JobsOpt = Annotated[
     str | None,
     typer.Option("--jobs", "-j", metavar="SỐ", show_default=False,
@@ -58,6 +58,18 @@ AnywhereOpt = Annotated[
     bool,
     typer.Option("--cho-phep-ngoai-kho",
                  help="Cho kế hoạch dùng tệp bộ tiêu chí ngoài kho (thư mục chứa .git gần nhất; mặc định: không)."),
+]
+
+
+ConfigOpt = Annotated[
+    str | None,
+    typer.Option("--cau-hinh", metavar="TỆP", show_default=False,
+                 help="Tệp ntm.toml ([bo-qua], [muc-do]) thay cho tệp tìm từ thư mục kế hoạch lên tới gốc kho."),
+]
+ShowAcceptedOpt = Annotated[
+    bool,
+    typer.Option("--hien-bo-qua",
+                 help="Hiện cả cảnh báo đã chấp nhận (# ntm: bo-qua, # ntm: bo-qua-tep, ntm.toml) và nơi chấp nhận."),
 ]
 
 
@@ -125,7 +137,7 @@ def init_cmd(
 @command("validate")
 def validate_cmd(
     paths: PathsArg, format: FormatOpt = str(CHECK.default), strict: StrictOpt = False, jobs: JobsOpt = None,
-    anywhere: AnywhereOpt = False,
+    anywhere: AnywhereOpt = False, cau_hinh: ConfigOpt = None, hien_bo_qua: ShowAcceptedOpt = False,
 ) -> int:
     """Kiểm tra định dạng kế hoạch: lỗi YAML, lỗi khóa, kiểu dữ liệu, mã tiêu chí.
 
@@ -134,7 +146,8 @@ def validate_cmd(
     from ntm.cli.plans import run_plans
 
     fmt = frame.chon(format, CHECK.names, FORMAT, "ntm validate")
-    return run_plans("validate", paths, fmt, strict, _jobs(jobs, "ntm validate"), False, anywhere)
+    return run_plans("validate", paths, fmt, strict, _jobs(jobs, "ntm validate"), False, anywhere,
+                     cau_hinh=cau_hinh, hien_bo_qua=hien_bo_qua)
 
 
 @command("check")
@@ -154,6 +167,8 @@ def check_cmd(
         help="So mỗi kế hoạch với bản của nó ở một phiên bản git (commit, nhánh, thẻ: HEAD~1, origin/main): "
              "tiêu chí đổi trạng thái, số liệu và mục tiêu thay đổi, kế hoạch mới, kế hoạch đã xóa. "
              "Mã thoát vẫn theo kết quả hiện tại.")] = None,
+    cau_hinh: ConfigOpt = None,
+    hien_bo_qua: ShowAcceptedOpt = False,
 ) -> int:
     """Đánh giá kế hoạch theo bộ tiêu chí: liệt kê tiêu chí chưa đạt, số liệu, mức yêu cầu, chênh lệch và nguồn.
 
@@ -162,7 +177,8 @@ def check_cmd(
     from ntm.cli.plans import run_plans
 
     fmt = frame.chon(format, CHECK.names, FORMAT, "ntm check")
-    return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), all_, anywhere, allow_unmet, so_voi)
+    return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), all_, anywhere, allow_unmet, so_voi,
+                     cau_hinh, hien_bo_qua)
 
 
 @command("report")
@@ -247,6 +263,8 @@ def render_cmd(
                                  help="Mẫu riêng: tệp .docx (tiêu đề, lề của đơn vị) hoặc .md.j2 (Jinja2).")
     ] = None,
     anywhere: AnywhereOpt = False,
+    cau_hinh: ConfigOpt = None,
+    hien_bo_qua: ShowAcceptedOpt = False,
 ) -> int:
     """Xuất văn bản kế hoạch: Markdown, hoặc .docx (và .pdf qua LibreOffice) theo thể thức Nghị định
     30/2020/NĐ-CP, hoặc Hướng dẫn 36-HD/VPTW với văn bản của Đảng.
@@ -257,7 +275,7 @@ def render_cmd(
 
     fmt = frame.chon(format, RENDER.names + CHECK.names, FORMAT, "ntm render") if format is not None else None
     return render_command(Path(plan), Path(output) if output else None, fmt, Path(template) if template else None,
-                          anywhere)
+                          anywhere, cau_hinh, hien_bo_qua)
 
 
 @command("import")

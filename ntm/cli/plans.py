@@ -16,12 +16,18 @@ from ntm.cli import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_UNMET, EXIT_USAGE
 from ntm.cli.frame import LoiCachDung, use_color
 from ntm.cli.progress import TienDo, can_hien
 from ntm.diagnostics.params import Cau
+from ntm.load.config import real
 from ntm.plan import build_models
 from ntm.present.formats import CHECK
-from ntm.present.kiem_tra import Rendered, Totals
+from ntm.present.kiem_tra import Rendered, Reporter, Totals
 from ntm.present.output import Luong, Ra
-from ntm.present.view import ChanDoan, KiemTra, ghi_chu_tep, kiem_tra
+from ntm.present.view import ChanDoan, KiemTra, cau_hinh_view, ghi_chu_tep, kiem_tra
 from ntm.run import KetQuaTep, expand_paths, run_many
+from ntm.run.bo_qua import config_for, unused_in_repository
+from ntm.run.one import repository_root
+
+if TYPE_CHECKING:
+    from ntm.load.config import Config
 
 if TYPE_CHECKING:  # --so-voi's modules (git, the comparison) load only when it is given
     from ntm.load.revision import GitError
@@ -39,8 +45,8 @@ def da_xoa(path: str, command: str, rev: str) -> KiemTra:
     return KiemTra(command, path, False, True, (), so_sanh=so_sanh_view(SoSanh(TrangThaiSoSanh.da_xoa), rev))
 
 
-def _view(command: str, so_voi: SoVoi | None, result: KetQuaTep) -> KiemTra:
-    view = kiem_tra(result, command)
+def _view(command: str, hien_bo_qua: bool, so_voi: SoVoi | None, result: KetQuaTep) -> KiemTra:
+    view = kiem_tra(result, command, hien_bo_qua)
     if so_voi is None or result.la_bo_tieu_chi:
         return view
     from ntm.present.view_so_sanh import so_sanh_view
@@ -53,10 +59,11 @@ def _view(command: str, so_voi: SoVoi | None, result: KetQuaTep) -> KiemTra:
     return dataclasses.replace(view, so_sanh=so_sanh_view(found, so_voi.phien_ban, result.dong_tieu_chi))
 
 
-def _text(fmt: str, command: str, show_all: bool, so_voi: SoVoi | None, result: KetQuaTep) -> Rendered:
+def _text(fmt: str, command: str, show_all: bool, hien_bo_qua: bool, so_voi: SoVoi | None,
+          result: KetQuaTep) -> Rendered:
     """What a worker sends back: the file's report text (never written to the run's output)."""
     reporter = CHECK[fmt].load()(io.StringIO(), command, show_all, False)
-    return reporter.render(_view(command, so_voi, result))
+    return reporter.render(_view(command, hien_bo_qua, so_voi, result))
 
 
 def _git_failed(error: GitError, fmt: str) -> int:
@@ -68,6 +75,34 @@ def _git_failed(error: GitError, fmt: str) -> int:
         Luong(sys.stdout).write(github_line("error", d.tep, None, None, f"ntm {d.ma}", d.thong_diep) + "\n")
     sys.stderr.write(d.one_line() + "\n")
     return EXIT_USAGE
+
+
+def _note(reporter: Reporter, totals: Totals, v: KiemTra) -> None:
+    """Something about the run rather than a plan (ntm.toml): reported, counted, not a file checked."""
+    reporter.outcome(v)
+    totals.errors += v.loi
+    totals.warnings += v.canh_bao
+
+
+def config_path(cau_hinh: str | None) -> Path | None:
+    """The ntm.toml named by --cau-hinh: a file that exists, or a usage error."""
+    if cau_hinh is None:
+        return None
+    path = Path(cau_hinh)
+    if not path.is_file():
+        raise LoiCachDung(Cau("lenh.khong_co_cau_hinh", {"tep": cau_hinh}), None, nhan=False)
+    return path
+
+
+def _configs(files: list[str], given: Path | None) -> dict[Config, set[Path]]:
+    """Each ntm.toml that governs some of the files, with those files (resolved)."""
+    found: dict[Config, set[Path]] = {}
+    for file in files:
+        path = Path(file)
+        config = config_for(path, repository_root(path.parent), given)
+        if config is not None:
+            found.setdefault(config, set()).add(real(path))
+    return found
 
 
 def preload_builtin_sets() -> None:
@@ -82,8 +117,9 @@ def preload_builtin_sets() -> None:
 
 def run_plans(
     command: str, paths: list[str], fmt: str, strict: bool, jobs: int | None, show_all: bool, anywhere: bool = False,
-    allow_unmet: bool = False, so_voi_rev: str | None = None,
+    allow_unmet: bool = False, so_voi_rev: str | None = None, cau_hinh: str | None = None, hien_bo_qua: bool = False,
 ) -> int:
+    given_config = config_path(cau_hinh)
     given = [Path(p) for p in paths]
     missing = [p for p in given if not p.exists() and not p.is_symlink()]
     so_voi: SoVoi | None = None
@@ -120,17 +156,30 @@ def run_plans(
         for note in notes:
             reporter.outcome(ghi_chu_tep(note, command))
             totals.warnings += 1
+        configs = _configs(files, given_config)  # read once here; forked workers find them cached
+        for config in configs:
+            if config.diagnostics:
+                _note(reporter, totals, cau_hinh_view(config.tep, config.diagnostics, command))
         # Workers write each file's report text themselves when the reporter allows (not the rich table).
         compared = so_voi if fmt in SO_VOI_FORMATS else None
         finish: Callable[[KetQuaTep], Rendered | KiemTra] = (
-            functools.partial(_text, fmt, command, show_all, compared) if reporter.prerenders
-            else functools.partial(_view, command, compared)
+            functools.partial(_text, fmt, command, show_all, hien_bo_qua, compared) if reporter.prerenders
+            else functools.partial(_view, command, hien_bo_qua, compared)
         )
-        for item in run_many(files, command == "check", jobs, finish, preload=preload_builtin_sets, anywhere=anywhere):
+        used: set[tuple[str, int, str]] = set()
+        incomplete: set[Path] = set()
+        for item in run_many(files, command == "check", jobs, finish, preload=preload_builtin_sets, anywhere=anywhere,
+                             cau_hinh=cau_hinh):
             if isinstance(item, Rendered):
                 reporter.emit(item)
+                used.update(item.used)
+                valid, name = item.valid, item.file
             else:
                 reporter.outcome(item)
+                used.update(item.dung_kho)
+                valid, name = item.hop_le, item.tep
+            if not valid:
+                incomplete.add(real(Path(name)))
             totals.add(item)
             if bar is not None:
                 bar.them()
@@ -145,6 +194,10 @@ def run_plans(
                 return _git_failed(error, fmt)
             for name in sorted(set(gone)):  # said, not counted: nothing was checked
                 reporter.outcome(da_xoa(name, command, so_voi.phien_ban))
+        for config, checked in configs.items():
+            unused = unused_in_repository(config, checked, incomplete, used, command == "check")
+            if unused:
+                _note(reporter, totals, cau_hinh_view(config.tep, unused, command))
         reporter.finish(totals)
         out.flush()
     if totals.internal:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ntm.cli import EXIT_INVALID, EXIT_OK
 from ntm.cli.frame import LoiCachDung
-from ntm.diagnostics import has_errors
+from ntm.diagnostics import MucDo, has_errors
 from ntm.diagnostics.params import Cau
 from ntm.present.formats import CHECK, RENDER, TEMPLATE_SUFFIXES, Format
 from ntm.present.kiem_tra import Totals
@@ -29,11 +29,14 @@ from ntm.present.messages import phrase
 from ntm.present.output import Luong, OutputError, write_atomic
 from ntm.present.view import ChanDoan, KiemTra, kiem_tra
 from ntm.run import check_file
+from ntm.run.bo_qua import config_for
+from ntm.run.one import repository_root
 
 if TYPE_CHECKING:
     from ntm.present.formats import DocumentWriter
 
 TEXT = "text"  # the diagnostics for a person: on standard error, beside the document
+FOR_A_PERSON = (TEXT, "concise")
 
 
 def _usage(key: str, **params: object) -> LoiCachDung:
@@ -58,7 +61,7 @@ def resolve_formats(output: Path | None, fmt: str | None, template: Path | None)
     """(the document's format, the diagnostics' format). The document's: --format, else -o's
     suffix, else the template's kind, else Markdown; contradictions are usage errors."""
     diagnostics = fmt if fmt is not None and fmt in CHECK else TEXT
-    if diagnostics != TEXT and output is None:
+    if diagnostics not in FOR_A_PERSON and output is None:
         raise _usage("van_ban.chan_doan_can_tep", dinh_dang=diagnostics)
     asked = RENDER[fmt] if fmt is not None and fmt in RENDER else None
     from_output = None
@@ -85,7 +88,7 @@ def _say(text: str) -> None:
 def report(view: KiemTra, fmt: str) -> None:
     """The plan's diagnostics through `check`'s reporters: text on standard error (standard
     output may carry the document), a machine format on standard output (the document is in -o)."""
-    out = Luong(sys.stderr if fmt == TEXT else sys.stdout)
+    out = Luong(sys.stderr if fmt in FOR_A_PERSON else sys.stdout)
     reporter = CHECK[fmt].load()(out, "render", False, False)
     totals = Totals()
     totals.add(view)
@@ -95,8 +98,11 @@ def report(view: KiemTra, fmt: str) -> None:
 
 
 def render_command(plan: Path, output: Path | None, fmt: str | None, template: Path | None,
-                   anywhere: bool = False) -> int:
+                   anywhere: bool = False, cau_hinh: str | None = None, hien_bo_qua: bool = False) -> int:
+    from ntm.cli.plans import config_path
+
     document, diagnostics = resolve_formats(output, fmt, template)
+    given_config = config_path(cau_hinh)
     if not plan.exists():
         raise _usage("van_ban.khong_co_ke_hoach", tep=str(plan))
     if not plan.is_file():
@@ -111,8 +117,13 @@ def render_command(plan: Path, output: Path | None, fmt: str | None, template: P
         if find_libreoffice() is None:  # said before the plan is even read: nothing to do without it
             raise LoiCachDung(Cau("pdf.thieu_libreoffice"), None, nhan=False)
 
-    result = check_file(plan, str(plan), assessing=True, anywhere=anywhere)
-    view = kiem_tra(result, "render")
+    result = check_file(plan, str(plan), assessing=True, anywhere=anywhere, cau_hinh=given_config)
+    view = kiem_tra(result, "render", hien_bo_qua)
+    config = config_for(plan, repository_root(plan.parent), given_config)
+    if config is not None and config.diagnostics:  # the repository's ntm.toml: said with the plan's own
+        own = tuple(ChanDoan.of(d) for d in config.diagnostics)
+        view = dataclasses.replace(view, chan_doan=(*own, *view.chan_doan),
+                                   hop_le=view.hop_le and not any(d.muc_do is MucDo.LOI for d in own))
     data = b""
     refused: Cau | None = None  # the plan or the template stops the document (exit 1)
     failed: LoiCachDung | None = None  # the conversion to PDF (exit 2)

@@ -99,7 +99,8 @@ class Diagnostic:
     """A problem, by code.
 
     `at_key`: the position wanted is the key's, not its value's; `co_vi_tri`
-    false: the problem is about the file as a whole (no line to point at).
+    false: the problem is about the file as a whole (no line to point at);
+    `muc_do`: set only where `[muc-do]` of ntm.toml made a warning an error.
     """
 
     code: str
@@ -110,12 +111,15 @@ class Diagnostic:
     column: int | None = None
     at_key: bool = False
     co_vi_tri: bool = True
+    muc_do: MucDo | None = None  # the registry's severity, unless a repository's ntm.toml raised it
 
     def __post_init__(self) -> None:
         check_params(self.code, self.params)
 
     @property
     def level(self) -> MucDo:
+        if self.muc_do is not None:
+            return self.muc_do
         from ntm.diagnostics.registry import CODES
 
         return CODES[self.code].muc_do

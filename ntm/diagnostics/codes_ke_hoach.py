@@ -38,8 +38,13 @@ CAU: dict[str, str] = {
     "so.bool": "cần một số, tìm thấy '{gia_tri}'",
     "so.qua_lon": "{gia_tri} quá lớn",
     "so.khong_ro": (
-        "{gia_tri} không rõ nghĩa: nếu là {nhom} thì viết {nhom} (không dùng dấu phân cách nghìn); "
-        "nếu là số thập phân thì viết {thap_phan}"
+        "{gia_tri} không rõ nghĩa (một nhóm ba chữ số sau dấu có thể là phần nghìn hay phần thập phân): "
+        "nếu là {nhom} thì viết {nhom}; nếu là số thập phân thì viết {thap_phan}"
+    ),
+    # a whole number (an amount in đồng, a count): never a decimal
+    "so.khong_ro_nguyen": (
+        "{gia_tri} không rõ nghĩa (một dấu ngăn duy nhất có thể bị đọc là dấu thập phân): viết {nhom}, "
+        "hoặc ghi đủ các nhóm nghìn bằng dấu chấm như 12.450.000.000"
     ),
     "so.khong_phai_so": "{gia_tri} không phải là một số",
     "so.qua_nhieu_so_le": "{gia_tri} có quá nhiều chữ số thập phân (tối đa {toi_da})",
@@ -212,7 +217,7 @@ CODES: tuple[Ma, ...] = (
         "tiep_can_phap_luat:\n  hien_trang:\n    dat_chuan_tiep_can_phap_luat: không\n  # không có nhiem_vu, giai_phap",
     ),
     Ma(
-        "KH002", CANH_BAO, "mục tiêu ({muc_tieu}) chưa tới mức yêu cầu {yeu_cau} ({nguon}).",
+        "KH002", CANH_BAO, "mục tiêu {muc_tieu} chưa tới mức yêu cầu {yeu_cau}, theo {nguon}.",
         "Mục tiêu phấn đấu của kế hoạch thấp hơn mức yêu cầu.",
         "ty_le_tham_gia_bhyt:\n  gia_tri: 82%\n  yeu_cau: 90%\n  muc_tieu: 85%",
     ),

@@ -19,6 +19,7 @@ CAU: dict[str, str] = {
     "lenh.qua_nho": "'{tuy_chon}' không được nhỏ hơn {toi_thieu}",
     "lenh.mot_trong_hai": "chỉ dùng một trong hai: {a} hoặc {b}.",
     "lenh.khong_tim_thay": "không tìm thấy: {cac_duong_dan}",
+    "lenh.khong_co_cau_hinh": "--cau-hinh: không có tệp {tep} (tệp cấu hình ntm.toml).",
     "lenh.xem_huong_dan": "Xem: {lenh} --help",
     "lenh.khac": "{chi_tiet}",
     "lenh.ngoai_kho": (

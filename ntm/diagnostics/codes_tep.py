@@ -20,6 +20,7 @@ CAU: dict[str, str] = {
     "loai_tep.ke_hoach": "kế hoạch",
     "loai_tep.bo_tieu_chi": "bộ tiêu chí",
     "loai_tep.mau": "mẫu",
+    "loai_tep.cau_hinh": "cấu hình (ntm.toml)",
 }
 
 _YAML_SYNTAX = {
@@ -33,6 +34,14 @@ _YAML_SYNTAX = {
     ),
     "thieu_hai_cham": "thiếu dấu ':' sau tên khóa (hoặc một dòng bị thụt lề sai).",
     "thut_le": "thụt lề không khớp với các dòng phía trên.",
+    "thut_le_dong": (
+        "dòng này thụt lề {co} dấu cách, không khớp cấp nào phía trên: thụt lề bằng dòng {dong_mau} "
+        "({can} dấu cách) nếu cùng cấp với dòng đó."
+    ),
+    "thut_le_khoi": (
+        "dòng này thụt lề {co} dấu cách, lệch với dòng {dong_mau} cùng cấp ({can} dấu cách): "
+        "sửa dòng này (và các dòng con của nó) cho thẳng hàng với dòng {dong_mau}."
+    ),
     "thut_le_danh_sach": "thụt lề không khớp: dòng này không thẳng hàng với danh sách phía trên.",
     "thieu_gia_tri": "thiếu giá trị ở đây.",
     "gach_sai_cho": "dấu '-' của danh sách không được đặt ở đây (thụt lề sai?).",

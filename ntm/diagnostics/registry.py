@@ -18,6 +18,7 @@ from ntm.diagnostics.ma import Ma
 
 
 def _build() -> dict[str, Ma]:
+    from ntm.diagnostics.codes_bo_qua import CODES as ACCEPT
     from ntm.diagnostics.codes_bo_tieu_chi import CODES as CATALOG
     from ntm.diagnostics.codes_git import CODES as GIT
     from ntm.diagnostics.codes_ke_hoach import CODES as PLAN
@@ -27,7 +28,7 @@ def _build() -> dict[str, Ma]:
     from ntm.diagnostics.codes_van_ban import CODES as DOCUMENT
 
     table: dict[str, Ma] = {}
-    for ma in (*FILES, *PLAN, *CATALOG, *DOCUMENT, *USAGE, *IMPORT, *GIT):
+    for ma in (*FILES, *PLAN, *CATALOG, *DOCUMENT, *USAGE, *IMPORT, *GIT, *ACCEPT):
         if ma.ma in table:
             raise ValueError(f"diagnostic code {ma.ma} is defined twice")
         table[ma.ma] = ma
@@ -38,6 +39,7 @@ CODES: dict[str, Ma] = _build()
 
 
 def phrases() -> dict[str, str]:
+    from ntm.diagnostics.codes_bo_qua import CAU as ACCEPT
     from ntm.diagnostics.codes_bo_tieu_chi import CAU as CATALOG
     from ntm.diagnostics.codes_git import CAU as GIT
     from ntm.diagnostics.codes_ke_hoach import CAU as PLAN
@@ -47,7 +49,7 @@ def phrases() -> dict[str, str]:
     from ntm.diagnostics.codes_van_ban import CAU as DOCUMENT
 
     out: dict[str, str] = {}
-    for table in (FILES, PLAN, CATALOG, DOCUMENT, USAGE, IMPORT, GIT):
+    for table in (FILES, PLAN, CATALOG, DOCUMENT, USAGE, IMPORT, GIT, ACCEPT):
         for key, text in table.items():
             if key in out:
                 raise ValueError(f"phrase {key} is defined twice")

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ntm.diagnostics import Diagnostic
+from ntm.load.bo_qua import BoQua, read_bo_qua
 from ntm.load.compose import HAS_LIBYAML, compose
 from ntm.load.decode import decode
 from ntm.load.read import MAX_BYTES, os_reason, read_file, too_big
 from ntm.load.source_map import SourceMap
 
-__all__ = ["HAS_LIBYAML", "MAX_BYTES", "Loaded", "SourceMap", "load_bytes", "os_reason", "read_file"]
+__all__ = ["HAS_LIBYAML", "MAX_BYTES", "BoQua", "Loaded", "SourceMap", "load_bytes", "os_reason", "read_file"]
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Loaded:
     data: Any = None
     source_map: SourceMap = field(default_factory=lambda: SourceMap(""))
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    bo_qua: list[BoQua] = field(default_factory=list)  # acceptances its comments write (`# ntm: bo-qua`)
 
 
 def load_bytes(data: bytes, file: str) -> Loaded:
@@ -39,4 +41,6 @@ def load_bytes(data: bytes, file: str) -> Loaded:
     if text is None:
         return Loaded(file, diagnostics=problems)
     value, source_map, refused = compose(text, file)
-    return Loaded(file, value, source_map, [*problems, *refused])  # warnings about the text itself (NFD) first
+    bo_qua, unread = read_bo_qua(text, file)
+    # warnings about the text itself (NFD) first
+    return Loaded(file, value, source_map, [*problems, *refused, *unread], bo_qua)

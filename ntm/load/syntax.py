@@ -9,8 +9,10 @@ composer gives past MAX_DEPTH: one slip, one code, however deep.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -93,6 +95,68 @@ def _unclosed_quote(lines: list[str], error_line: int) -> tuple[int, int, int] |
     return None
 
 
+@dataclass(frozen=True)
+class ThutLe:
+    """The line whose indentation is wrong, and the line whose indentation it should have had."""
+
+    dong: int
+    cot: int
+    co: int  # its indentation (spaces)
+    dong_mau: int  # the line it should line up with
+    can: int  # that line's indentation
+    bien_the: str  # "thut_le_dong" (the line itself) or "thut_le_khoi" (a block opened at it)
+
+
+def _indent(text: str) -> int | None:
+    """Spaces before the content, or None for a blank or comment line (they do not count)."""
+    stripped = text.lstrip(" ")
+    if not stripped.strip() or stripped.startswith("#"):
+        return None
+    return len(text) - len(stripped)
+
+
+def misindented(lines: list[str], error_line: int) -> ThutLe | None:
+    """The first line, up to where the parser gave up, whose indentation no level above explains.
+
+    The parser often gives up lines later, at the next line of the right indentation (a key
+    indented 3 instead of 2 opens a block of its own, and nothing is wrong until that block
+    ends). Levels are followed like Python's: a line deeper than the last opens a block; a line
+    shallower must return to a level open above. A line that returns to no open level is the
+    slip, unless the block it falls inside was opened off the file's usual step (2 spaces, most
+    often) while it is on it: then the block's first line is the one to fix.
+    """
+    content = [(n, i) for n, i in ((n, _indent(t)) for n, t in enumerate(lines[:error_line], 1)) if i is not None]
+    deltas = [b - a for (_, a), (_, b) in itertools.pairwise(content) if b > a]
+    step = max(set(deltas), key=deltas.count) if deltas else 2
+    stack: list[list[int]] = []  # [indentation, the level's first line, its latest line]
+    previous = None
+    for n, indent in content:
+        popped: list[list[int]] = []
+        while stack and stack[-1][0] > indent:
+            popped.append(stack.pop())
+        if stack and stack[-1][0] == indent:
+            stack[-1][2] = n
+        elif previous is None or indent > previous:
+            stack.append([indent, n, n])
+        else:  # a return to no open level: between the open one and the deeper one just left
+            return _which(n, indent, stack[-1] if stack else [0, n, n], popped[-1], len(popped), step)
+        previous = indent
+    return None
+
+
+def _which(n: int, indent: int, below: list[int], above: list[int], left: int, step: int) -> ThutLe:
+    """The slip and its model, given the levels on either side of the line's indentation."""
+    if indent % step == 0:
+        # on the file's step: a block opened off it is the slip, the line the model
+        odd = next((lv for lv in (below, above) if lv[0] % step != 0), None)
+        if odd is not None:
+            return ThutLe(odd[1], odd[0] + 1, odd[0], n, indent, "thut_le_khoi")
+    # Which level it meant: out of one block, likely that block's (a sibling of the line
+    # above); out of several, likely the open one it returns towards.
+    meant = above if left == 1 else below
+    return ThutLe(n, indent + 1, indent, meant[2], meant[0], "thut_le_dong")
+
+
 def syntax_error(exc: yaml.YAMLError, text: str, file: str, max_depth: int, libyaml: bool) -> Diagnostic:
     """`libyaml`: the error came from libyaml, which counts a reader error's position in UTF-8 bytes."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
@@ -133,6 +197,11 @@ def syntax_error(exc: yaml.YAMLError, text: str, file: str, max_depth: int, liby
             line, col, end = quote
             variant = "nhay_keo_dai"
             params["dong"] = end
+        elif variant in ("thut_le", "thut_le_danh_sach", "dau_hai_cham"):
+            found = misindented(lines, line)
+            if found is not None:
+                line, col, variant = found.dong, found.cot, found.bien_the
+                params.update(co=found.co, dong_mau=found.dong_mau, can=found.can)
     if variant == "khac":
         params["van_de"] = problem  # the parser's own words, for a slip no variant names
     params["bien_the"] = variant

@@ -46,6 +46,16 @@ def _decimal_form(whole: str, fraction: str) -> str:
     return f"{whole},{fraction}" if fraction else whole
 
 
+def _whole_digits(s: str) -> str:
+    """The digits of the whole part of a number typed with separators, read as parse_number reads
+    it: before the decimal comma; before a lone dot (1.5); every digit of 1.234.567."""
+    if "," in s:
+        return s.rsplit(",", 1)[0].replace(".", "")
+    if s.count(".") == 1:
+        return s.split(".")[0]
+    return s.replace(".", "")
+
+
 class SoKhongDoc(ValueError):
     """Text that is not a number we can read without guessing; `ly_do` says why (a registry phrase)."""
 
@@ -77,7 +87,12 @@ def parse_number(text: str) -> int | Decimal:
     if any(ch.isdigit() and not ch.isascii() for ch in s):
         raise SoKhongDoc(Cau("so.chu_so_la", {"gia_tri": GiaTri(text)}))
     if sum(ch.isdigit() for ch in s) > MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS + 5 and re.fullmatch(r"[+-]?[0-9.,]+", s):
-        raise SoKhongDoc(Cau("so.qua_lon", {"gia_tri": GiaTri(text)}))  # before any arithmetic on it
+        # Before any arithmetic on it: too many digits in all. "Quá lớn" only when the whole part
+        # is; a tiny or very long decimal (0,000…01) has too many decimals, not too large a value.
+        whole = _whole_digits(s.lstrip("+-")).lstrip("0")
+        if len(whole) > MAX_INTEGER_DIGITS:
+            raise SoKhongDoc(Cau("so.qua_lon", {"gia_tri": GiaTri(text)}))
+        raise SoKhongDoc(Cau("so.qua_nhieu_so_le", {"gia_tri": GiaTri(text), "toi_da": MAX_FRACTION_DIGITS}))
     if _INT.fullmatch(s):
         if len(s.lstrip("+-").lstrip("0")) > MAX_INTEGER_DIGITS:
             raise SoKhongDoc(Cau("so.qua_lon", {"gia_tri": GiaTri(text)}))
@@ -99,7 +114,7 @@ def parse_number(text: str) -> int | Decimal:
     raise SoKhongDoc(Cau("so.khong_phai_so", {"gia_tri": GiaTri(text)}))
 
 
-def _number(value: Any) -> Any:
+def _number(value: Any, whole: bool = False) -> Any:
     if isinstance(value, bool):
         raise ntm_error(Cau("so.bool", {"gia_tri": str(value).lower()}))
     if isinstance(value, (int, float, Decimal)):
@@ -108,8 +123,15 @@ def _number(value: Any) -> Any:
         try:
             return parse_number(value)
         except SoKhongDoc as exc:
-            raise ntm_error(exc.ly_do) from None
+            reason = exc.ly_do
+            if whole and reason.key == "so.khong_ro":  # an amount in đồng, a count: a decimal is no answer
+                reason = Cau("so.khong_ro_nguyen", {k: v for k, v in reason.params.items() if k != "thap_phan"})
+            raise ntm_error(reason) from None
     return value  # let the core validator report the wrong type
+
+
+def _whole_number(value: Any) -> Any:
+    return _number(value, whole=True)
 
 
 # A whole number typed as text, as parse_number reads it: "2024", "12.450.000.000" (dots between
@@ -120,7 +142,7 @@ SO_CHU = r"^\s*[+-]?[0-9][0-9.,  \u00a0]*\s*$"
 
 SoNguyen = Annotated[
     int,
-    BeforeValidator(_number),
+    BeforeValidator(_whole_number),
     WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": SO_NGUYEN_CHU}]}),
 ]
 SoThapPhan = Annotated[

@@ -72,6 +72,11 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
         "`ntm check --so-voi PHIÊN_BẢN` (docs/ci.md). GIT001-GIT003: lệnh dừng trước khi kiểm tra kế hoạch nào, "
         "mã thoát 2; GIT004 là lỗi của một kế hoạch (mã thoát 1), các kế hoạch khác vẫn được so sánh.",
     ),
+    (
+        "BQ", "BQ: chấp nhận cảnh báo",
+        "Chú thích `# ntm: bo-qua`, `# ntm: bo-qua-tep` trong kế hoạch và tệp `ntm.toml` của kho "
+        "(docs/ci.md, \"Chấp nhận cảnh báo\"): chấp nhận viết sai hoặc thừa là cảnh báo, ntm.toml sai là lỗi.",
+    ),
     ("NTM", "NTM: lỗi của chính ntm", "Không phải lỗi của tệp: xin báo cho nhóm phát triển."),
 )
 

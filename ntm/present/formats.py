@@ -98,6 +98,12 @@ def _text() -> ReporterFactory:
     return TextReporter
 
 
+def _concise() -> ReporterFactory:
+    from ntm.present.kiem_tra.concise import ConciseReporter
+
+    return ConciseReporter
+
+
 def _json() -> ReporterFactory:
     from ntm.present.kiem_tra.machine import JsonReporter
 
@@ -131,6 +137,7 @@ def _gitlab() -> ReporterFactory:
 # Written to standard output, never to a file of their own: no suffixes.
 CHECK: FormatTable[ReporterFactory] = FormatTable((
     Format("text", (), "dòng tệp:dòng:cột cho người đọc, bảng màu trên terminal", _text),
+    Format("concise", (), "gọn: mỗi phát hiện một dòng tệp:dòng:cột, rồi một dòng tổng", _concise),
     Format("json", (), "JSON Lines, mỗi tệp một dòng", _json),
     Format("github", (), "chú thích GitHub Actions", _github),
     Format("junit", (), "XML JUnit cho GitLab, Jenkins", _junit),

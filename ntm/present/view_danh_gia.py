@@ -61,15 +61,33 @@ class ChiTieu:
     def thieu_so_lieu(self) -> bool:
         return self.ly_do == "khong_co_so_lieu"
 
+    @property
+    def trang_thai_json(self) -> str:
+        """A figure with no official level to judge it by is its own state, not missing data."""
+        if self.trang_thai is KetQua.chua_co_du_lieu and self.ly_do == "chua_co_nguong" and self.gia_tri is not None:
+            return "chua_co_nguong"
+        return self.trang_thai.value
+
     def to_json(self) -> dict[str, Any]:
         return {
             "so": self.so, "ma": self.ma, "ten": self.ten, "don_vi": self.don_vi, "loai": self.loai,
-            "trang_thai": self.trang_thai.value, "ly_do": self.ly_do, "gia_tri": self.gia_tri,
+            "trang_thai": self.trang_thai_json, "ly_do": self.ly_do, "gia_tri": self.gia_tri,
             "phep_so_sanh": self.phep_so_sanh, "yeu_cau": self.yeu_cau, "chenh_lech": self.chenh_lech,
             "muc_tieu": self.muc_tieu, "nguon": self.nguon, "nguon_chi_tiet": self.nguon_chi_tiet,
             "mo_ta": self.mo_ta, "duong_dan": self.duong_dan, "cua_ke_hoach": self.cua_ke_hoach,
             "so_tam": self.so_tam,
         }
+
+
+def _muc_tieu(kq: KetQuaChiTieu) -> dict[str, Any] | None:
+    """The target as bounds: one figure is a floor for a ≥ indicator and a ceiling for a ≤ one
+    (a poverty rate of 3% aims at no more than 3%); a range is its two ends."""
+    target = kq.muc_tieu
+    if target is None:
+        return None
+    if target.den is None and kq.chi_tieu.chi_tieu.loai is LoaiChiTieu.toi_da:
+        return {"tu": None, "den": _number(target.tu)}
+    return {"tu": _number(target.tu), "den": _number(target.den)}
 
 
 def _chi_tieu(kq: KetQuaChiTieu) -> ChiTieu:
@@ -87,7 +105,7 @@ def _chi_tieu(kq: KetQuaChiTieu) -> ChiTieu:
         phep_so_sanh=wording.PHEP_SO_SANH[spec.loai],
         yeu_cau=(True if spec.loai is LoaiChiTieu.dat else _decimal(req.gia_tri)) if req else None,
         chenh_lech=_decimal(kq.chenh_lech),
-        muc_tieu={"tu": _number(kq.muc_tieu.tu), "den": _number(kq.muc_tieu.den)} if kq.muc_tieu else None,
+        muc_tieu=_muc_tieu(kq),
         nguon=visible(wording.nguon(kq)),
         nguon_chi_tiet=(
             {

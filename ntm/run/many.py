@@ -77,12 +77,17 @@ def _init_worker() -> None:
     gc.set_threshold(10_000, 10, 10)
 
 
-def _one(path: str, how: tuple[bool, bool], finish: Callable[[KetQuaTep], T]) -> T:
+# assessing, anywhere (--cho-phep-ngoai-kho), the ntm.toml named by --cau-hinh
+How = tuple[bool, bool, str | None]
+
+
+def _one(path: str, how: How, finish: Callable[[KetQuaTep], T]) -> T:
     """One file, whatever happens: a failure inside ntm on one plan is reported for that
     plan (NTM001) and the batch goes on to the next."""
-    assessing, anywhere = how
+    assessing, anywhere, cau_hinh = how
     try:  # the presenter's part too: whatever fails for this plan is this plan's
-        return finish(check_file(Path(path), path, assessing=assessing, anywhere=anywhere))
+        return finish(check_file(Path(path), path, assessing=assessing, anywhere=anywhere,
+                                 cau_hinh=Path(cau_hinh) if cau_hinh is not None else None))
     except Exception as exc:  # a bug: say so for this file, keep checking the others
         if os.environ.get("NTM_DEBUG"):
             raise
@@ -90,13 +95,13 @@ def _one(path: str, how: tuple[bool, bool], finish: Callable[[KetQuaTep], T]) ->
             Diagnostic("NTM001", path, params={"loai": type(exc).__name__}, co_vi_tri=False)]))
 
 
-def _chunk(paths: list[str], how: tuple[bool, bool], finish: Callable[[KetQuaTep], T]) -> list[T]:
+def _chunk(paths: list[str], how: How, finish: Callable[[KetQuaTep], T]) -> list[T]:
     return [_one(p, how, finish) for p in paths]
 
 
 def run_many(
     files: Sequence[str], assessing: bool, jobs: int | None, finish: Callable[[KetQuaTep], T],
-    preload: Callable[[], None] | None = None, anywhere: bool = False,
+    preload: Callable[[], None] | None = None, anywhere: bool = False, cau_hinh: str | None = None,
 ) -> Iterator[T]:
     """`finish(result)` for each file, in the order of `files`.
 
@@ -106,7 +111,7 @@ def run_many(
     """
     workers = default_jobs(len(files)) if jobs is None or jobs <= 0 else jobs
     workers = min(workers, len(files), MAX_JOBS)
-    how = (assessing, anywhere)
+    how = (assessing, anywhere, cau_hinh)
     with _batch_gc():
         if workers <= 1:
             for path in files:
@@ -117,7 +122,7 @@ def run_many(
         yield from _parallel(files, how, finish, workers)
 
 
-def _parallel(files: Sequence[str], how: tuple[bool, bool], finish: Callable[[KetQuaTep], T], workers: int) -> Iterator[T]:
+def _parallel(files: Sequence[str], how: How, finish: Callable[[KetQuaTep], T], workers: int) -> Iterator[T]:
     import multiprocessing
 
     gc.freeze()  # what the parent loaded is shared with the forked workers, out of the collector's way

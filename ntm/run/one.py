@@ -24,9 +24,10 @@ from ntm.catalog import (
 from ntm.diagnostics import Diagnostic, has_errors
 from ntm.diagnostics.params import GiaTri
 from ntm.diagnostics.suggest import de_xuat
-from ntm.load import SourceMap, load_bytes, os_reason, read_file
+from ntm.load import BoQua, SourceMap, load_bytes, os_reason, read_file
 from ntm.plan import KeHoach, validate_for_set, validate_plan
 from ntm.rules import check_against_set
+from ntm.run.bo_qua import ChapNhan, DungKho, apply_bo_qua, config_for
 
 if TYPE_CHECKING:  # `validate` never assesses: the assessment is imported when `check` needs it
     from ntm.assess.result import DanhGia
@@ -43,6 +44,8 @@ class KetQuaTep:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     la_bo_tieu_chi: bool = False  # the file is a criteria set, checked as one
     dong_tieu_chi: dict[str, int | None] = field(default_factory=dict)  # criterion slug -> its line
+    da_chap_nhan: list[ChapNhan] = field(default_factory=list)  # warnings accepted (ntm.run.bo_qua)
+    dung_kho: set[DungKho] = field(default_factory=set)  # ntm.toml acceptances that matched here
 
     @property
     def valid(self) -> bool:
@@ -115,19 +118,23 @@ def _stages(path: Path, result: KetQuaTep, data: Any, assessing: bool, anywhere:
     return found
 
 
-def check_file(path: Path, display: str | None = None, *, assessing: bool = False, anywhere: bool = False) -> KetQuaTep:
+def check_file(
+    path: Path, display: str | None = None, *, assessing: bool = False, anywhere: bool = False,
+    cau_hinh: Path | None = None,
+) -> KetQuaTep:
     """`validate` (assessing False) or `check` of one file. `anywhere`: the plan may name a
-    criteria file outside its repository (--cho-phep-ngoai-kho)."""
+    criteria file outside its repository (--cho-phep-ngoai-kho); `cau_hinh`: the ntm.toml named
+    by --cau-hinh (else the nearest one up to the repository's root governs the plan)."""
     display = display or str(path)
     raw, problem = read_file(path, display)
     if raw is None:
         assert problem is not None
         return KetQuaTep(display, diagnostics=[problem])
-    return check_bytes(raw, path, display, assessing=assessing, anywhere=anywhere)
+    return check_bytes(raw, path, display, assessing=assessing, anywhere=anywhere, cau_hinh=cau_hinh)
 
 
 def check_bytes(raw: bytes, path: Path, display: str | None = None, *, assessing: bool = False,
-                anywhere: bool = False) -> KetQuaTep:
+                anywhere: bool = False, cau_hinh: Path | None = None) -> KetQuaTep:
     """As `check_file`, on a plan's bytes that are to be (or were) at `path`: the plan `ntm
     import` is about to write, validated exactly as `ntm validate` would validate the file, or
     the plan at a git revision; relative criteria files are found beside `path` as it is now."""
@@ -156,10 +163,24 @@ def check_bytes(raw: bytes, path: Path, display: str | None = None, *, assessing
     if result.assessment is not None:  # every criterion's line: annotations of unmet ones, of changed ones
         for tc in result.assessment.tieu_chi:
             result.dong_tieu_chi[tc.ma] = loaded.source_map.position(("tieu_chi", tc.ma), at_key=True)[0]
+    _accept(path, result, loaded.bo_qua, cau_hinh)
     # In the order of the plan's lines; a criteria file's own problems stay after the line that
     # names it; what has no line (a count of the unlisted) comes last.
     result.diagnostics.sort(key=lambda d: (d.file != display, not d.co_vi_tri, d.sort_key()))
     return result
+
+
+def _accept(path: Path, result: KetQuaTep, comments: list[BoQua], cau_hinh: Path | None) -> None:
+    """Warnings the plan's comments or its repository's ntm.toml accept, taken out of the report."""
+    config = config_for(path, repository_root(path.parent), cau_hinh)
+    if not comments and config is None:
+        return
+    complete = result.plan is not None and result.catalog is not None and not has_errors(result.diagnostics)
+    done = apply_bo_qua(path, result.file, result.diagnostics, comments, config,
+                        complete=complete, assessed=result.assessment is not None)
+    result.diagnostics = done.con_lai
+    result.da_chap_nhan = done.chap_nhan
+    result.dung_kho = done.dung_kho
 
 
 def _place(source_map: SourceMap, diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
-from ntm.present.view import KiemTra
+from ntm.present.view import ChanDoan, KiemTra
 
 
 class Rendered(NamedTuple):
@@ -28,11 +28,14 @@ class Rendered(NamedTuple):
     failures: int = 0
     internal: int = 0  # failures inside ntm (NTM001)
     extra: tuple[str, str] = ("", "")  # per format: github, the plan's row and section of the job summary; sarif, its repository
+    accepted: int = 0  # warnings accepted (`# ntm: bo-qua`, ntm.toml)
+    used: tuple[tuple[str, int, str], ...] = ()  # ntm.toml acceptances that matched (KiemTra.dung_kho)
 
 
 def rendered(v: KiemTra, text: str, cases: int = 0, failures: int = 0,
              extra: tuple[str, str] = ("", "")) -> Rendered:
-    return Rendered(v.tep, v.hop_le, v.loi, v.canh_bao, v.chua_dat, text, cases, failures, v.noi_bo, extra)
+    return Rendered(v.tep, v.hop_le, v.loi, v.canh_bao, v.chua_dat, text, cases, failures, v.noi_bo, extra,
+                    len(v.da_chap_nhan), v.dung_kho)
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Totals:
     warnings: int = 0
     with_unmet: int = 0
     internal: int = 0
+    accepted: int = 0
 
     def add(self, o: KiemTra | Rendered) -> None:
         if isinstance(o, KiemTra):
@@ -53,6 +57,7 @@ class Totals:
         self.warnings += o.warnings
         self.with_unmet += o.unmet > 0
         self.internal += o.internal
+        self.accepted += o.accepted
 
 
 def summary_line(t: Totals, command: str) -> str | None:
@@ -61,7 +66,9 @@ def summary_line(t: Totals, command: str) -> str | None:
     if command == "render":
         return None
     invalid = t.files - t.valid
-    text = f"Đã kiểm tra {t.files} tệp: {t.valid} hợp lệ, {invalid} có lỗi ({t.errors} lỗi, {t.warnings} cảnh báo)"
+    accepted = f", {t.accepted} cảnh báo đã chấp nhận" if t.accepted else ""
+    text = (f"Đã kiểm tra {t.files} tệp: {t.valid} hợp lệ, {invalid} có lỗi "
+            f"({t.errors} lỗi, {t.warnings} cảnh báo{accepted})")
     if command == "check":
         text += f"; {t.with_unmet} kế hoạch còn tiêu chí chưa đạt"
     return text + "."
@@ -77,3 +84,12 @@ class Reporter(Protocol):
     def outcome(self, v: KiemTra) -> None: ...
 
     def finish(self, totals: Totals) -> None: ...
+
+
+def shown_diagnostics(v: KiemTra) -> list[ChanDoan]:
+    """What a reader's format lists: the findings, with the accepted ones in their place under
+    --hien-bo-qua (in the order of the plan's lines)."""
+    if not v.hien_bo_qua or not v.da_chap_nhan:
+        return list(v.chan_doan)
+    return sorted((*v.chan_doan, *v.da_chap_nhan), key=lambda d: (d.tep != v.tep, d.dong is None, d.dong or 0,
+                                                                  d.cot or 0, d.ma))

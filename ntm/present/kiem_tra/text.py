@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from ntm.diagnostics import MucDo
-from ntm.present.kiem_tra import Rendered, Totals, rendered, summary_line
+from ntm.present.kiem_tra import Rendered, Totals, rendered, shown_diagnostics, summary_line
 from ntm.present.output import Ra
 from ntm.present.view import ChanDoan, KiemTra
 
@@ -71,7 +71,11 @@ class TextReporter:
     def _indicators(self, tc: TieuChi) -> list[ChiTieu]:
         if self.show_all:
             return list(tc.chi_tieu)
-        return [c for c in tc.chi_tieu if c.la_chua_dat or (tc.la_thieu_so_lieu and c.thieu_so_lieu)]
+        shown = [c for c in tc.chi_tieu if c.la_chua_dat or (tc.la_thieu_so_lieu and c.thieu_so_lieu)]
+        if not shown and tc.la_chua_dat and tc.theo_tu_danh_gia:
+            # unmet by the plan's own assessment: its figures are what a reader weighs that against
+            shown = [c for c in tc.chi_tieu if not c.thieu_so_lieu]
+        return shown
 
     def _details(self, tc: TieuChi) -> list[str]:
         # Only `check` gets here: `validate` loads neither the assessment nor its wording.
@@ -84,7 +88,7 @@ class TextReporter:
         return lines
 
     def render(self, v: KiemTra) -> Rendered:
-        lines = [d.one_line() for d in v.chan_doan]
+        lines = [d.one_line() for d in shown_diagnostics(v)]
         if v.danh_gia is not None:
             lines.append(header(v.danh_gia, v.tep))
             rows = self._rows(v.danh_gia)
@@ -107,7 +111,7 @@ class TextReporter:
         if self.console is None:
             self.emit(self.render(v))
             return
-        for d in v.chan_doan:
+        for d in shown_diagnostics(v):
             self._rich_diagnostic(d)
         if v.danh_gia is not None:
             self._rich_table(v.danh_gia, v.tep)
@@ -124,10 +128,10 @@ class TextReporter:
         line = Text()
         line.append(d.vi_tri, style="bold")
         line.append(": ")
-        line.append(f"{d.muc_do.nhan} [{d.ma}]", style=style)
+        line.append(f"{d.nhan} [{d.ma}]", style="dim" if d.chap_nhan_tai else style)
         if d.duong_dan:
             line.append(f" {d.duong_dan}:", style="cyan")
-        line.append(f" {d.thong_diep}")
+        line.append(f" {d.thong_diep}{d.chap_nhan_o()}")
         self.console.print(line)
 
     def _rich_table(self, v: DanhGiaView, file: str) -> None:

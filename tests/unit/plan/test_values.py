@@ -18,6 +18,7 @@ from ntm.plan.values import (
     Ngay,
     SoKhongDoc,
     SoLieu,
+    SoNguyen,
     json_number,
     parse_number,
     parse_so_lieu,
@@ -207,3 +208,37 @@ def test_words_pattern_matches_each_word_in_any_letter_case_with_spaces_around()
         assert pattern.fullmatch(text), text
     for text in ("co", "chưa", "có có", "y"):
         assert not pattern.fullmatch(text), text
+
+
+# ----------------------------------------------------------------------------- issue 17: messages that misled
+
+
+@pytest.mark.parametrize("text", ["0." + "0" * 40 + "1", "0,0000000000001", "1," + "2" * 5000, "3.1" + "4" * 60])
+def test_a_tiny_or_very_long_decimal_is_never_called_too_large(text: str) -> None:
+    from ntm.present.messages import phrase
+
+    with pytest.raises(SoKhongDoc) as caught:
+        parse_number(text)
+    said = phrase(caught.value.ly_do)
+    assert "quá lớn" not in said and "quá nhiều chữ số thập phân" in said
+
+
+@pytest.mark.parametrize("text", ["1" * 40, "1.234.567.890.123.456.789.000.111.222", "9" * 16])
+def test_a_whole_part_too_long_is_too_large(text: str) -> None:
+    from ntm.present.messages import phrase
+
+    with pytest.raises(SoKhongDoc) as caught:
+        parse_number(text)
+    assert "quá lớn" in phrase(caught.value.ly_do)
+
+
+def test_an_ambiguous_amount_in_dong_never_suggests_a_decimal_and_names_the_accepted_form() -> None:
+    from ntm.present.messages import phrase
+
+    amount: TypeAdapter[int] = TypeAdapter(SoNguyen)
+    assert amount.validate_python("12.450.000.000") == 12_450_000_000
+    with pytest.raises(ValidationError) as caught:
+        amount.validate_python("12.450")
+    said = phrase(caught.value.errors()[0]["ctx"]["ly_do"])
+    assert "thập phân thì" not in said and "12,45" not in said
+    assert "viết 12450" in said and "12.450.000.000" in said
