@@ -111,6 +111,12 @@ def clean_loc(loc: Sequence[str | int], data: Any) -> YamlPath:
     return tuple(path)
 
 
+def _at(data: Any, path: YamlPath) -> Any:
+    for segment in path:
+        data = data[segment]
+    return data
+
+
 def _diagnostic(error: Any, root: type[BaseModel], data: Any, noun: str, file: str) -> Diagnostic:
     kind: str = error["type"]
     loc: tuple[str | int, ...] = tuple(error["loc"])
@@ -134,6 +140,9 @@ def _diagnostic(error: Any, root: type[BaseModel], data: Any, noun: str, file: s
             return make("SCH002", khoa=GiaTri(key, 80, khoa=True), loai_tep=loai_tep, cac_khoa=", ".join(choices), bien_the="liet_ke")
         return make("SCH002", khoa=GiaTri(key, 80, khoa=True), loai_tep=loai_tep, de_xuat=de_xuat(key, choices))
     if kind == "ntm":  # raised by ntm's own value types, with the reason as a phrase
+        own_key = ctx.get("khoa")
+        if own_key is not None and isinstance(current := _at(data, path), dict) and own_key in current:
+            return Diagnostic(ctx.get("ma", "SCH003"), file, (*path, own_key), {"ly_do": ctx["ly_do"]}, at_key=True)
         return make(ctx.get("ma", "SCH003"), ly_do=ctx["ly_do"])
     if kind in ("enum", "literal_error"):
         allowed = _enum_at(root, loc) or [str(ctx.get("expected", ""))]

@@ -51,7 +51,7 @@ class Rule:
 # `van_ban` rules (the document's shape) run with the `bo_tieu_chi` ones, except on the part of
 # an invalid plan the set is still checked against (validate_for_set), which has no document.
 MODULES: dict[str, tuple[str, ...]] = {
-    "bo_tieu_chi": ("dia_ban", "tieu_chi"), "van_ban": ("van_ban", "nhat_quan"), "danh_gia": ("ke_hoach",),
+    "bo_tieu_chi": ("dia_ban", "tieu_chi"), "van_ban": ("van_ban", "nhat_quan", "pham_vi"), "danh_gia": ("ke_hoach",),
 }
 
 
@@ -86,6 +86,9 @@ def check_against_set(
 
 
 def check_assessment(file: str, plan: KeHoach, data: dict[str, Any], danh_gia: DanhGia) -> list[Diagnostic]:
-    """KH: the plan against its own assessment (unmet criteria without tasks, targets, totals)."""
+    """KH: the plan against its own assessment (unmet criteria without tasks, targets, totals);
+    none for a district's or a province's plan, which assesses no commune."""
+    if not danh_gia.danh_gia_xa:
+        return []
     # Bounded by the set's size (one warning per criterion or indicator at most): no cap.
     return _run("danh_gia", DauVao(file, plan, data, danh_gia.bo_tieu_chi, danh_gia), None)
