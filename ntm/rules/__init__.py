@@ -42,7 +42,7 @@ Check = Callable[[DauVao], Iterable[Diagnostic]]
 class Rule:
     ten: str
     ma: tuple[str, ...]  # the codes it may report
-    giai_doan: Literal["bo_tieu_chi", "van_ban", "danh_gia"]
+    stage: Literal["bo_tieu_chi", "van_ban", "danh_gia"]  # when it runs (a mechanics word: see docs/glossary.md)
     check: Check
 
 
