@@ -156,9 +156,11 @@ def _muc_tieu_chi_tieu(
     lines: list[Khoi] = []
     if ct.bo_tieu_chi.dat_chuan:
         lines.append(plain(GACH, f"- {ky_ke_hoach.dat_chuan(ct.bo_tieu_chi.dat_chuan)}"))
-    if plan.giai_doan is not None:  # a multi-year plan states its indicator targets by year
-        lines.extend(plain(GACH, f"- {t}") for t in ket_cau(ky_ke_hoach.chi_tieu_giai_doan(danh_gia, plan.nam_cuoi)))
     sentence = unmet_sentence(unmet) if unmet is not None else None
+    if plan.giai_doan is not None:  # a multi-year plan states its indicator targets by year
+        targets = ky_ke_hoach.chi_tieu_giai_doan(danh_gia, plan.nam_cuoi)
+        more = sentence is not None or bool(ct.bo_tieu_chi.noi_dung_khac)  # then the list goes on: ";"
+        lines.extend(plain(GACH, f"- {t}") for t in ket_cau([*targets, "…"] if more else targets)[:len(targets)])
     if sentence is not None:
         lines.append(sentence)
     lines.extend(bullet(p) for p in ct.bo_tieu_chi.noi_dung_khac)
@@ -193,7 +195,7 @@ def _muc_tieu_chi_tieu(
 
 # Words that name a place's unit: written lower case inside a sentence ("Xây dựng thôn Phú
 # Thượng", not "Thôn Phú Thượng"); a name without one gets the target's own.
-_DON_VI_NOI = {"thôn", "bản", "ấp", "buôn", "làng", "xóm", "tổ", "khu", "hộ", "vườn", "sóc", "plei", "phum"}
+_DON_VI_NOI = {"thôn", "bản", "ấp", "buôn", "làng", "xóm", "tổ", "khu", "hộ", "vườn", "sóc", "plei", "phum", "xã"}
 
 
 def _noi(name: str, unit: str | None) -> str:
