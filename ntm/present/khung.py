@@ -282,6 +282,8 @@ def _header(d: DauVaoKhung) -> list[str]:
         f"-b {bo.ma}" + (f" --vung {d.vung}" if d.vung else "") + (f" --nhom-xa {d.nhom_xa}" if d.nhom_xa else "")
         + f" --nam {d.nam_muc}" + (" --xa-dac-biet-kho-khan" if vung_ap_dung(d)[1] else "") + ".",
     ]
+    if d.cap is not CapDiaBan.xa:  # no commune's figures, levels or own indicators to fill
+        steps = [steps[0], steps[3], steps[5]]
     if not d.luoc_do:
         # Never the modeline itself, even inside a sentence: a wrapped line starting with it
         # would be read by yaml-language-server as this file's schema.

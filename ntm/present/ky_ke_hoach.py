@@ -62,8 +62,10 @@ def muc_tieu(target: MucTieu, loai: LoaiChiTieu, unit: str | None) -> str:
     maximum, such as the poverty rate, falls to its target), 'đạt' (a yes/no indicator)."""
     if target.tu.co is not None:
         return "đạt" if target.tu.co else "chưa đạt"
-    low = wording.so_lieu(target.tu, unit)
-    said = f"{low} - {wording.so_lieu(target.den, unit)}" if target.den is not None and target.den.so is not None else low
+    if target.den is not None and target.den.so is not None:  # a range: its unit said once, at its end
+        said = f"{wording.so_lieu(target.tu, None)} - {wording.so_lieu(target.den, unit)}"
+    else:
+        said = wording.so_lieu(target.tu, unit)
     return f"{'còn' if loai is LoaiChiTieu.toi_da else 'đạt'} {said}"
 
 
