@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Tag, ValidationError
 
 from ntm.diagnostics import Diagnostic, YamlPath
 from ntm.diagnostics.params import Cau, GiaTri
@@ -52,10 +52,34 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
+def _tagged(annotation: Any, segment: str | int) -> Any | None:
+    """The member of a tagged union that `segment` names: pydantic puts the tag in `loc`
+    (`muc_tieu`, then `lo_trinh` or `mot`), where the data has no key."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            for member in typing.get_args(annotation):
+                tags = getattr(member, "__metadata__", ())
+                if any(isinstance(tag, Tag) and tag.tag == segment for tag in tags):
+                    return member
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(members) != 1:
+                return None
+            annotation = members[0]
+        else:
+            return None
+
+
 def model_at(root: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel] | None:
     """The model class that owns the mapping at `loc`, following the schema, not the data."""
     current: Any = root
     for segment in loc:
+        member = _tagged(current, segment)
+        if member is not None:
+            current = member
+            continue
         current = _unwrap(current)
         origin = typing.get_origin(current)
         if isinstance(current, type) and issubclass(current, BaseModel):

@@ -111,3 +111,14 @@ def test_a_bad_stage_is_reported_at_its_year() -> None:
     found = codes(make_plan_data(nam=None, giai_doan="2026-2030", tieu_chi={"lao_dong": figures}))
     assert found == [("SCH003", ("tieu_chi", "lao_dong", "hien_trang", "ty_le_lao_dong_qua_dao_tao", "muc_tieu",
                                  "2028"))]
+
+
+@pytest.mark.parametrize(("target", "path"), [
+    ({"tu": "70%", "denn": "80%"}, ("muc_tieu", "denn")),
+    ({"2026": {"tu": "70%", "denn": "80%"}}, ("muc_tieu", "2026", "denn")),
+])
+def test_a_misspelt_key_of_a_target_gets_the_closest_one_single_or_staged(target: Any, path: tuple[str, ...]) -> None:
+    figures = {"hien_trang": {"ty_le_lao_dong_qua_dao_tao": {"muc_tieu": target}}}
+    _, [d] = validate_plan(make_plan_data(nam=None, giai_doan="2026-2030", tieu_chi={"lao_dong": figures}), "k.yaml")
+    assert (d.code, d.path[-len(path):]) == ("SCH002", path)
+    assert d.params["de_xuat"].value == "den"
