@@ -116,12 +116,26 @@ def _junit() -> ReporterFactory:
     return JunitReporter
 
 
+def _sarif() -> ReporterFactory:
+    from ntm.present.kiem_tra.sarif import SarifReporter
+
+    return SarifReporter
+
+
+def _gitlab() -> ReporterFactory:
+    from ntm.present.kiem_tra.gitlab import GitlabReporter
+
+    return GitlabReporter
+
+
 # Written to standard output, never to a file of their own: no suffixes.
 CHECK: FormatTable[ReporterFactory] = FormatTable((
     Format("text", (), "dòng tệp:dòng:cột cho người đọc, bảng màu trên terminal", _text),
     Format("json", (), "JSON Lines, mỗi tệp một dòng", _json),
     Format("github", (), "chú thích GitHub Actions", _github),
     Format("junit", (), "XML JUnit cho GitLab, Jenkins", _junit),
+    Format("sarif", (), "SARIF 2.1.0 cho GitHub code scanning", _sarif),
+    Format("gitlab", (), "JSON Code Quality của GitLab", _gitlab),
 ), default="text")
 
 

@@ -9,7 +9,7 @@ from ntm.diagnostics import Diagnostic
 from ntm.diagnostics.params import GiaTri
 from ntm.diagnostics.suggest import de_xuat
 from ntm.plan.model import CapDiaBan, KeHoach
-from ntm.rules import DauVao, Rule
+from ntm.rules.rule import DauVao, Rule
 
 
 def vung_nhom_xa(given: DauVao) -> Iterator[Diagnostic]:
@@ -47,7 +47,7 @@ def khoa_khong_dung(given: DauVao) -> Iterator[Diagnostic]:
                 yield Diagnostic("DM005", file, ("dia_ban", flag), {"bo_tieu_chi": name, "khoa": flag}, at_key=True)
 
 
-def giai_doan(given: DauVao) -> Iterator[Diagnostic]:
+def nam_trong_giai_doan(given: DauVao) -> Iterator[Diagnostic]:
     """The plan's year, or its period, within the set's period. A period that straddles two
     sets is held to the set in force on the plan's date (ntm.present says so in one line)."""
     period, plan = given.bo.giai_doan, given.plan
@@ -79,7 +79,7 @@ def ngay_ke_hoach(plan: KeHoach) -> date | None:
 
 
 RULES = (
-    Rule("dia_ban.vung_nhom_xa", ("DM001", "DM002", "DM003"), "bo_tieu_chi", vung_nhom_xa),
-    Rule("dia_ban.khoa_khong_dung", ("DM005",), "bo_tieu_chi", khoa_khong_dung),
-    Rule("nam.giai_doan", ("DM004",), "bo_tieu_chi", giai_doan),
+    Rule(vung_nhom_xa, ma=("DM001", "DM002", "DM003"), stage="bo_tieu_chi"),
+    Rule(khoa_khong_dung, ma=("DM005",), stage="bo_tieu_chi"),
+    Rule(nam_trong_giai_doan, ma=("DM004",), stage="bo_tieu_chi"),
 )

@@ -11,7 +11,7 @@ from ntm.catalog.thresholds import YeuCau
 from ntm.diagnostics import Diagnostic, YamlPath
 from ntm.diagnostics.params import Cau, Muc
 from ntm.plan.model import cac_moc
-from ntm.rules import DauVao, Rule
+from ntm.rules.rule import DauVao, Rule
 
 
 def _muc(req: YeuCau, unit: str | None) -> Muc:
@@ -113,8 +113,8 @@ def _dat_chuan(given: DauVao, declared: str, path: YamlPath, first: bool) -> Ite
 
 
 RULES = (
-    Rule("ke_hoach.nhiem_vu", ("KH001",), "danh_gia", nhiem_vu_cho_tieu_chi_chua_dat),
-    Rule("ke_hoach.muc_tieu", ("KH002", "KH005"), "danh_gia", muc_tieu_va_yeu_cau),
-    Rule("ke_hoach.tu_danh_gia", ("KH004",), "danh_gia", tu_danh_gia),
-    Rule("ke_hoach.dat_chuan", ("KH003", "KH007", "KH008", "KH011"), "danh_gia", tong_so_tieu_chi),
+    Rule(nhiem_vu_cho_tieu_chi_chua_dat, ma=("KH001",), stage="danh_gia"),
+    Rule(muc_tieu_va_yeu_cau, ma=("KH002", "KH005"), stage="danh_gia"),
+    Rule(tu_danh_gia, ma=("KH004",), stage="danh_gia"),
+    Rule(tong_so_tieu_chi, ma=("KH003", "KH007", "KH008", "KH011"), stage="danh_gia"),
 )

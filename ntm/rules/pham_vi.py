@@ -9,7 +9,7 @@ from typing import Any
 from ntm.diagnostics import Diagnostic, YamlPath
 from ntm.plan.model import TEN_CAP, CapDiaBan, KeHoach, cac_moc
 from ntm.plan.noi_dung import TenBangSinh
-from ntm.rules import DauVao, Rule
+from ntm.rules.rule import DauVao, Rule
 
 
 def cac_lo_trinh(plan: KeHoach) -> Iterator[tuple[YamlPath, tuple[int, ...]]]:
@@ -69,6 +69,6 @@ def bang_tinh_trang(given: DauVao) -> Iterator[Diagnostic]:
 
 
 RULES = (
-    Rule("pham_vi.lo_trinh", ("DM006",), "van_ban", lo_trinh),
-    Rule("pham_vi.bang_tinh_trang", ("DM007",), "van_ban", bang_tinh_trang),
+    Rule(lo_trinh, ma=("DM006",), stage="van_ban"),
+    Rule(bang_tinh_trang, ma=("DM007",), stage="van_ban"),
 )

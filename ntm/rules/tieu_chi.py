@@ -11,7 +11,7 @@ from ntm.diagnostics import Diagnostic, YamlPath
 from ntm.diagnostics.params import Cau, GiaTri
 from ntm.diagnostics.suggest import de_xuat
 from ntm.plan.values import SoLieu
-from ntm.rules import DauVao, Rule
+from ntm.rules.rule import DauVao, Rule
 
 
 def _other_set_with(slug: str, current: str) -> str | None:
@@ -127,7 +127,7 @@ def don_vi(given: DauVao) -> Iterator[Diagnostic]:
 
 
 RULES = (
-    Rule("tieu_chi.ma", ("TC001", "TC002"), "bo_tieu_chi", ma_tieu_chi),
-    Rule("tieu_chi.chi_tieu_rieng", ("TC005", "TC006"), "bo_tieu_chi", chi_tieu_rieng_hop_le),
-    Rule("tieu_chi.don_vi", ("TC003", "TC004"), "bo_tieu_chi", don_vi),
+    Rule(ma_tieu_chi, ma=("TC001", "TC002"), stage="bo_tieu_chi"),
+    Rule(chi_tieu_rieng_hop_le, ma=("TC005", "TC006"), stage="bo_tieu_chi"),
+    Rule(don_vi, ma=("TC003", "TC004"), stage="bo_tieu_chi"),
 )

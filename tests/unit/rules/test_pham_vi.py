@@ -10,7 +10,7 @@ import pytest
 
 from ntm.catalog import BoTieuChi
 from ntm.rules import check_assessment
-from ntm.rules.dia_ban import giai_doan, vung_nhom_xa
+from ntm.rules.dia_ban import nam_trong_giai_doan, vung_nhom_xa
 from ntm.rules.ke_hoach import muc_tieu_va_yeu_cau, tong_so_tieu_chi
 from ntm.rules.pham_vi import bang_tinh_trang, lo_trinh
 from unit.conftest import make_input, make_plan_data
@@ -39,11 +39,11 @@ def found(rule: Any, bo: BoTieuChi, data: dict[str, Any], assessed: bool = False
 ])
 def test_a_period_against_the_sets(bo_vung: BoTieuChi, first: int, last: int, issued: str,
                                    expected: list[tuple[str, tuple, str]]) -> None:
-    assert found(giai_doan, bo_vung, period(first, last, issued)) == expected
+    assert found(nam_trong_giai_doan, bo_vung, period(first, last, issued)) == expected
 
 
 def test_a_year_is_still_checked_as_before(bo_vung: BoTieuChi) -> None:
-    assert found(giai_doan, bo_vung, make_plan_data(nam=2026)) == [("DM004", ("nam",), None)]
+    assert found(nam_trong_giai_doan, bo_vung, make_plan_data(nam=2026)) == [("DM004", ("nam",), None)]
 
 
 def test_a_province_plan_needs_no_region(bo_vung: BoTieuChi) -> None:
