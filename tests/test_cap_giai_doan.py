@@ -140,3 +140,18 @@ def test_the_report_summary_carries_level_and_period(plan: Path) -> None:
         assert (gop.ngoai_xa, gop.dong, gop.van_de) == ([summary], [], [])  # never a commune, never a problem
     else:
         assert summary.cap == "xa" and len(gop.dong) == 1 and gop.ngoai_xa == []
+
+
+def test_the_github_job_summary_counts_no_criteria_for_a_province_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = tmp_path / "step-summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    code, _ = run("check", str(PROVINCE), str(MERGED), "--format", "github")
+    assert code == 3  # the commune's plan still has unmet criteria
+    text = summary.read_text(encoding="utf-8")
+    assert f"| {PROVINCE} | hợp lệ | 0 | 0 | – | – | – | – |" in text  # not assessed, never "0 of 0"
+    section = text.split(f"### {PROVINCE}\n", 1)[1].split("\n### ", 1)[0]
+    assert section.strip() == "Kế hoạch cấp tỉnh: không đánh giá tiêu chí xã (tiêu chí chỉ xét cho từng xã)."
+    merged = json.loads(run("check", str(MERGED), "--format", "json")[1])["tong_hop"]
+    assert f"| {MERGED} | hợp lệ | 0 | 0 | {merged['dat']} | {merged['chua_dat']} |" in text
