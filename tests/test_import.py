@@ -260,7 +260,18 @@ PLANS = sorted([*REPO.glob("plans/*.yaml"), *(REPO / "tests" / "data" / "render"
 PLANS = [p for p in PLANS if p.name not in ("bo-tieu-chi-nho.yaml", "khong-hop-le.yaml")]
 
 
-@pytest.mark.parametrize("original", PLANS, ids=[p.name for p in PLANS])
+def _round_trip_case(path: Path) -> Any:
+    """A plan whose document `ntm import` cannot read back yet is expected to fail, strictly (so the
+    day it can, the mark must go): import reads a yearly commune plan; a multi-year plan's period
+    and staged targets, a district's or a province's level are not read from a document yet."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if "giai_doan" in data or data["dia_ban"].get("cap", "xa") != "xa":
+        reason = "ntm import does not read a plan's period, staged targets or level yet"
+        return pytest.param(path, id=path.name, marks=pytest.mark.xfail(strict=True, reason=reason))
+    return pytest.param(path, id=path.name)
+
+
+@pytest.mark.parametrize("original", [_round_trip_case(p) for p in PLANS])
 def test_round_trip_gives_the_same_document(original: Path, tmp_path: Path) -> None:
     plan = tmp_path / "goc.yaml"
     plan.write_text(original.read_text(encoding="utf-8"), encoding="utf-8")

@@ -300,7 +300,7 @@ def test_a_province_set_is_named_relative_to_the_plan(tmp_path: Path) -> None:
 
 
 USAGE = [
-    (("k.yaml",), "thiếu --bo-tieu-chi, --vung hoặc --nhom-xa (theo bộ tiêu chí), --nam, --xa, --tinh"),
+    (("k.yaml",), "thiếu --bo-tieu-chi, --vung hoặc --nhom-xa (theo bộ tiêu chí), --nam hoặc --giai-doan, --xa, --tinh"),
     (("-b", "xa-ntm-2026-2030", "--nhom-xa", "1", "--nam", "2026", *COMMUNE), "thiếu đối số PLAN"),
     (("k.yaml", "-b", "xa-ntm-2021-2025", "--nam", "2024", *COMMUNE), "thiếu --vung"),
     (("k.yaml", "-b", "xa-ntm-2026-2030", "--nam", "2026", "--xa", "A"), "thiếu --nhom-xa, --tinh"),
@@ -323,6 +323,23 @@ USAGE = [
     (("k.yaml", "-b", "xa-ntm-2026-2030", "--nhom-xa", "1", "--nam", "2026", "--xa", "A\nB", "--tinh", "B"),
      "'--xa' cần một tên"),
     (("k.yaml", "--nam", "hai nghìn"), "'--nam' cần một số nguyên"),
+    # other levels and multi-year plans (issue 18 items 5-6)
+    (("k.yaml", "-b", "xa-ntm-2026-2030", "--cap", "tinh", "--tinh", "Nam Định"), "thiếu --nam hoặc --giai-doan"),
+    (("k.yaml", "-b", "xa-ntm-2026-2030", "--cap", "tinh", "--giai-doan", "2026-2030", "--xa", "A", "--tinh", "B"),
+     "--xa chỉ dùng cho kế hoạch cấp xã (--cap xa); kế hoạch này là cấp tỉnh"),
+    (("k.yaml", "-b", "xa-ntm-2026-2030", "--cap", "tinh", "--nhom-xa", "1", "--nam", "2026", "--tinh", "B"),
+     "--nhom-xa chỉ dùng cho kế hoạch cấp xã"),
+    (("k.yaml", "-b", "xa-ntm-2026-2030", "--cap", "huyen", "--nam", "2026", "--tinh", "B"), "thiếu --huyen"),
+    (("k.yaml", "-b", "xa-ntm-2026-2030", "--cap", "thon", "--nam", "2026", "--tinh", "B"),
+     "giá trị 'thon' không hợp lệ cho --cap"),
+    (("k.yaml", "-b", "xa-ntm-2026-2030", "--nhom-xa", "1", "--nam", "2026", "--giai-doan", "2026-2030", *COMMUNE),
+     "chỉ dùng một trong hai: --nam hoặc --giai-doan"),
+    (("k.yaml", "-b", "xa-ntm-2026-2030", "--nhom-xa", "1", "--giai-doan", "2030-2026", *COMMUNE),
+     "--giai-doan cần dạng năm đầu-năm cuối, năm cuối sau năm đầu"),
+    (("k.yaml", "-b", "xa-ntm-2026-2030", "--nhom-xa", "1", "--giai-doan", "2026", *COMMUNE),
+     "--giai-doan cần dạng năm đầu-năm cuối"),
+    (("k.yaml", "-b", "xa-ntm-2026-2030", "--nhom-xa", "1", "--giai-doan", "2021-2025", *COMMUNE),
+     "giai đoạn 2021-2025 không bắt đầu trong giai đoạn 2026-2030"),
 ]
 
 
@@ -341,7 +358,8 @@ def test_usage_errors_are_said_in_vietnamese(tmp_path: Path, args: tuple[str, ..
 def test_help_explains_every_option_in_vietnamese() -> None:
     made = run_process("init", "--help")
     assert made.returncode == 0
-    for option in ("PLAN", "--bo-tieu-chi", "-b", "--vung", "--nhom-xa", "--nam", "--xa ", "--tinh", "--huyen",
+    for option in ("PLAN", "--bo-tieu-chi", "-b", "--vung", "--nhom-xa", "--nam", "--giai-doan", "--cap", "--xa ",
+                   "--tinh", "--huyen",
                    "--xa-dac-biet-kho-khan", "--xa-an-toan-khu", "--cho-phep-ngoai-kho"):
         assert option in made.stdout, option
     assert "Ví dụ: ntm init" in made.stdout and "Tạo khung kế hoạch mới" in made.stdout

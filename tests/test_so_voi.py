@@ -207,3 +207,27 @@ def test_the_run_writes_nothing_in_the_repository(repo: Path) -> None:
     before = state()
     assert ntm(repo, "check", "plans", "--so-voi", "HEAD~1").returncode == 3
     assert state() == before
+
+
+def test_a_multi_year_plan_says_the_stage_and_the_period_that_changed(tmp_path: Path) -> None:
+    root = tmp_path / "kho"
+    root.mkdir()
+    original = (REPO / "plans" / "hai-phong-2026-2030.yaml").read_text(encoding="utf-8")
+    (root / "kh.yaml").write_text(original, encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "một")
+    changed = edit(original, ("muc_tieu: {2026: 65%, 2028: 80%, 2030: 95%}", "muc_tieu: {2026: 65%, 2028: 85%, 2030: 95%}"))
+    (root / "kh.yaml").write_text(changed, encoding="utf-8")
+    proc = ntm(root, "check", "kh.yaml", "--so-voi", "HEAD")
+    # the stage before the last moved, the last did not: still a change, said by its year
+    assert "\n    8.a Tỷ lệ hộ dùng nước sạch theo quy chuẩn (vị trí suy luận): mục tiêu năm 2028: 80% → 85%\n" in proc.stdout
+    (change,) = json.loads(ntm(root, "check", "kh.yaml", "--so-voi", "HEAD", "--format", "json").stdout)["so_voi"]["thay_doi"]
+    assert (change["loai"], change["cu"]["tu"], change["moi"]["tu"]) == ("muc_tieu", 95, 95)
+    assert (change["cu"]["lo_trinh"]["2028"], change["moi"]["lo_trinh"]["2028"]) == ({"tu": 80, "den": None}, {"tu": 85, "den": None})
+    (root / "kh.yaml").write_text(edit(original, ("giai_doan: {tu: 2026, den: 2030}", "giai_doan: {tu: 2026, den: 2031}")),
+                                  encoding="utf-8")
+    proc = ntm(root, "check", "kh.yaml", "--so-voi", "HEAD")
+    assert "\n    kỳ kế hoạch: giai đoạn 2026 - 2030 → giai đoạn 2026 - 2031\n" in proc.stdout
+    (change,) = json.loads(ntm(root, "check", "kh.yaml", "--so-voi", "HEAD", "--format", "json").stdout)["so_voi"]["thay_doi"]
+    assert (change["loai"], change["cu"], change["moi"]) == ("giai_doan", {"tu": 2026, "den": 2030}, {"tu": 2026, "den": 2031})

@@ -16,7 +16,7 @@ CASES = [
     (("criteria", "--nhom-xa", "9"), "'--nhom-xa' không được lớn hơn 3"),
     (("check", "--jobs", "hai", "plans/huong-son-2023.yaml"), "cần một số nguyên"),
     (("check", "--format", "xml", "plans/huong-son-2023.yaml"), "giá trị 'xml' không hợp lệ cho '--format'"),
-    (("init", "x.yaml", "-b", "xa-ntm-2021-2025"), "thiếu --vung, --nam, --xa, --tinh"),
+    (("init", "x.yaml", "-b", "xa-ntm-2021-2025"), "thiếu --vung, --nam hoặc --giai-doan, --xa, --tinh"),
 ]
 
 

@@ -22,7 +22,7 @@ from ntm.catalog import BoTieuChi, ChiTieuDayDu, DoTinCay, LoaiChiTieu
 from ntm.catalog.rieng import chi_tieu_rieng
 from ntm.catalog.thresholds import BoiCanh, NguonYeuCau, YeuCau, assessment_date, yeu_cau
 from ntm.diagnostics import YamlPath
-from ntm.plan.model import ChiTieuHienTrang, ChiTieuRieng, KeHoach, TrangThai
+from ntm.plan.model import CapDiaBan, ChiTieuHienTrang, ChiTieuRieng, KeHoach, TrangThai
 from ntm.plan.values import SoLieu
 
 
@@ -70,14 +70,25 @@ def _indicator(bo: BoTieuChi, ct: ChiTieuDayDu, figure: ChiTieuHienTrang | None,
         if requirement is None and spec.loai is not LoaiChiTieu.dat:
             status = KetQua.chua_co_du_lieu
     return KetQuaChiTieu(
-        ct, status, value, requirement, unknown, gap, figure.muc_tieu if figure else None, path,
-        catalog_req, stated,
+        ct, status, value, requirement, unknown, gap, figure.muc_tieu_cuoi if figure else None, path,
+        catalog_req, stated, figure.lo_trinh if figure else (),
     )
 
 
+def nam_danh_gia(plan: KeHoach, bo: BoTieuChi) -> int:
+    """The year a plan is assessed at: its year; a multi-year plan's last year, or its set's last
+    year when the period runs past the set (the set in force on the plan's date)."""
+    last = plan.nam_cuoi
+    return min(last, bo.giai_doan[1]) if bo.giai_doan else last
+
+
 def assess(plan: KeHoach, bo: BoTieuChi) -> DanhGia:
+    year = nam_danh_gia(plan, bo)
+    period = (plan.giai_doan.tu, plan.giai_doan.den) if plan.giai_doan is not None else None
+    if plan.dia_ban.cap is not CapDiaBan.xa:  # no commune to assess: said in one line by ntm.present
+        return DanhGia(bo, year, None, None, None, (), cap=plan.dia_ban.cap.value, giai_doan=period, ngay=plan.ngay)
     region, rule, flag = effective_region(plan, bo)
-    ctx = BoiCanh(ngay=assessment_date(plan.nam), vung=region, nhom_xa=plan.dia_ban.nhom_xa)
+    ctx = BoiCanh(ngay=assessment_date(year), vung=region, nhom_xa=plan.dia_ban.nhom_xa)
     results: list[KetQuaTieuChi] = []
     for tc in bo.tieu_chi:
         entry = plan.tieu_chi.get(tc.ma)
@@ -110,4 +121,5 @@ def assess(plan: KeHoach, bo: BoTieuChi) -> DanhGia:
             KetQuaTieuChi(tc.ma, tc.so, tc.ten, status, self_declared, by_figures, indicators, entry,
                           tc.chi_tieu_day_du)
         )
-    return DanhGia(bo, plan.nam, region, rule, plan.dia_ban.nhom_xa, tuple(results), flag)
+    return DanhGia(bo, year, region, rule, plan.dia_ban.nhom_xa, tuple(results), flag, giai_doan=period,
+                   ngay=plan.ngay)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -42,6 +43,7 @@ class KetQuaChiTieu:
     path: YamlPath
     yeu_cau_bo_tieu_chi: YeuCau | None = None  # the catalog's, kept when the plan states a laxer one
     yeu_cau_ke_hoach: SoLieu | None = None  # what the plan states itself
+    lo_trinh: tuple[tuple[int, MucTieu], ...] = ()  # a multi-year plan's targets by year; muc_tieu is the last
 
     @property
     def ma(self) -> str:
@@ -108,6 +110,24 @@ class DanhGia:
     nhom_xa: int | None
     tieu_chi: tuple[KetQuaTieuChi, ...]
     doi_vung_vi: str | None = None  # the commune flag that brought the rule in (xa_dac_biet_kho_khan…)
+    # The plan's level (CapDiaBan's value): a district's or a province's plan assesses no
+    # commune criteria, and `tieu_chi` is then empty.
+    cap: str = "xa"
+    giai_doan: tuple[int, int] | None = None  # a multi-year plan's period; `nam` is the year assessed
+    ngay: date | None = None  # the plan's date of issue (a period straddling two sets is held to that day's)
+
+    @property
+    def danh_gia_xa(self) -> bool:
+        """Whether commune criteria were assessed (a commune's plan)."""
+        return self.cap == "xa"
+
+    @property
+    def hai_bo(self) -> bool:
+        """The plan's period runs past its set's: assessed against the set in force on its date."""
+        period = self.bo_tieu_chi.giai_doan
+        if self.giai_doan is None or not period:
+            return False
+        return self.giai_doan[0] < period[0] or self.giai_doan[1] > period[1]
 
     @property
     def tong_hop(self) -> TongHop:

@@ -52,6 +52,10 @@ class DoiSoLieu:
     chi_tieu: KetQuaChiTieu  # the current version's (its name, unit), or the old one's if gone
     cu: SoLieu | MucTieu | None
     moi: SoLieu | MucTieu | None
+    # A staged target's stages in each version (a multi-year plan's; cu and moi are their last):
+    # empty for a single target, and for a figure.
+    lo_trinh_cu: tuple[tuple[int, MucTieu], ...] = ()
+    lo_trinh_moi: tuple[tuple[int, MucTieu], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,15 +77,19 @@ class SoSanh:
     chi_tieu_ke_hoach: tuple[DoiChiTieuKeHoach, ...] = ()
     bo_tieu_chi_cu: str | None = None  # set only when the set changed
     bo_tieu_chi_moi: str | None = None
-    nam_cu: int | None = None  # set only when the year changed
+    nam_cu: int | None = None  # set only when the year (or the period) changed
     nam_moi: int | None = None
     tong_hop_cu: TongHop | None = None
     tong_hop_moi: TongHop | None = None
+    # Set only when the period changed (a multi-year plan's; None in a version that is a yearly plan)
+    giai_doan_doi: bool = False
+    giai_doan_cu: tuple[int, int] | None = None
+    giai_doan_moi: tuple[int, int] | None = None
 
     @property
     def co_thay_doi(self) -> bool:
         return bool(self.tieu_chi or self.so_lieu or self.muc_tieu or self.chi_tieu_ke_hoach
-                    or self.bo_tieu_chi_moi or self.nam_moi)
+                    or self.bo_tieu_chi_moi or self.nam_moi or self.giai_doan_doi)
 
 
 def _same_figure(a: SoLieu | None, b: SoLieu | None) -> bool:
@@ -90,10 +98,15 @@ def _same_figure(a: SoLieu | None, b: SoLieu | None) -> bool:
     return (a.so, a.co) == (b.so, b.co)
 
 
-def _same_target(a: MucTieu | None, b: MucTieu | None) -> bool:
+def same_target(a: MucTieu | None, b: MucTieu | None) -> bool:
+    """The same target, however spelt (a range's both ends)."""
     if a is None or b is None:
         return a is b
     return _same_figure(a.tu, b.tu) and _same_figure(a.den, b.den)
+
+
+def _same_stages(a: tuple[tuple[int, MucTieu], ...], b: tuple[tuple[int, MucTieu], ...]) -> bool:
+    return len(a) == len(b) and all(ya == yb and same_target(ta, tb) for (ya, ta), (yb, tb) in zip(a, b, strict=True))
 
 
 def _leaves(value: Any, path: str) -> Iterator[tuple[str, Any]]:
@@ -142,13 +155,17 @@ def so_sanh(cu: DanhGia, moi: DanhGia, plan_cu: KeHoach, plan_moi: KeHoach) -> S
             if not _same_figure(xv, yv):
                 figures.append(DoiSoLieu(ma, code, shown.chi_tieu.chi_tieu.so, shown, xv, yv))
             xt, yt = (x.muc_tieu if x else None), (y.muc_tieu if y else None)
-            if not _same_target(xt, yt):
-                targets.append(DoiSoLieu(ma, code, shown.chi_tieu.chi_tieu.so, shown, xt, yt))
+            # a staged target moved when any stage did, not only its last (the period's end)
+            xs, ys = (x.lo_trinh if x else ()), (y.lo_trinh if y else ())
+            if not same_target(xt, yt) or not _same_stages(xs, ys):
+                targets.append(DoiSoLieu(ma, code, shown.chi_tieu.chi_tieu.so, shown, xt, yt, xs, ys))
     set_changed = cu.bo_tieu_chi.ma != moi.bo_tieu_chi.ma
-    year_changed = cu.nam != moi.nam
+    period_changed = cu.giai_doan != moi.giai_doan
+    year_changed = cu.nam != moi.nam or period_changed
     return SoSanh(
         TrangThaiSoSanh.so_sanh, tuple(statuses), tuple(figures), tuple(targets), _plan_targets(plan_cu, plan_moi),
         cu.bo_tieu_chi.ma if set_changed else None, moi.bo_tieu_chi.ma if set_changed else None,
         cu.nam if year_changed else None, moi.nam if year_changed else None,
         cu.tong_hop, moi.tong_hop,
+        period_changed, cu.giai_doan if period_changed else None, moi.giai_doan if period_changed else None,
     )

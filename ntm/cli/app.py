@@ -100,10 +100,19 @@ def init_cmd(
     )] = None,
     nam: Annotated[str | None, typer.Option(
         "--nam", metavar="NĂM", show_default=False,
-        help="Năm kế hoạch, trong giai đoạn của bộ tiêu chí. Bắt buộc.",
+        help="Năm kế hoạch, trong giai đoạn của bộ tiêu chí. Bắt buộc (hoặc --giai-doan).",
     )] = None,
+    giai_doan: Annotated[str | None, typer.Option(
+        "--giai-doan", metavar="NĂM-NĂM", show_default=False,
+        help="Kế hoạch nhiều năm, thay cho --nam: năm đầu-năm cuối, ví dụ 2026-2030.",
+    )] = None,
+    cap: Annotated[str, typer.Option(
+        "--cap", metavar="CẤP", show_default=False,
+        help="Cấp của kế hoạch: xa (mặc định), huyen hoặc tinh; kế hoạch cấp huyện, tỉnh không có --xa.",
+    )] = "xa",
     xa: Annotated[str | None, typer.Option(
-        "--xa", metavar="XÃ", show_default=False, help="Tên xã, không kèm chữ \"xã\", ví dụ \"Hương Sơn\". Bắt buộc.",
+        "--xa", metavar="XÃ", show_default=False,
+        help="Tên xã, không kèm chữ \"xã\", ví dụ \"Hương Sơn\". Bắt buộc với kế hoạch cấp xã.",
     )] = None,
     tinh: Annotated[str | None, typer.Option(
         "--tinh", metavar="TỈNH", show_default=False, help="Tên tỉnh, thành phố. Bắt buộc.",
@@ -126,12 +135,13 @@ def init_cmd(
     trong chú thích; số liệu và phần văn bản để trống chờ điền. Trên terminal, hỏi những gì còn thiếu.
 
     Ví dụ: ntm init ke-hoach-2024.yaml -b xa-ntm-2021-2025 --vung bac-trung-bo --nam 2024 --xa "Hương Sơn"
-    --tinh "Quảng Trị"
+    --tinh "Quảng Trị"; kế hoạch của tỉnh, nhiều năm: ntm init ke-hoach-tinh.yaml -b xa-ntm-2026-2030 --cap tinh
+    --tinh "Nam Định" --giai-doan 2026-2030
     """
-    from ntm.cli.init import init_command
+    from ntm.cli.init import KyKhung, init_command
 
-    return init_command(plan, bo_tieu_chi, vung, nhom_xa, nam, xa, tinh, huyen, dac_biet_kho_khan, an_toan_khu,
-                        anywhere)
+    return init_command(plan, bo_tieu_chi, vung, nhom_xa, KyKhung(nam, giai_doan, cap), xa, tinh, huyen,
+                        dac_biet_kho_khan, an_toan_khu, anywhere)
 
 
 @command("validate")

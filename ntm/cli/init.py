@@ -25,8 +25,9 @@ from ntm.catalog import CATALOG_DIR, BoTieuChi, NgoaiKho, builtin_ids, resolve_r
 from ntm.catalog.load import within
 from ntm.cli import EXIT_OK
 from ntm.cli.bo_tieu_chi import check_place, load_set, one_axis
-from ntm.cli.frame import LoiCachDung, so_nguyen
+from ntm.cli.frame import LoiCachDung, chon, so_nguyen
 from ntm.diagnostics.params import Cau, GiaTri
+from ntm.plan.model import TEN_CAP, CapDiaBan
 from ntm.present.khung import DauVaoKhung, khung_ke_hoach
 from ntm.present.messages import phrase
 from ntm.present.output import Luong, OutputError, check_target, write_atomic
@@ -87,6 +88,36 @@ def check_flags(bo: BoTieuChi, dac_biet_kho_khan: bool, an_toan_khu: bool) -> No
                               LENH)
 
 
+@dataclass(frozen=True)
+class KyKhung:
+    """The plan's year or period and level, as the options gave them (text, checked here)."""
+
+    nam: str | None
+    giai_doan: str | None
+    cap: str = "xa"
+
+
+def giai_doan(value: str) -> tuple[int, int]:
+    """'2026-2030' -> (2026, 2030): a usage error unless two years, the last after the first."""
+    first, dash, last = value.replace("–", "-").partition("-")
+    if not dash:
+        raise LoiCachDung(Cau("lenh.giai_doan_sai", {"gia_tri": GiaTri(value)}), LENH)
+    period = (so_nguyen(first, "--giai-doan", LENH, 2000, 2100), so_nguyen(last, "--giai-doan", LENH, 2000, 2100))
+    if period[1] <= period[0]:
+        raise LoiCachDung(Cau("lenh.giai_doan_sai", {"gia_tri": GiaTri(value)}), LENH)
+    return period
+
+
+def check_period(bo: BoTieuChi, period: tuple[int, int]) -> None:
+    """A period starts within its set's (a period running past it is held to the set in force on
+    the plan's date: `ntm check` says so)."""
+    sets = bo.giai_doan
+    if sets and not sets[0] <= period[0] <= sets[1]:
+        raise LoiCachDung(Cau("lenh.giai_doan_ngoai", {
+            "tu_kh": period[0], "den_kh": period[1], "tu": sets[0], "den": sets[1],
+            "bo_tieu_chi": bo.file.ten_ngan}), LENH)
+
+
 @dataclass
 class TraLoi:
     """The answers so far: from the command line, then from the questions."""
@@ -100,20 +131,25 @@ class TraLoi:
     tinh: str | None
     plan: str | None
     target: Path | None
+    cap: CapDiaBan = CapDiaBan.xa
+    giai_doan: tuple[int, int] | None = None
 
     def missing(self) -> list[str]:
         out = []
+        commune = self.cap is CapDiaBan.xa
         if self.plan is None:
             out.append(phrase(Cau("khung.doi_so")))
         if self.bo is None:
             out.append("--bo-tieu-chi")
-            if self.vung is None and self.nhom_xa is None:
+            if commune and self.vung is None and self.nhom_xa is None:
                 out.append(phrase(Cau("khung.truc")))
-        elif self.bo.truc == "vung" and self.vung is None:
+        elif commune and self.bo.truc == "vung" and self.vung is None:
             out.append("--vung")
-        elif self.bo.truc == "nhom_xa" and self.nhom_xa is None:
+        elif commune and self.bo.truc == "nhom_xa" and self.nhom_xa is None:
             out.append("--nhom-xa")
-        for option, value in (("--nam", self.nam), ("--xa", self.xa), ("--tinh", self.tinh)):
+        if self.nam is None and self.giai_doan is None:
+            out.append(phrase(Cau("khung.nam_hoac_giai_doan")))
+        for option, value in (("--xa", self.xa if commune else ""), ("--tinh", self.tinh)):
             if value is None:
                 out.append(option)
         return out
@@ -164,7 +200,8 @@ def ask_missing(a: TraLoi, anywhere: bool, dac_biet_kho_khan: bool, an_toan_khu:
 
         a.ref, a.bo = _until_valid(read_set)
     bo = a.bo
-    if bo.truc == "vung" and a.vung is None:
+    commune = a.cap is CapDiaBan.xa
+    if commune and bo.truc == "vung" and a.vung is None:
         regions = list(bo.cac_vung)
         _list(phrase(Cau("hoi.cac_vung", {"bo_tieu_chi": bo.file.ten_ngan})), list(bo.cac_vung.items()))
 
@@ -174,12 +211,12 @@ def ask_missing(a: TraLoi, anywhere: bool, dac_biet_kho_khan: bool, an_toan_khu:
             return region
 
         a.vung = _until_valid(read_region)
-    if bo.truc == "nhom_xa" and a.nhom_xa is None:
+    if commune and bo.truc == "nhom_xa" and a.nhom_xa is None:
         groups = bo.cac_nhom_xa or {1: "", 2: "", 3: ""}
         _list(phrase(Cau("hoi.cac_nhom", {"bo_tieu_chi": bo.file.ten_ngan})),
               [(str(k), v) for k, v in groups.items()])
         a.nhom_xa = _until_valid(lambda: so_nguyen(_ask("hoi.nhom_xa"), "--nhom-xa", LENH, 1, 3))
-    if a.nam is None:
+    if a.nam is None and a.giai_doan is None:
         period = bo.giai_doan or (2010, 2100)
 
         def read_year() -> int:
@@ -188,12 +225,13 @@ def ask_missing(a: TraLoi, anywhere: bool, dac_biet_kho_khan: bool, an_toan_khu:
             return year
 
         a.nam = _until_valid(read_year)
-    if a.xa is None:
+    if commune and a.xa is None:
         a.xa = _until_valid(lambda: ten(_ask("hoi.xa"), "--xa", commune=True))
     if a.tinh is None:
         a.tinh = _until_valid(lambda: ten(_ask("hoi.tinh"), "--tinh"))
     if a.plan is None:
-        suggested = f"ke-hoach-{slug(a.xa)}-{a.nam}.yaml"
+        when = f"{a.giai_doan[0]}-{a.giai_doan[1]}" if a.giai_doan else str(a.nam)
+        suggested = f"ke-hoach-{slug(a.xa or a.tinh)}-{when}.yaml"
 
         def read_target() -> tuple[str, Path | None]:
             name = _ask("hoi.tep", suggested)
@@ -241,35 +279,62 @@ def schema_for(target: Path | None) -> str | None:
 # ---------------------------------------------------------------------------- the command
 
 
-def init_command(plan: str | None, ref: str | None, vung: str | None, nhom_xa: str | None, nam: str | None,
+def _level(ky: KyKhung, xa: str | None, vung: str | None, nhom_xa: str | None, huyen: str | None,
+           flags: tuple[bool, bool]) -> CapDiaBan:
+    """--cap, and the options only a commune's plan takes refused for the others."""
+    level = CapDiaBan(chon(ky.cap, tuple(c.value for c in CapDiaBan), "--cap", LENH))
+    if level is CapDiaBan.xa:
+        return level
+    given = {"--xa": xa, "--vung": vung, "--nhom-xa": nhom_xa, "--xa-dac-biet-kho-khan": flags[0] or None,
+             "--xa-an-toan-khu": flags[1] or None}
+    if level is CapDiaBan.tinh:
+        given["--huyen"] = huyen
+    for option, value in given.items():
+        if value is not None:
+            raise LoiCachDung(Cau("lenh.chi_cap_xa", {"tuy_chon": option, "cap": TEN_CAP[level]}), LENH)
+    if level is CapDiaBan.huyen and huyen is None:
+        raise LoiCachDung(Cau("khung.thieu", {"cac_muc": "--huyen"}), LENH)
+    return level
+
+
+def init_command(plan: str | None, ref: str | None, vung: str | None, nhom_xa: str | None, ky: KyKhung,
                  xa: str | None, tinh: str | None, huyen: str | None, dac_biet_kho_khan: bool, an_toan_khu: bool,
                  anywhere: bool) -> int:
+    level = _level(ky, xa, vung, nhom_xa, huyen, (dac_biet_kho_khan, an_toan_khu))
+    if ky.nam is not None and ky.giai_doan is not None:
+        raise LoiCachDung(Cau("lenh.mot_trong_hai", {"a": "--nam", "b": "--giai-doan"}), LENH)
     group = so_nguyen(nhom_xa, "--nhom-xa", LENH, 1, 3) if nhom_xa is not None else None
-    year = so_nguyen(nam, "--nam", LENH, 2000, 2100) if nam is not None else None
+    year = so_nguyen(ky.nam, "--nam", LENH, 2000, 2100) if ky.nam is not None else None
+    period = giai_doan(ky.giai_doan) if ky.giai_doan is not None else None
     one_axis(vung, group, LENH)
     answers = TraLoi(
         ref=ref, bo=None, vung=vung, nhom_xa=group, nam=year,
         xa=ten(xa, "--xa", commune=True) if xa is not None else None,
         tinh=ten(tinh, "--tinh") if tinh is not None else None,
-        plan=plan, target=new_file(plan) if plan is not None else None,
+        plan=plan, target=new_file(plan) if plan is not None else None, cap=level, giai_doan=period,
     )
     district = ten(huyen, "--huyen") if huyen is not None else None
     if ref is not None:
         answers.bo = load_set(ref, anywhere, LENH)
         check_place(answers.bo, vung, group, year, LENH)
         check_flags(answers.bo, dac_biet_kho_khan, an_toan_khu)
+        if period is not None:
+            check_period(answers.bo, period)
     missing = answers.missing()
     if missing:
         if not interactive():
             raise LoiCachDung(Cau("khung.thieu", {"cac_muc": ", ".join(missing)}), LENH)
         ask_missing(answers, anywhere, dac_biet_kho_khan, an_toan_khu)
+        if answers.giai_doan is not None and answers.bo is not None:
+            check_period(answers.bo, answers.giai_doan)
     a = answers
-    assert a.ref is not None and a.bo is not None and a.nam is not None and a.xa is not None and a.tinh is not None
+    assert a.ref is not None and a.bo is not None and a.tinh is not None
+    assert a.nam is not None or a.giai_doan is not None
 
     text = khung_ke_hoach(DauVaoKhung(
         bo=a.bo, bo_tieu_chi=set_as_named(a.ref, a.target, anywhere), nam=a.nam, xa=a.xa, tinh=a.tinh,
         huyen=district, vung=a.vung, nhom_xa=a.nhom_xa, xa_dac_biet_kho_khan=dac_biet_kho_khan,
-        xa_an_toan_khu=an_toan_khu, luoc_do=schema_for(a.target),
+        xa_an_toan_khu=an_toan_khu, luoc_do=schema_for(a.target), cap=a.cap, giai_doan=a.giai_doan,
     ))
     if a.target is None:
         out = Luong(sys.stdout)

@@ -62,6 +62,18 @@ CAU: dict[str, str] = {
     "muc_tieu.nguoc": "khoảng mục tiêu bị ngược: từ {tu} đến {den}; hãy viết số nhỏ trước",
     "chi_tieu_rieng.co_khong": "chỉ tiêu loai: dat là có/không: không ghi yeu_cau, don_vi",
     "chi_tieu_rieng.can_muc": "chỉ tiêu loai: {loai} cần yeu_cau là một số (mức phải đạt)",
+    "dia_ban.can_xa": (
+        "kế hoạch cấp xã cần khóa 'xa' (tên xã); kế hoạch của huyện, của tỉnh ghi cap: huyen hoặc cap: tinh"
+    ),
+    "dia_ban.chi_cap_xa": "khóa '{khoa}' chỉ dùng cho kế hoạch cấp xã; kế hoạch này là cấp {cap}",
+    "dia_ban.can_huyen": "kế hoạch cấp huyện cần khóa 'huyen' (tên huyện)",
+    "ky.thieu": (
+        "thiếu năm kế hoạch: kế hoạch năm ghi nam: 2026, kế hoạch nhiều năm ghi giai_doan: {{tu: 2026, den: 2030}}"
+    ),
+    "ky.ca_hai": (
+        "kế hoạch ghi cả nam ({nam}) và giai_doan: kế hoạch năm chỉ ghi nam, kế hoạch nhiều năm chỉ ghi giai_doan"
+    ),
+    "giai_doan.nguoc": "giai đoạn từ năm {tu} đến năm {den}: năm cuối phải sau năm đầu (kế hoạch một năm ghi nam)",
     "muc_tieu_dia_ban.can_ten": "loai: khac cần khóa 'ten' (tên chuẩn cần đạt, ví dụ 'khu dân cư kiểu mẫu')",
     "noi_dung.mot_loai": (
         "mỗi khối nội dung cần đúng một trong các khóa {cac_khoa}; tìm thấy: {co}"
@@ -131,6 +143,20 @@ CODES: tuple[Ma, ...] = (
         dua_ra=("plan", "catalog"),
     ),
     Ma(
+        "SCH008", LOI, "{ly_do}.",
+        "Năm hoặc giai đoạn kế hoạch: cần đúng một trong hai khóa nam (kế hoạch năm) và giai_doan (kế hoạch "
+        "nhiều năm); năm cuối của giai đoạn sau năm đầu.",
+        "nam: 2026\ngiai_doan: {tu: 2026, den: 2030}",
+        dua_ra=("plan",),
+    ),
+    Ma(
+        "SCH009", LOI, "{ly_do}.",
+        "Địa bàn không hợp với cấp kế hoạch: kế hoạch cấp xã cần xa; kế hoạch cấp huyện, cấp tỉnh không có xa "
+        "và các khóa chỉ xã mới có (vung, nhom_xa, …).",
+        "dia_ban:\n  cap: tinh\n  xa: Toàn tỉnh   # kế hoạch của tỉnh không có xã\n  tinh: Nam Định",
+        dua_ra=("plan",),
+    ),
+    Ma(
         "SCH099", LOI, "giá trị không hợp lệ ({chi_tiet}); tìm thấy {tim_thay}.",
         "Lỗi định dạng khác (lưới an toàn).",
         "",
@@ -155,8 +181,16 @@ CODES: tuple[Ma, ...] = (
     ),
     Ma(
         "DM004", LOI, "năm {nam} nằm ngoài giai đoạn {tu}-{den} của {bo_tieu_chi}.",
-        "Năm kế hoạch nằm ngoài giai đoạn của bộ tiêu chí.",
+        "Năm (giai đoạn) kế hoạch nằm ngoài giai đoạn của bộ tiêu chí; giai đoạn trải qua hai bộ tiêu chí mà "
+        "bộ kế hoạch nêu không phải bộ áp dụng tại ngày ban hành.",
         "nam: 2026\nbo_tieu_chi: xa-ntm-nang-cao-2021-2025   # chép từ kế hoạch năm trước",
+        bien_the={
+            "giai_doan": "giai đoạn {tu_kh} - {den_kh} nằm ngoài giai đoạn {tu}-{den} của {bo_tieu_chi}.",
+            "hai_bo": (
+                "giai đoạn {tu_kh} - {den_kh} trải qua hai bộ tiêu chí; kế hoạch ban hành ngày {ngay} nên được "
+                "đánh giá theo bộ tiêu chí áp dụng tại ngày đó, không phải {bo_tieu_chi} (giai đoạn {tu}-{den})."
+            ),
+        },
     ),
     Ma(
         "DM005", CANH_BAO, "{bo_tieu_chi} không có quy tắc riêng cho xã này: khóa '{khoa}' không có tác dụng.",
@@ -166,6 +200,22 @@ CODES: tuple[Ma, ...] = (
             "vung": "{bo_tieu_chi} xét theo nhóm xã, không theo vùng: khóa 'vung' không được dùng.",
             "nhom_xa": "{bo_tieu_chi} xét theo vùng, không theo nhóm xã: khóa 'nhom_xa' không được dùng.",
         },
+    ),
+    Ma(
+        "DM006", LOI, "mục tiêu năm {nam} nằm ngoài giai đoạn {tu} - {den} của kế hoạch.",
+        "Mục tiêu theo năm (lộ trình) có năm ngoài giai đoạn của kế hoạch, hoặc nằm trong một kế hoạch năm.",
+        "giai_doan: {tu: 2026, den: 2030}\n…\n      muc_tieu: {2026: 70%, 2032: 100%}",
+        bien_the={
+            "ke_hoach_nam": (
+                "kế hoạch năm {nam_ke_hoach} có một mục tiêu: ghi một mức; mục tiêu theo năm ({nam}, …) chỉ dùng "
+                "cho kế hoạch giai đoạn (giai_doan)."
+            ),
+        },
+    ),
+    Ma(
+        "DM007", LOI, "kế hoạch cấp {cap} không đánh giá tiêu chí của xã: không có bảng tinh_trang_tieu_chi.",
+        "Kế hoạch cấp huyện, cấp tỉnh đặt bảng tình trạng tiêu chí của xã (chỉ kế hoạch cấp xã có bảng ấy).",
+        "dia_ban:\n  cap: tinh\n…\nphu_luc:\n  - tieu_de: Tình trạng tiêu chí\n    bang: tinh_trang_tieu_chi",
     ),
     # ------------------------------------------------------------------ TC: criteria and indicators
     Ma("TC000", LOI, _MORE, "Quá nhiều lỗi mã tiêu chí: chỉ 100 lỗi đầu được liệt kê.",

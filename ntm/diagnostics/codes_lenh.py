@@ -32,6 +32,10 @@ CAU: dict[str, str] = {
     "lenh.dung_nhom_xa": "{bo_tieu_chi} xét theo nhóm xã: dùng --nhom-xa, không dùng --vung.",
     "lenh.dung_vung": "{bo_tieu_chi} xét theo vùng: dùng --vung, không dùng --nhom-xa.",
     "lenh.nam_ngoai_giai_doan": "năm {nam} nằm ngoài giai đoạn {tu}-{den} của {bo_tieu_chi}.",
+    "lenh.giai_doan_sai": "--giai-doan cần dạng năm đầu-năm cuối, năm cuối sau năm đầu (ví dụ 2026-2030); tìm thấy {gia_tri}",
+    "lenh.giai_doan_ngoai": "giai đoạn {tu_kh}-{den_kh} không bắt đầu trong giai đoạn {tu}-{den} của {bo_tieu_chi}.",
+    "lenh.chi_cap_xa": "{tuy_chon} chỉ dùng cho kế hoạch cấp xã (--cap xa); kế hoạch này là cấp {cap}.",
+    "khung.nam_hoac_giai_doan": "--nam hoặc --giai-doan",
     # `ntm init`: usage, then what it says and asks on a terminal
     "khung.thieu": "thiếu {cac_muc} (ntm init chỉ hỏi những gì còn thiếu khi chạy trên terminal)",
     "khung.doi_so": "đối số PLAN (tệp kế hoạch sẽ tạo, hoặc - để in ra màn hình)",

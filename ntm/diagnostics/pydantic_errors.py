@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Tag, ValidationError
 from pydantic.fields import FieldInfo
 
 from ntm.diagnostics import Diagnostic, YamlPath
@@ -65,10 +65,34 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
+def _tagged(annotation: Any, segment: str | int) -> Any | None:
+    """The member of a tagged union that `segment` names: pydantic puts the tag in `loc`
+    (`muc_tieu`, then `lo_trinh` or `mot`), where the data has no key."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            for member in typing.get_args(annotation):
+                tags = getattr(member, "__metadata__", ())
+                if any(isinstance(tag, Tag) and tag.tag == segment for tag in tags):
+                    return member
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(members) != 1:
+                return None
+            annotation = members[0]
+        else:
+            return None
+
+
 def model_at(root: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel] | None:
     """The model class that owns the mapping at `loc`, following the schema, not the data."""
     current: Any = root
     for segment in loc:
+        member = _tagged(current, segment)
+        if member is not None:
+            current = member
+            continue
         current = _unwrap(current)
         origin = typing.get_origin(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
@@ -127,6 +151,12 @@ def clean_loc(loc: Sequence[str | int], data: Any) -> YamlPath:
     return tuple(path)
 
 
+def _at(data: Any, path: YamlPath) -> Any:
+    for segment in path:
+        data = data[segment]
+    return data
+
+
 def _diagnostic(error: Any, root: type[BaseModel], data: Any, noun: str, file: str) -> Diagnostic:
     kind: str = error["type"]
     loc: tuple[str | int, ...] = tuple(error["loc"])
@@ -150,6 +180,9 @@ def _diagnostic(error: Any, root: type[BaseModel], data: Any, noun: str, file: s
             return make("SCH002", khoa=GiaTri(key, 80, khoa=True), loai_tep=loai_tep, cac_khoa=", ".join(choices), bien_the="liet_ke")
         return make("SCH002", khoa=GiaTri(key, 80, khoa=True), loai_tep=loai_tep, de_xuat=de_xuat(key, choices))
     if kind == "ntm":  # raised by ntm's own value types, with the reason as a phrase
+        own_key = ctx.get("khoa")
+        if own_key is not None and isinstance(current := _at(data, path), dict) and own_key in current:
+            return Diagnostic(ctx.get("ma", "SCH003"), file, (*path, own_key), {"ly_do": ctx["ly_do"]}, at_key=True)
         return make(ctx.get("ma", "SCH003"), ly_do=ctx["ly_do"])
     if kind in ("enum", "literal_error"):
         allowed = _enum_at(root, loc) or [str(ctx.get("expected", ""))]

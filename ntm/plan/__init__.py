@@ -16,7 +16,7 @@ __all__ = ["KeHoach", "build_models", "validate_for_set", "validate_plan"]
 
 # What a criteria set is checked against: the commune, the year, the set, the criteria and
 # their figures. The rest (the document) does not affect those checks.
-PHAN_DOI_CHIEU = ("phien_ban", "dia_ban", "nam", "bo_tieu_chi", "tieu_chi")
+PHAN_DOI_CHIEU = ("phien_ban", "dia_ban", "nam", "giai_doan", "bo_tieu_chi", "tieu_chi")
 
 
 def build_models() -> None:
@@ -58,7 +58,10 @@ def validate_for_set(data: Any) -> KeHoach | None:
                 return None
             part = pruned
             continue
-        return KeHoach.model_construct(**{k: getattr(valid, k) for k in PHAN_DOI_CHIEU})
+        fields = {k: getattr(valid, k) for k in PHAN_DOI_CHIEU}
+        if fields["nam"] is None and fields["giai_doan"] is None:
+            return None  # neither a year nor a period: nothing to hold the set's period against
+        return KeHoach.model_construct(**fields)
     return None
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
+    Tag,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -43,8 +45,26 @@ class CongNhan(PlanModel):
     nam: SoNguyen = Field(ge=2010, le=2100, description="Năm được công nhận")
 
 
+class CapDiaBan(str, Enum):
+    """Whose plan it is: a commune's (the default), a district's or a province's."""
+
+    xa = "xa"
+    huyen = "huyen"
+    tinh = "tinh"
+
+
+TEN_CAP = {CapDiaBan.xa: "xã", CapDiaBan.huyen: "huyện", CapDiaBan.tinh: "tỉnh"}
+"""Each level's word, as a document writes it before a name (tỉnh Nam Định)."""
+
+# Settings that only a commune has: a district's or a province's plan may not carry them.
+_CHI_CAP_XA = ("xa", "vung", "nhom_xa", "xa_dac_biet_kho_khan", "xa_an_toan_khu", "cong_nhan")
+
+
 class DiaBan(PlanModel):
-    xa: str = Field(description="Tên xã")
+    cap: CapDiaBan = Field(
+        CapDiaBan.xa, description="Cấp của kế hoạch: xa (mặc định), huyen hoặc tinh; kế hoạch cấp huyện, tỉnh không có xa"
+    )
+    xa: str | None = Field(None, description="Tên xã (bắt buộc với kế hoạch cấp xã)")
     huyen: str | None = Field(None, description="Tên huyện (không bắt buộc: cấp huyện kết thúc từ 01/7/2025)")
     tinh: str = Field(description="Tên tỉnh, thành phố")
     vung: str | None = Field(None, description="Vùng (bộ tiêu chí 2021-2025): bac-trung-bo, …")
@@ -59,6 +79,21 @@ class DiaBan(PlanModel):
         default_factory=new_list,
         description="Các lần xã được công nhận đạt chuẩn (dùng cho ntm report): [{chuan: ntm, nam: 2019}]",
     )
+
+    @model_validator(mode="after")
+    def _fits_level(self) -> DiaBan:
+        if self.cap is CapDiaBan.xa:
+            if self.xa is None:
+                raise ntm_error(Cau("dia_ban.can_xa"), "SCH009")
+            return self
+        for key in _CHI_CAP_XA:
+            if key in self.model_fields_set:
+                raise ntm_error(Cau("dia_ban.chi_cap_xa", {"khoa": key, "cap": TEN_CAP[self.cap]}), "SCH009", khoa=key)
+        if self.cap is CapDiaBan.huyen and self.huyen is None:
+            raise ntm_error(Cau("dia_ban.can_huyen"), "SCH009")
+        if self.cap is CapDiaBan.tinh and self.huyen is not None:
+            raise ntm_error(Cau("dia_ban.chi_cap_xa", {"khoa": "huyen", "cap": "tỉnh"}), "SCH009", khoa="huyen")
+        return self
 
 
 def _range(value: Any) -> Any:
@@ -94,26 +129,73 @@ class MucTieu(PlanModel):
         return self
 
 
-MucTieuType = Annotated[
-    MucTieu,
-    BeforeValidator(_range),
-    WithJsonSchema(
+_MUC_TIEU_SCHEMA: dict[str, Any] = {
+    "title": "Mục tiêu",
+    "description": "Mức phấn đấu: một số, một khoảng '47-49' hoặc {tu: 47, den: 49}.",
+    "anyOf": [
+        {"type": "number"},
+        {"type": "string"},
         {
-            "title": "Mục tiêu",
-            "description": "Mức phấn đấu: một số, một khoảng '47-49' hoặc {tu: 47, den: 49}.",
-            "anyOf": [
-                {"type": "number"},
-                {"type": "string"},
-                {
-                    "type": "object",
-                    "properties": {"tu": {}, "den": {}},
-                    "required": ["tu"],
-                    "additionalProperties": False,
-                },
-            ],
-        }
-    ),
+            "type": "object",
+            "properties": {"tu": {}, "den": {}},
+            "required": ["tu"],
+            "additionalProperties": False,
+        },
+    ],
+}
+MucTieuType = Annotated[MucTieu, BeforeValidator(_range), WithJsonSchema(_MUC_TIEU_SCHEMA)]
+
+
+# -- staged targets (a multi-year plan's lộ trình: {2026: 70%, 2028: 85%, 2030: 100%}) ----------------
+
+NamMoc = Annotated[SoNguyen, Field(ge=2010, le=2100)]
+"""A year a staged target is set for."""
+
+T = TypeVar("T")
+
+
+def _year_key(key: Any) -> bool:
+    if isinstance(key, int) and not isinstance(key, bool):
+        return True
+    return isinstance(key, str) and key.strip().isascii() and key.strip().isdigit()
+
+
+def theo_nam(value: Any) -> bool:
+    """A mapping whose every key is a year: a staged target, not a target's own keys."""
+    return isinstance(value, dict) and bool(value) and all(_year_key(k) for k in value)
+
+
+def _mot_hay_lo_trinh(value: Any) -> str:
+    return "lo_trinh" if theo_nam(value) else "mot"
+
+
+def cac_moc(value: dict[int, T] | T | None) -> tuple[tuple[int | None, T], ...]:
+    """A target as its stages, by year: a staged target's years in order; a single target as one
+    stage without a year; none as none."""
+    if value is None:
+        return ()
+    if isinstance(value, dict):
+        return tuple(sorted(value.items()))
+    return ((None, value),)
+
+
+def _lo_trinh_schema(item: dict[str, Any]) -> WithJsonSchema:
+    return WithJsonSchema({
+        "title": "Lộ trình theo năm",
+        "description": "Mục tiêu theo từng năm của kế hoạch giai đoạn: {2026: …, 2028: …, 2030: …}.",
+        "type": "object",
+        "propertyNames": {"pattern": r"^[0-9]{4}$"},
+        "additionalProperties": item,
+    })
+
+
+LoTrinhMucTieu = Annotated[dict[NamMoc, MucTieuType], _lo_trinh_schema(_MUC_TIEU_SCHEMA)]
+
+MucTieuChiTieu = Annotated[
+    Annotated[MucTieuType, Tag("mot")] | Annotated[LoTrinhMucTieu, Tag("lo_trinh")],
+    Discriminator(_mot_hay_lo_trinh),
 ]
+"""An indicator's target: one level for the plan year, or a level by year (a multi-year plan)."""
 
 
 class LoaiChiTieuRieng(str, Enum):
@@ -155,9 +237,22 @@ class ChiTieuHienTrang(PlanModel):
     yeu_cau: SoLieuType | None = Field(
         None, description="Mức yêu cầu kế hoạch tự nêu (chỉ dùng khi bộ tiêu chí chưa có mức)"
     )
-    muc_tieu: MucTieuType | None = Field(None, description="Mức phấn đấu trong năm kế hoạch")
+    muc_tieu: MucTieuChiTieu | None = Field(
+        None, description="Mức phấn đấu trong năm kế hoạch; kế hoạch giai đoạn: theo năm {2026: 70%, 2030: 100%}"
+    )
     don_vi: str | None = Field(None, description="Đơn vị (để đối chiếu với bộ tiêu chí)")
     ghi_chu: str | None = Field(None, description="Ghi chú, nguồn số liệu")
+
+    @property
+    def muc_tieu_cuoi(self) -> MucTieu | None:
+        """The target at the end of the plan: the only one, or the last stage's."""
+        stages = cac_moc(self.muc_tieu)
+        return stages[-1][1] if stages else None
+
+    @property
+    def lo_trinh(self) -> tuple[tuple[int, MucTieu], ...]:
+        """The staged targets by year; empty for a single target."""
+        return tuple((y, t) for y, t in cac_moc(self.muc_tieu) if y is not None)
 
 
 def _figure(value: Any) -> Any:
@@ -215,8 +310,16 @@ class BoTieuChiMucTieu(PlanModel):
             "không có bo_cuc, không khi có bo_cuc (khi đó đặt câu bằng khối {tieu_chi_chua_dat: true})"
         ),
     )
-    dat_chuan: str | None = Field(
-        None, description="Số tiêu chí phấn đấu đạt, dạng '19/19' (phấn đấu / tổng số)"
+    dat_chuan: Annotated[
+        Annotated[str, Tag("mot")]
+        | Annotated[dict[NamMoc, str], Tag("lo_trinh"), _lo_trinh_schema({"type": "string"})],
+        Discriminator(_mot_hay_lo_trinh),
+    ] | None = Field(
+        None,
+        description=(
+            "Số tiêu chí phấn đấu đạt, dạng '19/19' (phấn đấu / tổng số); kế hoạch giai đoạn: theo năm "
+            "{2026: '15/19', 2030: '19/19'}"
+        ),
     )
     noi_dung_khac: DoanVan = Field(default_factory=new_list, description="Các chỉ tiêu khác, mỗi dòng một ý")
 
@@ -225,6 +328,8 @@ class BoTieuChiMucTieu(PlanModel):
     def _fraction(cls, value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
             return str(value)
+        if theo_nam(value):
+            return {k: str(v) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in value.items()}
         return value
 
 
@@ -258,7 +363,12 @@ class MucTieuDiaBan(PlanModel):
         None, description="Tên chuẩn cần đạt khi loai: khac (ví dụ: 'khu dân cư kiểu mẫu về bảo vệ môi trường')"
     )
     tieu_de: str | None = Field(None, description="Tiêu đề mục (mặc định theo loại)")
-    noi: list[str] = Field(description="Các nơi phấn đấu đạt: thôn, khu dân cư, hộ có vườn")
+    noi: Annotated[
+        Annotated[list[str], Tag("mot")]
+        | Annotated[dict[NamMoc, list[str]], Tag("lo_trinh"),
+                    _lo_trinh_schema({"type": "array", "items": {"type": "string"}})],
+        Discriminator(_mot_hay_lo_trinh),
+    ] = Field(description="Các nơi phấn đấu đạt: thôn, khu dân cư, hộ có vườn; kế hoạch giai đoạn: theo năm")
 
     @model_validator(mode="after")
     def _named(self) -> MucTieuDiaBan:
@@ -302,8 +412,46 @@ class MucDichYeuCau(PlanModel):
     yeu_cau: DoanVan = Field(default_factory=new_list)
 
 
+def _period(value: Any) -> Any:
+    """`2026-2030` or `[2026, 2030]` -> {tu: 2026, den: 2030}."""
+    if isinstance(value, str) and "-" in value.replace("–", "-"):
+        first, _, last = value.replace("–", "-").partition("-")
+        return {"tu": first.strip(), "den": last.strip()}
+    if isinstance(value, list) and len(value) == 2:
+        return {"tu": value[0], "den": value[1]}
+    return value
+
+
+class GiaiDoanKeHoach(PlanModel):
+    """A multi-year plan's period (kế hoạch giai đoạn): its first and last year."""
+
+    tu: NamMoc = Field(description="Năm đầu")
+    den: NamMoc = Field(description="Năm cuối")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> GiaiDoanKeHoach:
+        if self.den <= self.tu:
+            raise ntm_error(Cau("giai_doan.nguoc", {"tu": self.tu, "den": self.den}), "SCH008")
+        return self
+
+
+GiaiDoanKeHoachType = Annotated[
+    GiaiDoanKeHoach,
+    BeforeValidator(_period),
+    WithJsonSchema({
+        "title": "Giai đoạn kế hoạch",
+        "description": "Kế hoạch nhiều năm: {tu: 2026, den: 2030} (hoặc '2026-2030'); thay cho nam.",
+        "anyOf": [
+            {"type": "object", "properties": {"tu": {}, "den": {}}, "required": ["tu", "den"],
+             "additionalProperties": False},
+            {"type": "string", "pattern": r"^\s*[0-9]{4}\s*[-–]\s*[0-9]{4}\s*$"},
+        ],
+    }),
+]
+
+
 class KeHoach(PlanModel):
-    """Kế hoạch xây dựng nông thôn mới của một xã trong một năm."""
+    """Kế hoạch xây dựng nông thôn mới: của một xã (hoặc một huyện, một tỉnh), trong một năm hoặc một giai đoạn."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -315,7 +463,10 @@ class KeHoach(PlanModel):
     phien_ban: SoNguyen = Field(1, ge=1, le=1, description="Phiên bản định dạng tệp kế hoạch (hiện là 1)")
     van_ban: VanBan
     dia_ban: DiaBan
-    nam: SoNguyen = Field(ge=2010, le=2100, description="Năm kế hoạch")
+    nam: NamMoc | None = Field(None, description="Năm kế hoạch (kế hoạch năm); kế hoạch nhiều năm ghi giai_doan")
+    giai_doan: GiaiDoanKeHoachType | None = Field(
+        None, description="Giai đoạn của kế hoạch nhiều năm: {tu: 2026, den: 2030}; thay cho nam"
+    )
     bo_tieu_chi: str = Field(
         description="Mã bộ tiêu chí (xa-ntm-2026-2030, …) hoặc đường dẫn tới tệp bộ tiêu chí của tỉnh"
     )
@@ -338,6 +489,33 @@ class KeHoach(PlanModel):
     )
     phu_luc: list[PhuLuc] = Field(default_factory=new_list, description="Các phụ lục sau chữ ký")
 
+    @model_validator(mode="after")
+    def _one_period(self) -> KeHoach:
+        if self.nam is None and self.giai_doan is None:
+            raise ntm_error(Cau("ky.thieu"), "SCH008")
+        if self.nam is not None and self.giai_doan is not None:
+            raise ntm_error(Cau("ky.ca_hai", {"nam": self.nam}), "SCH008", khoa="giai_doan")
+        return self
+
     @property
     def ngay(self) -> date:
         return self.van_ban.ngay_ban_hanh
+
+    @property
+    def nam_dau(self) -> int:
+        """The plan's first year: its year, or its period's first."""
+        return self.giai_doan.tu if self.giai_doan is not None else _year(self.nam)
+
+    @property
+    def nam_cuoi(self) -> int:
+        """The plan's last year: its year, or its period's last (the year its targets are for)."""
+        return self.giai_doan.den if self.giai_doan is not None else _year(self.nam)
+
+    @property
+    def cap(self) -> CapDiaBan:
+        return self.dia_ban.cap
+
+
+def _year(nam: int | None) -> int:
+    assert nam is not None  # a valid plan has a year or a period (_one_period)
+    return nam

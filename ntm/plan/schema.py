@@ -38,6 +38,14 @@ def plan_schema() -> dict[str, Any]:
     full = figures["additionalProperties"]
     short = schema["$defs"]["ChiTieuHienTrang"]["properties"]["gia_tri"]["anyOf"][0]
     figures["additionalProperties"] = {"anyOf": [short, full]}
+    # Exactly one of a year and a period; a commune's plan names its commune, a district's or a
+    # province's none (the plan model's checks, SCH008 and SCH009, said to the editor too).
+    schema["oneOf"] = [{"required": ["nam"]}, {"required": ["giai_doan"]}]
+    schema["$defs"]["DiaBan"].update({
+        "if": {"properties": {"cap": {"enum": ["huyen", "tinh"]}}, "required": ["cap"]},
+        "then": {"not": {"required": ["xa"]}},
+        "else": {"required": ["xa"]},
+    })
     return schema
 
 
@@ -59,7 +67,8 @@ _DEFS_VI: dict[str, tuple[str, str]] = {
     "ChiTieuRieng": ("Chỉ tiêu riêng của kế hoạch", "Chỉ tiêu kế hoạch tự định nghĩa: mã, tên, đơn vị, loại, mức yêu cầu và nguồn."),
     "LoaiChiTieuRieng": ("Loại chỉ tiêu", "toi_thieu (≥ mức yêu cầu), toi_da (≤ mức yêu cầu), dat (có/không)."),
     "ChiTieuKeHoach": ("Chỉ tiêu", "Các chỉ tiêu của năm kế hoạch."),
-    "DiaBan": ("Địa bàn", "Xã, huyện (nếu còn), tỉnh; vùng hoặc nhóm xã."),
+    "DiaBan": ("Địa bàn", "Cấp kế hoạch; xã, huyện (nếu còn), tỉnh; vùng hoặc nhóm xã."),
+    "CapDiaBan": ("Cấp kế hoạch", "xa (kế hoạch của xã, mặc định), huyen hoặc tinh (không có xã)."),
     "HeThong": ("Hệ thống văn bản", "nha_nuoc: thể thức Nghị định 30/2020/NĐ-CP; dang: văn bản của Đảng."),
     "KinhPhi": ("Kinh phí", "Tổng kinh phí và các nguồn (đồng)."),
     "MucDichYeuCau": ("Mục đích, yêu cầu", "Phần mục đích và yêu cầu của kế hoạch."),

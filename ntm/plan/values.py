@@ -64,10 +64,15 @@ class SoKhongDoc(ValueError):
         self.ly_do = ly_do
 
 
-def ntm_error(ly_do: Cau, code: str = "SCH003") -> PydanticCustomError:
+def ntm_error(ly_do: Cau, code: str = "SCH003", khoa: str | None = None) -> PydanticCustomError:
     """The one pydantic error type ntm raises: ntm.diagnostics.pydantic_errors reports it as `code`
-    (a code whose template is "{ly_do}.") with `ly_do`, a registry phrase, as the reason."""
-    return PydanticCustomError("ntm", "{ly_do}", {"ly_do": ly_do, "ma": code})
+    (a code whose template is "{ly_do}.") with `ly_do`, a registry phrase, as the reason. `khoa`:
+    a key of the model that raised it, where the diagnostic points when the key is written (a
+    model-level check is otherwise placed at the model's own key)."""
+    ctx: dict[str, Any] = {"ly_do": ly_do, "ma": code}
+    if khoa is not None:
+        ctx["khoa"] = khoa
+    return PydanticCustomError("ntm", "{ly_do}", ctx)
 
 
 def _checked(number: Decimal, text: str) -> Decimal:

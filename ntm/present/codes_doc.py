@@ -23,7 +23,7 @@ from ntm.diagnostics.params import Cau, DeXuat, GiaTri
 from ntm.diagnostics.registry import CODES, RETIRED
 from ntm.present.messages import one_line
 from ntm.rules import all_rules
-from ntm.rules.rule import GiaiDoan, Rule
+from ntm.rules.rule import Rule, Stage
 
 DEFAULT_PATH = Path("docs") / "codes.md"
 GENERATOR = "python -m ntm.present.codes_doc"
@@ -88,8 +88,8 @@ _EXIT_CODES = (
     ("4", "lỗi nội bộ của `ntm` (xin báo cho nhóm phát triển)"),
 )
 
-# When a rule runs, by its declared stage (ntm.rules.rule.GiaiDoan).
-RULE_STAGES: dict[GiaiDoan, str] = {
+# When a rule runs, by its declared stage (ntm.rules.rule.Stage).
+RULE_STAGES: dict[Stage, str] = {
     "bo_tieu_chi": "khi đối chiếu kế hoạch với bộ tiêu chí",
     "van_ban": "khi kiểm tra văn bản và số liệu của kế hoạch",
     "danh_gia": "sau khi đánh giá (`ntm check`, `ntm render`)",
@@ -175,7 +175,7 @@ def _given_by(ma: Ma, rule: Rule | None) -> str:
     if rule is not None:
         path = _rule_file(rule)
         return (f"quy tắc [`{rule.ten}`](../{path}) (hàm `{rule.check.__qualname__}` trong `{path}`), "
-                f"chạy {RULE_STAGES[rule.giai_doan]}")
+                f"chạy {RULE_STAGES[rule.stage]}")
     if not ma.dua_ra:
         raise ValueError(f"{ma.ma}: no rule declares it and its entry names no stage (dua_ra)")
     return " và ".join(f"{STAGES[name][1]} ([`{STAGES[name][2]}`](../{STAGES[name][2]}))" for name in ma.dua_ra)

@@ -25,7 +25,9 @@ import yaml
 
 from ntm.catalog import BoTieuChi, ChiTieuDayDu, LoaiChiTieu
 from ntm.catalog.thresholds import BoiCanh, assessment_date, yeu_cau
+from ntm.plan.model import TEN_CAP, CapDiaBan, DiaBan
 from ntm.present import wording
+from ntm.present.ky_ke_hoach import ky, ten_dia_ban, uy_ban
 from ntm.present.numbers import ngay_ngan, so
 
 WIDTH = 100  # as the `ntm criteria` listing: what any editor shows whole
@@ -43,8 +45,8 @@ class DauVaoKhung:
 
     bo: BoTieuChi
     bo_tieu_chi: str  # as the plan names the set: a built-in id, or a path relative to the plan
-    nam: int
-    xa: str
+    nam: int | None  # None: a multi-year plan (giai_doan)
+    xa: str | None  # None: a district's or a province's plan (cap)
     tinh: str
     huyen: str | None = None
     vung: str | None = None
@@ -52,6 +54,26 @@ class DauVaoKhung:
     xa_dac_biet_kho_khan: bool = False
     xa_an_toan_khu: bool = False
     luoc_do: str | None = None  # the JSON Schema, relative to the plan, for the editor's first line
+    cap: CapDiaBan = CapDiaBan.xa
+    giai_doan: tuple[int, int] | None = None  # a multi-year plan's first and last year
+
+    @property
+    def nam_muc(self) -> int:
+        """The year the levels in the comments are for: the plan's, or its period's last within the set."""
+        if self.giai_doan is None:
+            assert self.nam is not None
+            return self.nam
+        last = self.giai_doan[1]
+        return min(last, self.bo.giai_doan[1]) if self.bo.giai_doan else last
+
+    @property
+    def ky(self) -> str:
+        return ky(self.nam, self.giai_doan)
+
+    @property
+    def dia_ban(self) -> DiaBan:
+        names = {"xa": self.xa, "huyen": self.huyen, "tinh": self.tinh}
+        return DiaBan(cap=self.cap, **{k: v for k, v in names.items() if v is not None})
 
 
 # ---------------------------------------------------------------------------- YAML pieces
@@ -175,13 +197,20 @@ def _indicator(d: DauVaoKhung, ct: ChiTieuDayDu, ctx: BoiCanh) -> list[str]:
     for sentence in _level_lines(d, ct, ctx):
         lines += _comment(" " * hang + sentence, 6, hang + 2)
     lines.append(f"      {spec.ma}:")
-    lines += _aligned([("        gia_tri:", _unit_hint(ct)), ("        muc_tieu:", f"mức phấn đấu năm {d.nam}")])
+    target = (f"mức phấn đấu năm {d.nam}" if d.giai_doan is None else
+              f"mức phấn đấu đến năm {d.giai_doan[1]}, hoặc theo năm: {{{d.giai_doan[0]}: …, {d.giai_doan[1]}: …}}")
+    lines += _aligned([("        gia_tri:", _unit_hint(ct)), ("        muc_tieu:", target)])
     return lines
 
 
 def _criteria(d: DauVaoKhung) -> list[str]:
     region, _ = vung_ap_dung(d)
-    ctx = BoiCanh(ngay=assessment_date(d.nam), vung=region, nhom_xa=d.nhom_xa)
+    if d.cap is not CapDiaBan.xa:
+        return _comment(
+            f"Kế hoạch cấp {TEN_CAP[d.cap]} không ghi số liệu tiêu chí của từng xã (ntm check không đánh giá tiêu "
+            "chí xã cho kế hoạch này). Nhiệm vụ, giải pháp theo từng tiêu chí (nếu có) ghi ở tieu_chi: <mã tiêu "
+            f"chí>: nhiem_vu: …; mã tiêu chí: ntm criteria -b {d.bo.ma}.", 0, 2)
+    ctx = BoiCanh(ngay=assessment_date(d.nam_muc), vung=region, nhom_xa=d.nhom_xa)
     lines = ["tieu_chi:"]
     group = None
     for tc in d.bo.tieu_chi:
@@ -216,7 +245,8 @@ def _placeholder_date(d: DauVaoKhung) -> date:
     effect if later (a plan is never dated before its set)."""
     basis = d.bo.can_cu
     effective = basis.ngay_hieu_luc or basis.ngay_ban_hanh
-    return max(date(d.nam, 1, 1), effective)
+    first = d.giai_doan[0] if d.giai_doan is not None else d.nam_muc
+    return max(date(first, 1, 1), effective)
 
 
 def _header(d: DauVaoKhung) -> list[str]:
@@ -224,11 +254,15 @@ def _header(d: DauVaoKhung) -> list[str]:
     c = bo.can_cu
     lines = [f"# yaml-language-server: $schema={d.luoc_do}", "#"] if d.luoc_do else []
     where = f"vùng {bo.cac_vung.get(d.vung, d.vung)}" if d.vung else (f"nhóm xã {d.nhom_xa}" if d.nhom_xa else "")
-    lines += _comment(f"Kế hoạch xây dựng nông thôn mới năm {d.nam} của xã {d.xa} ({d.tinh}): khung do ntm "
-                      "init tạo, chờ điền.", 0, 2)
+    place = ten_dia_ban(d.dia_ban) + (f" ({d.tinh})" if d.cap is not CapDiaBan.tinh else "")
+    lines += _comment(f"Kế hoạch xây dựng nông thôn mới {d.ky} của {place}: khung do ntm init tạo, chờ điền.", 0, 2)
     basis = (f"Bộ tiêu chí: {bo.file.ten} ({bo.ma}), căn cứ {c.so_hieu} ngày {ngay_ngan(c.ngay_ban_hanh)}"
-             + (f", Phụ lục {c.phu_luc}" if c.phu_luc else "")
-             + (f"; mức trong chú thích: {where}, năm {d.nam}." if where else f"; mức trong chú thích: năm {d.nam}."))
+             + (f", Phụ lục {c.phu_luc}" if c.phu_luc else ""))
+    if d.cap is CapDiaBan.xa:
+        basis += (f"; mức trong chú thích: {where}, năm {d.nam_muc}." if where
+                  else f"; mức trong chú thích: năm {d.nam_muc}.")
+    else:
+        basis += "."
     lines += _comment(basis, 0, 2)
     lines.append("#")
     lines.append("# Cách điền:")
@@ -246,8 +280,10 @@ def _header(d: DauVaoKhung) -> list[str]:
         "liệu vào hien_trang như mọi chỉ tiêu.",
         f"Kiểm tra: ntm validate <tệp>; đánh giá: ntm check <tệp> --all; mức và nguồn đầy đủ: ntm criteria "
         f"-b {bo.ma}" + (f" --vung {d.vung}" if d.vung else "") + (f" --nhom-xa {d.nhom_xa}" if d.nhom_xa else "")
-        + f" --nam {d.nam}" + (" --xa-dac-biet-kho-khan" if vung_ap_dung(d)[1] else "") + ".",
+        + f" --nam {d.nam_muc}" + (" --xa-dac-biet-kho-khan" if vung_ap_dung(d)[1] else "") + ".",
     ]
+    if d.cap is not CapDiaBan.xa:  # no commune's figures, levels or own indicators to fill
+        steps = [steps[0], steps[3], steps[5]]
     if not d.luoc_do:
         # Never the modeline itself, even inside a sentence: a wrapped line starting with it
         # would be read by yaml-language-server as this file's schema.
@@ -263,9 +299,9 @@ def _van_ban(d: DauVaoKhung) -> list[str]:
     rows: list[tuple[str, str | None]] = [
         ("van_ban:", None),
         ("  he_thong: nha_nuoc", "nha_nuoc: thể thức NĐ 30/2020; dang: văn bản của Đảng (HD 36)"),
-        (f"  co_quan_ban_hanh: {scalar('ỦY BAN NHÂN DÂN XÃ ' + d.xa.upper())}", "cơ quan ban hành"),
+        (f"  co_quan_ban_hanh: {scalar(uy_ban(d.dia_ban))}", "cơ quan ban hành"),
         (f"  so_hieu: {json.dumps(dien('số') + '/KH-UBND', ensure_ascii=False)}", "số, ký hiệu, ví dụ \"03/KH-UBND\""),
-        (f"  dia_danh: {scalar(d.xa)}", "địa danh nơi ban hành"),
+        (f"  dia_danh: {scalar(d.xa or d.huyen or d.tinh)}", "địa danh nơi ban hành"),
         (f"  ngay_ban_hanh: {_placeholder_date(d).isoformat()}", "ĐIỀN: ngày ký ban hành (ngày này chỉ để giữ chỗ)"),
         (f"  trich_yeu: {scalar(dien('trích yếu nội dung'))}", None),
         ("  # can_cu: các văn bản làm căn cứ (câu viết sẵn, hoặc loai, so_hieu, ngay, co_quan, trich_yeu)", None),
@@ -282,7 +318,11 @@ def _van_ban(d: DauVaoKhung) -> list[str]:
 
 def _dia_ban(d: DauVaoKhung) -> list[str]:
     bo = d.bo
-    rows: list[tuple[str, str | None]] = [("dia_ban:", None), (f"  xa: {scalar(d.xa)}", None)]
+    rows: list[tuple[str, str | None]] = [("dia_ban:", None)]
+    if d.cap is not CapDiaBan.xa:
+        rows.append((f"  cap: {d.cap.value}", f"kế hoạch cấp {TEN_CAP[d.cap]}: không có xã"))
+    if d.xa is not None:
+        rows.append((f"  xa: {scalar(d.xa)}", None))
     if d.huyen:
         rows.append((f"  huyen: {scalar(d.huyen)}", None))
     rows.append((f"  tinh: {scalar(d.tinh)}", None))
@@ -300,7 +340,7 @@ def _dia_ban(d: DauVaoKhung) -> list[str]:
             note = (f"mức áp dụng: vùng {bo.cac_vung.get(region or '', region)} (quy tắc của bộ tiêu chí)"
                     if flag == key else None)
             lines += _aligned([(f"  {key}: có", note)])
-    if bo.quy_tac_vung and flag is None:
+    if bo.quy_tac_vung and flag is None and d.cap is CapDiaBan.xa:
         rule = bo.quy_tac_vung[0]
         lines += _comment(
             "Xã đặc biệt khó khăn, xã an toàn khu: thêm xa_dac_biet_kho_khan: có (hoặc xa_an_toan_khu: có); "
@@ -316,7 +356,8 @@ def khung_ke_hoach(d: DauVaoKhung) -> str:
     lines += _van_ban(d)
     lines.append("")
     lines += _dia_ban(d)
-    lines += ["", f"nam: {d.nam}", f"bo_tieu_chi: {scalar(d.bo_tieu_chi)}", ""]
+    when = f"nam: {d.nam}" if d.giai_doan is None else f"giai_doan: {{tu: {d.giai_doan[0]}, den: {d.giai_doan[1]}}}"
+    lines += ["", when, f"bo_tieu_chi: {scalar(d.bo_tieu_chi)}", ""]
     lines += _criteria(d)
     text = "\n".join(line.rstrip() for line in lines) + "\n"
     return unicodedata.normalize("NFC", text)

@@ -129,13 +129,16 @@ class KiemTra:
             **base,
             "bo_tieu_chi": v.bo_tieu_chi,
             "nam": v.nam,
+            "giai_doan": list(v.giai_doan) if v.giai_doan else None,
+            "cap": v.cap,
+            "ghi_chu_ky": v.ghi_chu_ky,
             "vung": v.vung,
             "ten_vung": v.ten_vung,
             "quy_tac_vung": v.quy_tac_vung,
             "nhom_xa": v.nhom_xa,
             "nguon_chung": v.nguon_chung,
             "tieu_chi": [t.to_json() for t in v.tieu_chi],
-            "tong_hop": v.tong_hop.to_json(),
+            "tong_hop": v.tong_hop.to_json() if v.danh_gia_xa else None,
         }
 
 

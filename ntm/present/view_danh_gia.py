@@ -13,7 +13,7 @@ from ntm.catalog import LoaiChiTieu
 from ntm.catalog.thresholds import NguonYeuCau
 from ntm.diagnostics.text import visible
 from ntm.plan.values import SoLieu, json_number
-from ntm.present import wording
+from ntm.present import ky_ke_hoach, wording
 
 
 def _number(value: SoLieu | None) -> int | float | bool | None:
@@ -52,6 +52,7 @@ class ChiTieu:
     nguon_rieng: bool = False  # its requirement's source differs from the set's usual one: say it on the line
     cua_ke_hoach: bool = False  # an indicator the plan defines itself (chi_tieu_rieng)
     so_tam: bool = False  # its number is the catalog's own, the official one unknown
+    lo_trinh: tuple[dict[str, Any], ...] = ()  # a multi-year plan's targets by year
 
     @property
     def la_chua_dat(self) -> bool:
@@ -73,7 +74,7 @@ class ChiTieu:
             "so": self.so, "ma": self.ma, "ten": self.ten, "don_vi": self.don_vi, "loai": self.loai,
             "trang_thai": self.trang_thai_json, "ly_do": self.ly_do, "gia_tri": self.gia_tri,
             "phep_so_sanh": self.phep_so_sanh, "yeu_cau": self.yeu_cau, "chenh_lech": self.chenh_lech,
-            "muc_tieu": self.muc_tieu, "nguon": self.nguon, "nguon_chi_tiet": self.nguon_chi_tiet,
+            "muc_tieu": self.muc_tieu, "lo_trinh": list(self.lo_trinh), "nguon": self.nguon, "nguon_chi_tiet": self.nguon_chi_tiet,
             "mo_ta": self.mo_ta, "duong_dan": self.duong_dan, "cua_ke_hoach": self.cua_ke_hoach,
             "so_tam": self.so_tam,
         }
@@ -123,6 +124,7 @@ def _chi_tieu(kq: KetQuaChiTieu) -> ChiTieu:
         duong_dan=".".join(str(p) for p in kq.path),
         cua_ke_hoach=kq.chi_tieu.cua_ke_hoach,
         so_tam=wording.tam(spec.xac_nhan_so),
+        lo_trinh=tuple({"nam": y, "tu": _number(t.tu), "den": _number(t.den)} for y, t in kq.lo_trinh),
     )
 
 
@@ -261,6 +263,13 @@ class DanhGiaView:
     tieu_chi: tuple[TieuChi, ...]
     tong_hop: TongHop
     nguon_chung: str | None = None
+    cap: str = "xa"  # a district's or a province's plan: no commune criteria assessed
+    giai_doan: tuple[int, int] | None = None  # a multi-year plan's period
+    ghi_chu_ky: str | None = None  # the line saying which set a period straddling two sets is held to
+
+    @property
+    def danh_gia_xa(self) -> bool:
+        return self.cap == "xa"
 
 
 def danh_gia_view(danh_gia: DanhGia, lines: dict[str, int | None]) -> DanhGiaView:
@@ -287,4 +296,7 @@ def danh_gia_view(danh_gia: DanhGia, lines: dict[str, int | None]) -> DanhGiaVie
         tieu_chi=tuple(_tieu_chi(t, lines.get(t.ma), common) for t in danh_gia.tieu_chi),
         tong_hop=TongHop(danh_gia.tong_hop, cau_tom_tat(danh_gia)),
         nguon_chung=common,
+        cap=danh_gia.cap,
+        giai_doan=danh_gia.giai_doan,
+        ghi_chu_ky=_visible(ky_ke_hoach.hai_bo(danh_gia)),
     )

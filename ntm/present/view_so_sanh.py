@@ -8,18 +8,18 @@ from decimal import Decimal
 from typing import Any
 
 from ntm.assess.result import KetQua, LyDo
-from ntm.assess.so_sanh import DoiSoLieu, DoiTieuChi, SoSanh, TrangThaiSoSanh
+from ntm.assess.so_sanh import DoiSoLieu, DoiTieuChi, SoSanh, TrangThaiSoSanh, same_target
 from ntm.diagnostics.text import visible
 from ntm.plan.model import MucTieu
 from ntm.plan.values import SoLieu, json_number
-from ntm.present import wording
+from ntm.present import ky_ke_hoach, wording
 
 ARROW = "→"
 
 
 @dataclass(frozen=True)
 class ThayDoi:
-    """One change: its kind (tieu_chi, so_lieu, muc_tieu, chi_tieu_ke_hoach, bo_tieu_chi, nam), what
+    """One change: its kind (tieu_chi, so_lieu, muc_tieu, chi_tieu_ke_hoach, bo_tieu_chi, nam, giai_doan), what
     it is about, the old and new values as JSON, and the sentence."""
 
     loai: str
@@ -70,10 +70,38 @@ def _figure_json(value: SoLieu | None) -> int | float | bool | None:
     return value.co if value.co is not None else json_number(value.so)
 
 
-def _target_json(value: MucTieu | None) -> dict[str, Any] | None:
+def _target_json(value: MucTieu | None, stages: tuple[tuple[int, MucTieu], ...] = ()) -> dict[str, Any] | None:
+    """`{"tu", "den"}`; a staged target's adds `lo_trinh`, year -> `{"tu", "den"}` (tu, den: its last)."""
     if value is None:
         return None
-    return {"tu": _figure_json(value.tu), "den": _figure_json(value.den)}
+    out: dict[str, Any] = {"tu": _figure_json(value.tu), "den": _figure_json(value.den)}
+    if stages:
+        out["lo_trinh"] = {str(year): _target_json(target) for year, target in stages}
+    return out
+
+
+def _targets_said(d: DoiSoLieu, unit: str | None) -> str:
+    """'mục tiêu 90% → 95%'; of a staged target, the stages that moved: 'mục tiêu năm 2028: 80% → 85%'."""
+    assert not isinstance(d.cu, SoLieu) and not isinstance(d.moi, SoLieu)
+    if d.lo_trinh_cu and d.lo_trinh_moi:
+        old, new = dict(d.lo_trinh_cu), dict(d.lo_trinh_moi)
+        moved = [f"năm {year}: {_target(old.get(year), unit)} {ARROW} {_target(new.get(year), unit)}"
+                 for year in sorted(old.keys() | new.keys()) if not same_target(old.get(year), new.get(year))]
+        return f"mục tiêu {'; '.join(moved)}"
+
+    def side(value: MucTieu | None, stages: tuple[tuple[int, MucTieu], ...]) -> str:
+        if not stages:
+            return _target(value, unit)
+        return ky_ke_hoach.lo_trinh([(year, _target(target, unit)) for year, target in stages])
+
+    return f"mục tiêu {side(d.cu, d.lo_trinh_cu)} {ARROW} {side(d.moi, d.lo_trinh_moi)}"
+
+
+def _period_json(period: tuple[int, int] | None, year: int | None) -> dict[str, int | None]:
+    """A plan's span: `{"tu": 2026, "den": 2030}`; a yearly plan's is its year, `{"tu": 2026, "den": 2026}`."""
+    if period is not None:
+        return {"tu": period[0], "den": period[1]}
+    return {"tu": year, "den": year}
 
 
 def _leaf_json(value: Any) -> Any:
@@ -118,8 +146,8 @@ def _indicator(d: DoiSoLieu, kind: str, lines: dict[str, int | None]) -> ThayDoi
         new: Any = _figure_json(d.moi)
     else:
         assert not isinstance(d.cu, SoLieu) and not isinstance(d.moi, SoLieu)
-        said = f"{name}: mục tiêu {_target(d.cu, unit)} {ARROW} {_target(d.moi, unit)}"
-        old, new = _target_json(d.cu), _target_json(d.moi)
+        said = f"{name}: {_targets_said(d, unit)}"
+        old, new = _target_json(d.cu, d.lo_trinh_cu), _target_json(d.moi, d.lo_trinh_moi)
     return ThayDoi(kind, d.ma, d.so, ten, old, new, said, d.tieu_chi, lines.get(d.tieu_chi))
 
 
@@ -139,7 +167,11 @@ def so_sanh_view(ss: SoSanh, phien_ban: str, lines: dict[str, int | None] | None
     if ss.bo_tieu_chi_moi is not None:
         changes.append(ThayDoi("bo_tieu_chi", "", "", "bộ tiêu chí", ss.bo_tieu_chi_cu, ss.bo_tieu_chi_moi,
                                f"bộ tiêu chí: {ss.bo_tieu_chi_cu} {ARROW} {ss.bo_tieu_chi_moi}"))
-    if ss.nam_moi is not None:
+    if ss.giai_doan_doi:
+        before, after = ky_ke_hoach.ky(ss.nam_cu, ss.giai_doan_cu), ky_ke_hoach.ky(ss.nam_moi, ss.giai_doan_moi)
+        changes.append(ThayDoi("giai_doan", "", "", "kỳ kế hoạch", _period_json(ss.giai_doan_cu, ss.nam_cu),
+                               _period_json(ss.giai_doan_moi, ss.nam_moi), f"kỳ kế hoạch: {before} {ARROW} {after}"))
+    elif ss.nam_moi is not None:
         changes.append(ThayDoi("nam", "", "", "năm", ss.nam_cu, ss.nam_moi, f"năm: {ss.nam_cu} {ARROW} {ss.nam_moi}"))
     changes += [_criterion(d, lines) for d in ss.tieu_chi]
     changes += [_indicator(d, "so_lieu", lines) for d in ss.so_lieu]

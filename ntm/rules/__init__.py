@@ -19,26 +19,26 @@ from ntm.catalog import BoTieuChi
 from ntm.diagnostics import Diagnostic
 from ntm.diagnostics.pydantic_errors import MAX_DIAGNOSTICS, more_diagnostic
 from ntm.plan.model import KeHoach
-from ntm.rules import dia_ban, nhat_quan, tieu_chi, van_ban
-from ntm.rules.rule import DauVao, GiaiDoan, Rule, run_rules, theo_giai_doan
+from ntm.rules import dia_ban, nhat_quan, pham_vi, tieu_chi, van_ban
+from ntm.rules.rule import DauVao, Rule, Stage, by_stage, run_rules
 
 if TYPE_CHECKING:
     from ntm.assess.result import DanhGia
 
 # The rules that need only the plan and its set, by stage.
-TRUOC_DANH_GIA: dict[GiaiDoan, tuple[Rule, ...]] = theo_giai_doan(
-    (*dia_ban.RULES, *tieu_chi.RULES, *van_ban.RULES, *nhat_quan.RULES)
+TRUOC_DANH_GIA: dict[Stage, tuple[Rule, ...]] = by_stage(
+    (*dia_ban.RULES, *tieu_chi.RULES, *van_ban.RULES, *nhat_quan.RULES, *pham_vi.RULES)
 )
 if TRUOC_DANH_GIA["danh_gia"]:
     raise ValueError("a rule that needs the assessment belongs in ntm/rules/ke_hoach.py")
 
 
 @functools.cache
-def registry() -> dict[GiaiDoan, tuple[Rule, ...]]:
+def registry() -> dict[Stage, tuple[Rule, ...]]:
     """Every rule, by its declared stage (imports the rules that need an assessment)."""
     from ntm.rules import ke_hoach  # deferred: see the module's docstring
 
-    after = theo_giai_doan(ke_hoach.RULES)
+    after = by_stage(ke_hoach.RULES)
     if after["bo_tieu_chi"] or after["van_ban"]:
         raise ValueError("ntm/rules/ke_hoach.py holds only the rules that need the assessment")
     return {stage: (*TRUOC_DANH_GIA[stage], *after[stage]) for stage in TRUOC_DANH_GIA}
@@ -61,6 +61,9 @@ def check_against_set(
 
 
 def check_assessment(file: str, plan: KeHoach, data: dict[str, Any], danh_gia: DanhGia) -> list[Diagnostic]:
-    """KH: the plan against its own assessment (unmet criteria without tasks, targets, totals)."""
+    """KH: the plan against its own assessment (unmet criteria without tasks, targets, totals);
+    none for a district's or a province's plan, which assesses no commune."""
+    if not danh_gia.danh_gia_xa:
+        return []
     # Bounded by the set's size (one warning per criterion or indicator at most): no cap.
     return run_rules(registry()["danh_gia"], DauVao(file, plan, data, danh_gia.bo_tieu_chi, danh_gia))

@@ -1,18 +1,22 @@
-"""DM: the commune's region or group and the plan's year, against the set's axis and period."""
+"""DM: the commune's region or group and the plan's year or period, against the set's axis and period."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from ntm.diagnostics import Diagnostic
 from ntm.diagnostics.params import GiaTri
 from ntm.diagnostics.suggest import de_xuat
+from ntm.plan.model import CapDiaBan, KeHoach
 from ntm.rules.rule import DauVao, Rule
 
 
 def vung_nhom_xa(given: DauVao) -> Iterator[Diagnostic]:
     """The region (2021-2025) or commune group (2026-2030) the set's levels are read by."""
     bo, dia_ban, file = given.bo, given.plan.dia_ban, given.file
+    if dia_ban.cap is not CapDiaBan.xa:
+        return  # a district's or a province's plan: no commune's levels are read
     name = bo.file.ten_ngan
     if bo.truc == "vung":
         regions = bo.cac_vung
@@ -31,6 +35,7 @@ def vung_nhom_xa(given: DauVao) -> Iterator[Diagnostic]:
 def khoa_khong_dung(given: DauVao) -> Iterator[Diagnostic]:
     """Settings the set does not use: probably a plan copied from another period."""
     bo, dia_ban, file = given.bo, given.plan.dia_ban, given.file
+    # (a district's or a province's plan holds none of them: the plan model refuses them, SCH009)
     name = bo.file.ten_ngan
     if bo.truc == "nhom_xa" and dia_ban.vung is not None:
         yield Diagnostic("DM005", file, ("dia_ban", "vung"), {"bo_tieu_chi": name, "bien_the": "vung"}, at_key=True)
@@ -43,16 +48,38 @@ def khoa_khong_dung(given: DauVao) -> Iterator[Diagnostic]:
 
 
 def nam_trong_giai_doan(given: DauVao) -> Iterator[Diagnostic]:
-    """The plan's year within the period of its set."""
-    period = given.bo.giai_doan
-    nam = given.plan.nam
-    if period and not (period[0] <= nam <= period[1]):
-        yield Diagnostic("DM004", given.file, ("nam",), {
-            "nam": nam, "tu": period[0], "den": period[1], "bo_tieu_chi": given.bo.file.ten_ngan})
+    """The plan's year, or its period, within the set's period. A period that straddles two
+    sets is held to the set in force on the plan's date (ntm.present says so in one line)."""
+    period, plan = given.bo.giai_doan, given.plan
+    if not period:
+        return
+    params = {"tu": period[0], "den": period[1], "bo_tieu_chi": given.bo.file.ten_ngan}
+    if plan.giai_doan is None:
+        if plan.nam is not None and not (period[0] <= plan.nam <= period[1]):
+            yield Diagnostic("DM004", given.file, ("nam",), {"nam": plan.nam, **params})
+        return
+    first, last = plan.giai_doan.tu, plan.giai_doan.den
+    if period[0] <= first and last <= period[1]:
+        return
+    params |= {"tu_kh": first, "den_kh": last}
+    if last < period[0] or first > period[1]:
+        yield Diagnostic("DM004", given.file, ("giai_doan",), {**params, "bien_the": "giai_doan"})
+        return
+    issued = ngay_ke_hoach(plan)
+    if issued is not None and not period[0] <= issued.year <= period[1]:
+        yield Diagnostic("DM004", given.file, ("giai_doan",), {
+            **params, "ngay": issued, "bien_the": "hai_bo"})
+
+
+def ngay_ke_hoach(plan: KeHoach) -> date | None:
+    """The plan's date of issue; None on the part of an invalid plan checked against its set
+    (ntm.plan.validate_for_set), which holds no document."""
+    van_ban = plan.__dict__.get("van_ban")
+    return van_ban.ngay_ban_hanh if van_ban is not None else None
 
 
 RULES = (
-    Rule(vung_nhom_xa, ma=("DM001", "DM002", "DM003"), giai_doan="bo_tieu_chi"),
-    Rule(khoa_khong_dung, ma=("DM005",), giai_doan="bo_tieu_chi"),
-    Rule(nam_trong_giai_doan, ma=("DM004",), giai_doan="bo_tieu_chi"),
+    Rule(vung_nhom_xa, ma=("DM001", "DM002", "DM003"), stage="bo_tieu_chi"),
+    Rule(khoa_khong_dung, ma=("DM005",), stage="bo_tieu_chi"),
+    Rule(nam_trong_giai_doan, ma=("DM004",), stage="bo_tieu_chi"),
 )

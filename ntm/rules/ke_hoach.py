@@ -10,6 +10,7 @@ from ntm.catalog.merge import laxer
 from ntm.catalog.thresholds import YeuCau
 from ntm.diagnostics import Diagnostic, YamlPath
 from ntm.diagnostics.params import Cau, Muc
+from ntm.plan.model import cac_moc
 from ntm.rules.rule import DauVao, Rule
 
 
@@ -71,14 +72,29 @@ def tu_danh_gia(given: DauVao) -> Iterator[Diagnostic]:
 
 
 def tong_so_tieu_chi(given: DauVao) -> Iterator[Diagnostic]:
-    """The declared "19/19": its total is the set's, its target no more than the total."""
+    """The declared "19/19" (each stage's, in a multi-year plan): its total is the set's, its
+    target no more than the total; the first target above what is already met."""
+    stages = cac_moc(given.plan.chi_tieu.bo_tieu_chi.dat_chuan)
+    path: YamlPath = ("chi_tieu", "bo_tieu_chi", "dat_chuan")
+    for n, (year, declared) in enumerate(stages):
+        at = path if year is None else (*path, _written_key(given.data, path, year))
+        yield from _dat_chuan(given, declared, at, first=n == 0)
+
+
+def _written_key(data: dict[str, object], path: YamlPath, year: int) -> str | int:
+    node: object = data
+    for segment in path:
+        node = node.get(segment) if isinstance(node, dict) else None
+    keys = [k for k in node if str(k).strip() == str(year)] if isinstance(node, dict) else []
+    return keys[0] if keys else str(year)
+
+
+def _dat_chuan(given: DauVao, declared: str, path: YamlPath, first: bool) -> Iterator[Diagnostic]:
     assert given.danh_gia is not None
-    declared = given.plan.chi_tieu.bo_tieu_chi.dat_chuan
     if not declared:
         return
     total = len(given.danh_gia.tieu_chi)
     parts = declared.replace(" ", "").split("/")
-    path = ("chi_tieu", "bo_tieu_chi", "dat_chuan")
     if len(parts) != 2 or not all(p.isdigit() for p in parts):
         yield Diagnostic("KH008", given.file, path, {"tong": total, "dat_chuan": declared})
         return
@@ -88,7 +104,7 @@ def tong_so_tieu_chi(given: DauVao) -> Iterator[Diagnostic]:
             "dat_chuan": declared, "bo_tieu_chi": given.danh_gia.bo_tieu_chi.file.ten_ngan, "tong": total})
     elif target > total:
         yield Diagnostic("KH007", given.file, path, {"muc_tieu": target, "tong": total})
-    else:
+    elif first:
         # The year's target is above what is already met, or all of it (a commune keeping its standard).
         met = sum(1 for tc in given.danh_gia.tieu_chi if tc.trang_thai is KetQua.dat)
         if target < met or (target == met < total):
@@ -97,8 +113,8 @@ def tong_so_tieu_chi(given: DauVao) -> Iterator[Diagnostic]:
 
 
 RULES = (
-    Rule(nhiem_vu_cho_tieu_chi_chua_dat, ma=("KH001",), giai_doan="danh_gia"),
-    Rule(muc_tieu_va_yeu_cau, ma=("KH002", "KH005"), giai_doan="danh_gia"),
-    Rule(tu_danh_gia, ma=("KH004",), giai_doan="danh_gia"),
-    Rule(tong_so_tieu_chi, ma=("KH003", "KH007", "KH008", "KH011"), giai_doan="danh_gia"),
+    Rule(nhiem_vu_cho_tieu_chi_chua_dat, ma=("KH001",), stage="danh_gia"),
+    Rule(muc_tieu_va_yeu_cau, ma=("KH002", "KH005"), stage="danh_gia"),
+    Rule(tu_danh_gia, ma=("KH004",), stage="danh_gia"),
+    Rule(tong_so_tieu_chi, ma=("KH003", "KH007", "KH008", "KH011"), stage="danh_gia"),
 )

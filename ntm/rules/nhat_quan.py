@@ -64,7 +64,7 @@ def cho_dien(given: DauVao) -> Iterator[Diagnostic]:
 
 
 RULES = (
-    Rule(cho_dien, ma=("KH012",), giai_doan="van_ban"),
-    Rule(kinh_phi_cong_lai, ma=("KH009",), giai_doan="van_ban"),
-    Rule(ngay_trong_hieu_luc, ma=("KH010",), giai_doan="van_ban"),
+    Rule(cho_dien, ma=("KH012",), stage="van_ban"),
+    Rule(kinh_phi_cong_lai, ma=("KH009",), stage="van_ban"),
+    Rule(ngay_trong_hieu_luc, ma=("KH010",), stage="van_ban"),
 )

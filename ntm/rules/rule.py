@@ -1,7 +1,7 @@
 """What a rule is, what it may look at, and how a stage's rules are run.
 
 A rule is a function with its name, the codes it may report and the stage it
-runs at (`giai_doan`): `bo_tieu_chi` rules need the plan and its set,
+runs at (`stage`): `bo_tieu_chi` rules need the plan and its set,
 `van_ban` rules the plan as a document (both run before the assessment),
 `danh_gia` rules need the assessment too. The registry (ntm.rules) groups
 the rules by that declared stage; docs/codes.md names the rule behind each
@@ -23,8 +23,9 @@ from ntm.plan.model import KeHoach
 if TYPE_CHECKING:
     from ntm.assess.result import DanhGia
 
-GiaiDoan = Literal["bo_tieu_chi", "van_ban", "danh_gia"]
-CAC_GIAI_DOAN: tuple[GiaiDoan, ...] = get_args(GiaiDoan)  # in the order they run
+# A rule's stage is a mechanics word (English): `giai_doan` means only a period (docs/glossary.md).
+Stage = Literal["bo_tieu_chi", "van_ban", "danh_gia"]
+STAGES: tuple[Stage, ...] = get_args(Stage)  # in the order they run
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ Check = Callable[[DauVao], Iterable[Diagnostic]]
 class Rule:
     check: Check
     ma: tuple[str, ...]  # the codes it may report
-    giai_doan: GiaiDoan
+    stage: Stage
 
     @property
     def ten(self) -> str:
@@ -54,15 +55,15 @@ class Rule:
         return f"{self.check.__module__.removeprefix('ntm.rules.')}.{self.check.__qualname__}"
 
 
-def theo_giai_doan(rules: Iterable[Rule]) -> dict[GiaiDoan, tuple[Rule, ...]]:
+def by_stage(rules: Iterable[Rule]) -> dict[Stage, tuple[Rule, ...]]:
     """The rules grouped by their declared stage, every stage present, in the order given."""
-    grouped: dict[GiaiDoan, list[Rule]] = {stage: [] for stage in CAC_GIAI_DOAN}
+    grouped: dict[Stage, list[Rule]] = {stage: [] for stage in STAGES}
     names: set[str] = set()
     for rule in rules:
         if rule.ten in names:
             raise ValueError(f"rule {rule.ten} is registered twice")
         names.add(rule.ten)
-        grouped[rule.giai_doan].append(rule)
+        grouped[rule.stage].append(rule)
     return {stage: tuple(found) for stage, found in grouped.items()}
 
 

@@ -129,7 +129,7 @@ def don_vi(given: DauVao) -> Iterator[Diagnostic]:
 
 
 RULES = (
-    Rule(ma_tieu_chi, ma=("TC001", "TC002"), giai_doan="bo_tieu_chi"),
-    Rule(chi_tieu_rieng_hop_le, ma=("TC005", "TC006"), giai_doan="bo_tieu_chi"),
-    Rule(don_vi, ma=("TC003", "TC004"), giai_doan="bo_tieu_chi"),
+    Rule(ma_tieu_chi, ma=("TC001", "TC002"), stage="bo_tieu_chi"),
+    Rule(chi_tieu_rieng_hop_le, ma=("TC005", "TC006"), stage="bo_tieu_chi"),
+    Rule(don_vi, ma=("TC003", "TC004"), stage="bo_tieu_chi"),
 )

@@ -130,8 +130,8 @@ def the_thuc_ky(given: DauVao) -> Iterator[Diagnostic]:
 
 
 RULES = (
-    Rule(bo_cuc, ma=("VB001", "VB002", "VB003"), giai_doan="van_ban"),
-    Rule(noi_dung, ma=("VB004", "VB005", "VB006"), giai_doan="van_ban"),
-    Rule(cau_chua_dat, ma=("VB007",), giai_doan="van_ban"),
-    Rule(the_thuc_ky, ma=("VB008",), giai_doan="van_ban"),
+    Rule(bo_cuc, ma=("VB001", "VB002", "VB003"), stage="van_ban"),
+    Rule(noi_dung, ma=("VB004", "VB005", "VB006"), stage="van_ban"),
+    Rule(cau_chua_dat, ma=("VB007",), stage="van_ban"),
+    Rule(the_thuc_ky, ma=("VB008",), stage="van_ban"),
 )

@@ -106,12 +106,16 @@ class Gop:
     muc: list[MucApDung] = field(default_factory=list)  # every distinct level, shared by every row
     bo: dict[str, BoTomTat] = field(default_factory=dict)
     chi_so_muc: dict[MucApDung, int] = field(default_factory=dict)
+    ngoai_xa: list[TomTat] = field(default_factory=list)  # valid plans of a district or a province: no commune
 
     def add(self, t: TomTat) -> None:
         self.so_tep += 1
         if t.la_bo_tieu_chi and not t.loi:
             return  # a province's criteria file beside the plans: checked, nothing to report
         if not self.loc.khop(t):
+            return
+        if t.cap != "xa" and not t.loi:
+            self.ngoai_xa.append(t)  # counted apart: never a commune, never a problem
             return
         if t.bo is None or t.loi:
             self.van_de.append(VanDe(replace(t, chi_tieu=b"", so_lieu=(), muc=())))

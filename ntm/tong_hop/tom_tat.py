@@ -185,6 +185,10 @@ class TomTat:
     chi_tieu: bytes = b""  # one TrangThaiChiTieu each
     so_lieu: tuple[float | None, ...] = ()  # the numeric figure
     muc: tuple[MucApDung | None, ...] = ()  # the level it was held to
+    # Whose plan (CapDiaBan's value): a district's or a province's is no commune and is counted
+    # apart; its `xa` is None and `bo` too (no commune criteria assessed).
+    cap: str = "xa"
+    giai_doan: tuple[int, int] | None = None  # a multi-year plan's period; `nam` is then the year assessed
 
 
 def _so(ct: KetQuaChiTieu) -> float | None:
@@ -226,17 +230,19 @@ def tom_tat(result: KetQuaTep) -> TomTat:
     where = plan.dia_ban
     cong_nhan = tuple((c.chuan, c.nam) for c in where.cong_nhan)
     danh_gia = result.assessment
-    if danh_gia is None or not result.valid:
-        return TomTat(result.file, loi, canh_bao, False, where.tinh, where.huyen, where.xa, plan.nam,
-                      cong_nhan=cong_nhan)
+    period = (plan.giai_doan.tu, plan.giai_doan.den) if plan.giai_doan is not None else None
+    year = danh_gia.nam if danh_gia is not None else plan.nam_cuoi
+    if danh_gia is None or not result.valid or not danh_gia.danh_gia_xa:
+        return TomTat(result.file, loi, canh_bao, False, where.tinh, where.huyen, where.xa, year,
+                      cong_nhan=cong_nhan, cap=where.cap.value, giai_doan=period)
     summary = bo_tom_tat(danh_gia.bo_tieu_chi)
     by_slug = {(tc.ma, ct.ma): ct for tc in danh_gia.tieu_chi for ct in tc.chi_tieu}
     found = [by_slug.get((spec.tieu_chi, spec.ma)) for spec in summary.chi_tieu]
     by_criterion = {tc.ma: tc for tc in danh_gia.tieu_chi}
     return TomTat(
-        result.file, loi, canh_bao, False, where.tinh, where.huyen, where.xa, plan.nam, _vung(result), cong_nhan,
+        result.file, loi, canh_bao, False, where.tinh, where.huyen, where.xa, year, _vung(result), cong_nhan,
         summary, tieu_chi=bytes(trang_thai_tieu_chi(by_criterion[ma]) for ma, _, _ in summary.tieu_chi),
         chi_tieu=bytes(TrangThaiChiTieu.thieu_so_lieu if ct is None else trang_thai_chi_tieu(ct) for ct in found),
         so_lieu=tuple(None if ct is None else _so(ct) for ct in found),
-        muc=tuple(None if ct is None else _muc(ct) for ct in found),
+        muc=tuple(None if ct is None else _muc(ct) for ct in found), giai_doan=period,
     )

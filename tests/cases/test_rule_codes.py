@@ -27,7 +27,7 @@ import ntm.rules
 from ntm.diagnostics import Diagnostic
 from ntm.diagnostics.registry import CODES
 from ntm.rules import TRUOC_DANH_GIA, all_rules, registry
-from ntm.rules.rule import CAC_GIAI_DOAN, Rule, watching
+from ntm.rules.rule import STAGES, Rule, watching
 
 CASES = [case for folder in GOLDEN_FOLDERS for case in load_cases(folder)]
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -78,9 +78,9 @@ def test_every_code_a_rule_declares_is_registered_and_declared_once() -> None:
 
 def test_the_stages_group_the_rules_as_they_declare() -> None:
     stages = registry()
-    assert tuple(stages) == CAC_GIAI_DOAN
+    assert tuple(stages) == STAGES
     for stage, rules in stages.items():
-        assert rules and all(rule.giai_doan == stage for rule in rules), stage
+        assert rules and all(rule.stage == stage for rule in rules), stage
     for stage, rules in TRUOC_DANH_GIA.items():
         assert set(rules) <= set(stages[stage])
     assert not TRUOC_DANH_GIA["danh_gia"]

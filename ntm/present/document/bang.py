@@ -11,7 +11,7 @@ from ntm.plan.model import MucTieu
 from ntm.plan.noi_dung import Bang as BangKeHoach
 from ntm.plan.noi_dung import CotBang
 from ntm.plan.values import parse_number
-from ntm.present import wording
+from ntm.present import ky_ke_hoach, wording
 from ntm.present.document.chu import lien
 from ntm.present.document.model import Bang, OTieuDe
 from ntm.present.numbers import so
@@ -158,7 +158,8 @@ def bang_tinh_trang(danh_gia: DanhGia) -> Bang:
                 status = f"{status} ({gap})"
             rows.append((
                 spec.so or tc.so, label if n == 0 else "", lien(spec.ten_hien_thi), level, lien(wording.nguon(kq)),
-                shown, _muc_tieu_text(kq.muc_tieu, unit), status,
+                shown, _muc_tieu_text(kq.muc_tieu, unit) if not kq.lo_trinh else lien(ky_ke_hoach.lo_trinh(
+                    [(y, ky_ke_hoach.muc_tieu(t, spec.loai, unit)) for y, t in kq.lo_trinh])), status,
             ))
     return Bang(
         tieu_de=None,

@@ -13,7 +13,7 @@ from ntm.plan.noi_dung import Bang as BangKeHoach
 from ntm.plan.noi_dung import PhanBoCuc, PhanBoSung, TenBangSinh, ViTri
 from ntm.plan.noi_dung import PhuLuc as PhuLucKeHoach
 from ntm.plan.van_ban import CanCu, HeThong
-from ntm.present import wording
+from ntm.present import ky_ke_hoach, wording
 from ntm.present.document.bang import bang, bang_chu, bang_tinh_trang
 from ntm.present.document.chu import ket_cau, lien, lower_first, so_la_ma
 from ntm.present.document.khoi import BuildContext, bullet, heading, nested, placed_unmet, plain, unmet_sentence
@@ -127,7 +127,12 @@ _MUC_TIEU_DIA_BAN: dict[LoaiMucTieu, tuple[str, str | None]] = {
 def _muc_tieu_dia_ban(target: MucTieuDiaBan) -> tuple[str, list[Khoi]]:
     name, unit = _MUC_TIEU_DIA_BAN[target.loai]
     name = target.ten or name
-    if target.loai is LoaiMucTieu.vuon_mau:
+    if isinstance(target.noi, dict):  # staged: which places by which year
+        lines = [f"Đến năm {year}: xây dựng " + (f"vườn mẫu tại {', '.join(_noi(n, None) for n in places)}"
+                                                   if target.loai is LoaiMucTieu.vuon_mau else
+                                                   f"{', '.join(_noi(n, unit) for n in places)} đạt chuẩn {name}")
+                 for year, places in sorted(target.noi.items())]
+    elif target.loai is LoaiMucTieu.vuon_mau:
         lines = [f"Xây dựng vườn mẫu tại {_noi(n, None)}" for n in target.noi]
     else:
         lines = [f"Xây dựng {_noi(n, unit)} đạt chuẩn {name}" for n in target.noi]
@@ -150,8 +155,12 @@ def _muc_tieu_chi_tieu(
     ct = plan.chi_tieu
     lines: list[Khoi] = []
     if ct.bo_tieu_chi.dat_chuan:
-        lines.append(plain(GACH, f"- Thực hiện đạt chuẩn {ct.bo_tieu_chi.dat_chuan} tiêu chí"))
+        lines.append(plain(GACH, f"- {ky_ke_hoach.dat_chuan(ct.bo_tieu_chi.dat_chuan)}"))
     sentence = unmet_sentence(unmet) if unmet is not None else None
+    if plan.giai_doan is not None:  # a multi-year plan states its indicator targets by year
+        targets = ky_ke_hoach.chi_tieu_giai_doan(danh_gia, plan.nam_cuoi)
+        more = sentence is not None or bool(ct.bo_tieu_chi.noi_dung_khac)  # then the list goes on: ";"
+        lines.extend(plain(GACH, f"- {t}") for t in ket_cau([*targets, "…"] if more else targets)[:len(targets)])
     if sentence is not None:
         lines.append(sentence)
     lines.extend(bullet(p) for p in ct.bo_tieu_chi.noi_dung_khac)
@@ -186,7 +195,7 @@ def _muc_tieu_chi_tieu(
 
 # Words that name a place's unit: written lower case inside a sentence ("Xây dựng thôn Phú
 # Thượng", not "Thôn Phú Thượng"); a name without one gets the target's own.
-_DON_VI_NOI = {"thôn", "bản", "ấp", "buôn", "làng", "xóm", "tổ", "khu", "hộ", "vườn", "sóc", "plei", "phum"}
+_DON_VI_NOI = {"thôn", "bản", "ấp", "buôn", "làng", "xóm", "tổ", "khu", "hộ", "vườn", "sóc", "plei", "phum", "xã"}
 
 
 def _noi(name: str, unit: str | None) -> str:
@@ -433,6 +442,9 @@ def build_document(plan: KeHoach, danh_gia: DanhGia) -> VanBanKeHoach:
         huyen=plan.dia_ban.huyen,
         tinh=plan.dia_ban.tinh,
         nam=plan.nam,
+        cap=plan.dia_ban.cap.value,
+        giai_doan=(plan.giai_doan.tu, plan.giai_doan.den) if plan.giai_doan is not None else None,
+        ky=ky_ke_hoach.ky_ke_hoach(plan),
         bo_tieu_chi=danh_gia.bo_tieu_chi.file.ten,
         tieu_chi_chua_dat=unmet,
         tong_hop=TongHopDanhGia(totals.tong_so, totals.dat, totals.chua_dat, totals.chua_co_du_lieu),

@@ -182,10 +182,10 @@ class VanBanKeHoach:
     noi_nhan: tuple[str, ...]  # "- VPĐPXDNTM huyện;"
     chu_ky: ChuKy
     # Facts a custom template may want; the built-in one does not need them.
-    xa: str
+    xa: str | None  # None in a district's or a province's plan (cap)
     huyen: str | None
     tinh: str
-    nam: int
+    nam: int | None  # None in a multi-year plan (giai_doan)
     bo_tieu_chi: str  # the set's full name
     tieu_chi_chua_dat: tuple[TieuChiChuaDat, ...] = field(default=())
     tong_hop: TongHopDanhGia | None = None
@@ -193,3 +193,6 @@ class VanBanKeHoach:
     phu_luc: tuple[PhuLuc, ...] = ()
     chu_thich: tuple[str, ...] = ()  # footnote texts, numbered from 1 in reading order
     phan_cach_trich_yeu: str | None = None  # Party documents: "-----" under the trích yếu (HD 36 1.5.2)
+    cap: str = "xa"  # whose plan: xa, huyen, tinh
+    giai_doan: tuple[int, int] | None = None  # a multi-year plan's first and last year
+    ky: str = ""  # the plan's period in words: "năm 2026", "giai đoạn 2026 - 2030"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ntm.diagnostics.params import Cau, LyDoHeThong
 from ntm.present.kiem_tra import Totals, summary_line
+from ntm.present.ky_ke_hoach import khong_danh_gia_xa
 from ntm.present.output import OutputError
 from ntm.present.view import KiemTra
 
@@ -32,7 +33,9 @@ def plan_row(v: KiemTra) -> str:
     verdict = "hợp lệ" if v.hop_le else "**có lỗi**"
     cells = [md(v.tep), verdict, str(v.loi), str(v.canh_bao)]
     if v.lenh == "check":
-        t = v.danh_gia.tong_hop.so if v.danh_gia is not None else None
+        # a district's or a province's plan assesses no commune criteria: no counts, not zeros
+        assessed = v.danh_gia is not None and v.danh_gia.danh_gia_xa
+        t = v.danh_gia.tong_hop.so if v.danh_gia is not None and assessed else None
         cells += [str(t.dat), str(t.chua_dat), str(t.chua_co_du_lieu), str(t.tong_so)] if t else ["–"] * 4
     return "| " + " | ".join(cells) + " |"
 
@@ -41,6 +44,9 @@ def plan_section(v: KiemTra, extra: str = "") -> str:
     """The plan's unmet criteria, each with its indicators' figures, requirements and gaps; and
     `extra` (what changed since a revision). Empty when there is nothing to say."""
     lines: list[str] = []
+    if v.danh_gia is not None and not v.danh_gia.danh_gia_xa:
+        note = md(khong_danh_gia_xa(v.danh_gia.cap))
+        return f"### {md(v.tep)}\n\n{note}\n" + ("\n" + extra if extra else "")
     if v.danh_gia is not None:
         for tc in v.danh_gia.tieu_chi:
             if not tc.la_chua_dat:

@@ -6,6 +6,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 from ntm.diagnostics import MucDo
 from ntm.present.kiem_tra import Rendered, Totals, rendered, shown_diagnostics, summary_line
+from ntm.present.ky_ke_hoach import khong_danh_gia_xa, ky
 from ntm.present.output import Ra
 from ntm.present.view import ChanDoan, KiemTra
 
@@ -24,7 +25,16 @@ def header(v: DanhGiaView, file: str) -> str:
     place = f"vùng {v.ten_vung or v.vung}" if v.vung else (f"nhóm xã {v.nhom_xa}" if v.nhom_xa else "")
     if v.quy_tac_vung:  # the rule names the region it brings in, and why
         place = f"áp dụng {v.quy_tac_vung}"
-    return f"{file}: {v.ten_ngan} ({v.can_cu}), năm {v.nam}" + (f", {place}" if place else "")
+    return f"{file}: {v.ten_ngan} ({v.can_cu}), {ky(v.nam, v.giai_doan)}" + (f", {place}" if place else "")
+
+
+def notes_under_header(v: DanhGiaView) -> list[str]:
+    """What is said once under the header: the set a straddling period is held to; for a
+    district's or a province's plan, that no commune criteria are assessed (in place of the table)."""
+    lines = [v.ghi_chu_ky] if v.ghi_chu_ky else []
+    if not v.danh_gia_xa:
+        lines.append(khong_danh_gia_xa(v.cap))
+    return lines
 
 
 def legend(v: DanhGiaView, shown: list[ChiTieu] | None = None) -> str | None:
@@ -91,6 +101,8 @@ class TextReporter:
         lines = [d.one_line() for d in shown_diagnostics(v)]
         if v.danh_gia is not None:
             lines.append(header(v.danh_gia, v.tep))
+            lines.extend(f"  {line}" for line in notes_under_header(v.danh_gia))
+        if v.danh_gia is not None and v.danh_gia.danh_gia_xa:
             rows = self._rows(v.danh_gia)
             note = legend(v.danh_gia, [c for tc in rows for c in self._indicators(tc)])
             if note and rows:
@@ -139,7 +151,13 @@ class TextReporter:
         from rich.text import Text
 
         # Text, never markup strings: plan text such as "[dự thảo]" is data, not rich markup.
-        note = legend(v, [c for tc in self._rows(v) for c in self._indicators(tc)])
+        if not v.danh_gia_xa:
+            self.console.print(Text(header(v, file)))
+            for line in notes_under_header(v):
+                self.console.print(Text(f"  {line}"))
+            return
+        note = "\n".join([*notes_under_header(v), legend(v, [c for tc in self._rows(v) for c in self._indicators(tc)])
+                          or ""]).strip()
         table = Table(title=Text(header(v, file)), title_justify="left", show_lines=True,
                       caption=Text(note) if note else None, caption_justify="left")
         table.add_column("TC", justify="right")

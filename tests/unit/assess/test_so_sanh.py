@@ -56,3 +56,36 @@ def test_targets_of_the_plan_year_are_compared_key_by_key(bo_vung: BoTieuChi) ->
     found = so_sanh(assess(a, bo_vung), assess(b, bo_vung), a, b)
     (change,) = found.chi_tieu_ke_hoach
     assert (change.duong_dan, change.cu, change.moi) == ("chi_tieu.thon_kieu_mau.thon", ["Thôn 1"], ["Thôn 1", "Thôn 2"])
+
+
+def _staged(bo: BoTieuChi, stages: dict[str, str], period: str = "2022-2025") -> Any:
+    figures = make_figures("lao_dong", ty_le_lao_dong_qua_dao_tao={"gia_tri": "52%", "muc_tieu": stages})
+    return make_plan(nam=None, giai_doan=period, tieu_chi=figures)
+
+
+def test_a_staged_target_moved_at_a_stage_before_its_last(bo_vung: BoTieuChi) -> None:
+    a = _staged(bo_vung, {"2023": "55%", "2025": "62%"})
+    b = _staged(bo_vung, {"2023": "57%", "2025": "62%"})
+    found = so_sanh(assess(a, bo_vung), assess(b, bo_vung), a, b)
+    (target,) = found.muc_tieu  # the last stage (the period's end) is the same
+    assert (target.cu.tu.so, target.moi.tu.so) == (Decimal("62"), Decimal("62"))
+    assert [(y, t.tu.so) for y, t in target.lo_trinh_cu] == [(2023, Decimal("55")), (2025, Decimal("62"))]
+    assert [(y, t.tu.so) for y, t in target.lo_trinh_moi] == [(2023, Decimal("57")), (2025, Decimal("62"))]
+
+
+def test_the_same_stages_spelt_otherwise_have_not_moved(bo_vung: BoTieuChi) -> None:
+    a = _staged(bo_vung, {"2023": "55%", "2025": "62%"})
+    b = _staged(bo_vung, {"2023": "55,0%", "2025": "62%"})
+    assert not so_sanh(assess(a, bo_vung), assess(b, bo_vung), a, b).co_thay_doi
+
+
+def test_a_changed_period_is_recorded_with_its_years(bo_vung: BoTieuChi) -> None:
+    a = _staged(bo_vung, {"2023": "55%", "2025": "62%"})
+    b = _staged(bo_vung, {"2023": "55%", "2025": "62%"}, period="2023-2025")
+    found = so_sanh(assess(a, bo_vung), assess(b, bo_vung), a, b)
+    assert found.giai_doan_doi and (found.giai_doan_cu, found.giai_doan_moi) == ((2022, 2025), (2023, 2025))
+    assert found.muc_tieu == () and found.co_thay_doi
+    yearly = make_plan(tieu_chi=make_figures("lao_dong", ty_le_lao_dong_qua_dao_tao="52%"))
+    found = so_sanh(assess(yearly, bo_vung), assess(a, bo_vung), yearly, a)
+    assert found.giai_doan_doi and (found.giai_doan_cu, found.giai_doan_moi) == (None, (2022, 2025))
+    assert (found.nam_cu, found.nam_moi) == (yearly.nam, 2025)
