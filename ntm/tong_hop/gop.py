@@ -79,6 +79,7 @@ class LoaiVanDe(str, Enum):
     khong_hop_le = "khong_hop_le"  # an invalid plan (see `ntm check`)
     bo_tieu_chi_loi = "bo_tieu_chi_loi"  # a province's criteria file beside the plans, with errors
     trung = "trung"  # another file names the same commune and year
+    bo_qua = "bo_qua"  # a plan-like entry of a folder that cannot be read (a looping link, a FIFO)
 
 
 @dataclass
@@ -87,9 +88,12 @@ class VanDe:
 
     tom: TomTat
     trung_voi: tuple[str, ...] = ()  # the other files of the same commune and year
+    bo_qua: bool = False  # passed over while walking a folder, never read
 
     @property
     def loai(self) -> LoaiVanDe:
+        if self.bo_qua:
+            return LoaiVanDe.bo_qua
         if self.trung_voi:
             return LoaiVanDe.trung
         return LoaiVanDe.bo_tieu_chi_loi if self.tom.la_bo_tieu_chi else LoaiVanDe.khong_hop_le
@@ -127,6 +131,11 @@ class Gop:
             ct_gt=array("d", (math.nan if v is None else v for v in t.so_lieu)),
             ct_muc=array("i", (self.chi_so(m) for m in t.muc)),
         ))
+
+    def bo_qua(self, tep: str) -> None:
+        """A plan-like entry of a folder passed over unread: listed with the files left out."""
+        self.so_tep += 1
+        self.van_de.append(VanDe(TomTat(tep, 0, 1), bo_qua=True))
 
     def chi_so(self, muc: MucApDung | None) -> int:
         """The level's index in `muc` (added when new); -1 for none."""

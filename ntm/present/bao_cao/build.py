@@ -8,6 +8,8 @@ files left out `pham_vi`'s.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ntm.catalog import DoTinCay, LoaiChiTieu
 from ntm.catalog.thresholds import NguonYeuCau, YeuCau
 from ntm.present import wording
@@ -45,21 +47,37 @@ def cong_nhan_text(d: Dong) -> str | None:
     return f"{nhan.CHUAN[best[0]]} ({best[1]})" if best else None
 
 
-def ten_trang(bo: BoTomTat, i: int) -> str:
-    """The matrix's sheet: "MT xã NTM 2021-2025" (a sheet name has at most 31 characters, none of []:*?/\\)."""
-    short = bo.ten_ngan.removeprefix(nhan.TIEN_TO_BO).translate({ord(c): "-" for c in "[]:*?/\\"})
-    name = f"{nhan.TRANG_MA_TRAN} {short}"
-    return name if len(name) <= 31 else f"{nhan.TRANG_MA_TRAN} ({i})"
+MAX_TEN_TRANG = 31  # a spreadsheet's limit on a sheet's name
 
 
-def cac_ten_trang(sets: tuple[BoTomTat, ...]) -> list[str]:
-    """The matrices' sheet names, unique ignoring case (as spreadsheet programs compare them)."""
-    sheets: list[str] = []
-    for i, bo in enumerate(sets, 1):
-        name = ten_trang(bo, i)
-        taken = name.casefold() in {n.casefold() for n in sheets}
-        sheets.append(f"{nhan.TRANG_MA_TRAN} ({i})" if taken else name)  # two sets of one name
-    return sheets
+def ten_trang_hop_le(name: str) -> str:
+    """A name any spreadsheet program takes: none of []:*?/\\ nor a control character, no apostrophe
+    at either end (Excel refuses it), at most 31 characters, never empty."""
+    text = "".join("-" if c in "[]:*?/\\" else " " if not c.isprintable() else c for c in name)
+    text = " ".join(text.split())[:MAX_TEN_TRANG].strip().strip("'").strip()
+    return text or "-"
+
+
+def ten_trang(bo: BoTomTat) -> str:
+    """The matrix's sheet: "Ma trận xã NTM 2021-2025", shortened to fit."""
+    return f"{nhan.TRANG_MA_TRAN} {bo.ten_ngan.removeprefix(nhan.TIEN_TO_BO)}"
+
+
+def dat_ten_trang(tables: list[Bang], reserved: tuple[str, ...] = (nhan.TRANG_PHAM_VI,)) -> list[Bang]:
+    """Every table's sheet name made safe and unique ignoring case (as spreadsheet programs compare
+    them): a name already taken, or cut to the same 31 characters, gets " (2)", " (3)", … at its end."""
+    taken = {n.casefold() for n in reserved}
+    out: list[Bang] = []
+    for b in tables:
+        base = ten_trang_hop_le(b.ten_trang)
+        name, k = base, 1
+        while name.casefold() in taken:
+            k += 1
+            tail = f" ({k})"
+            name = ten_trang_hop_le(base[: MAX_TEN_TRANG - len(tail)]) + tail
+        taken.add(name.casefold())
+        out.append(b if name == b.ten_trang else replace(b, ten_trang=name))
+    return out
 
 
 # ----------------------------------------------------------------------------- 1. the matrix
@@ -205,7 +223,7 @@ def nhiet(bo: BoTomTat, year: int, rows: list[Dong]) -> BieuDoNhiet:
 
 
 def bao_cao(th: TongHopBaoCao) -> BaoCao:
-    matrices = tuple(ma_tran(bo, th.cua_bo(bo), sheet) for bo, sheet in zip(th.bo, cac_ten_trang(th.bo), strict=True))
+    matrices = tuple(ma_tran(bo, th.cua_bo(bo), ten_trang(bo)) for bo in th.bo)
     charts = bieu_do(th) if th.bo else []
     problems = pham_vi.van_de(th.gop)
     sections = (
@@ -219,4 +237,11 @@ def bao_cao(th: TongHopBaoCao) -> BaoCao:
         Phan("tien_do", nhan.PHAN_TIEN_DO, nhan.MO_TA_TIEN_DO, (tien_do.tien_do(th.tien_do),)),
         Phan("van_de", nhan.PHAN_VAN_DE, nhan.MO_TA_VAN_DE, (problems,)),
     )
-    return BaoCao(nhan.TIEU_DE, pham_vi.pham_vi(th), sections, nhan.DINH_NGHIA, len(problems.dong))
+    return BaoCao(nhan.TIEU_DE, pham_vi.pham_vi(th), ten_trang_duy_nhat(sections), nhan.DINH_NGHIA,
+                  len(problems.dong))
+
+
+def ten_trang_duy_nhat(sections: tuple[Phan, ...]) -> tuple[Phan, ...]:
+    """The sections with every table's sheet name safe and unique across the report."""
+    named = iter(dat_ten_trang([b for p in sections for b in p.bang]))
+    return tuple(replace(p, bang=tuple(next(named) for _ in p.bang)) for p in sections)

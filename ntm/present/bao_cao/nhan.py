@@ -105,7 +105,7 @@ PV_KHONG_KHOP = "không có kế hoạch nào khớp bộ lọc"
 
 # ----------------------------------------------------------------------------- tables
 BANG_MA_TRAN = "Ma trận tiêu chí"
-TRANG_MA_TRAN = "MT"  # sheet names: "MT xã NTM 2021-2025"
+TRANG_MA_TRAN = "Ma trận"  # sheet names: "Ma trận xã NTM 2021-2025"
 TIEN_TO_BO = "Bộ tiêu chí "  # left out of a sheet name
 BANG_TIEU_CHI = "Số xã chưa đạt theo tiêu chí"
 TRANG_TIEU_CHI = "Theo tiêu chí"
@@ -184,6 +184,7 @@ VAN_DE_LOAI = {
     LoaiVanDe.khong_hop_le: "Kế hoạch không hợp lệ",
     LoaiVanDe.bo_tieu_chi_loi: "Tệp bộ tiêu chí có lỗi",
     LoaiVanDe.trung: "Trùng xã và năm với tệp khác",
+    LoaiVanDe.bo_qua: "Không đọc được, bỏ qua (liên kết lặp vòng hoặc hỏng, FIFO, thiết bị)",
 }
 DOI_BO = "đổi bộ tiêu chí ({cu} → {moi}): không so sánh"
 NAM_DAU = "năm đầu có kế hoạch"
