@@ -64,6 +64,11 @@ class Dong:
         return self.tom.nam
 
     @property
+    def danh_gia_du(self) -> bool:
+        """Every criterion can be assessed (met or unmet): the plan is banded and averaged."""
+        return self.so_cdd == 0
+
+    @property
     def dat_du(self) -> bool:
         """Every criterion met, on this year's assessment (not the same as recognised)."""
         return self.so_dat == len(self.tom.tieu_chi)
@@ -171,3 +176,13 @@ class Gop:
     def so_xa(self) -> int:
         """The communes counted (after `ket_thuc()`)."""
         return len({d.khoa for d in self.dong})
+
+
+def ca_hai_nam(nay: list[Dong], truoc: list[Dong] | None) -> tuple[list[Dong], list[Dong]] | None:
+    """The plans of the communes present in both years, aligned (this year's, the year before's);
+    None when the year before is not in the data. Identity is `Dong.khoa` (after `ket_thuc()`)."""
+    if not truoc:
+        return None
+    before = {d.khoa: d for d in truoc}
+    pairs = [(d, before[d.khoa]) for d in nay if d.khoa in before]
+    return [a for a, _ in pairs], [b for _, b in pairs]

@@ -96,13 +96,15 @@ def ma_tran(bo: BoTomTat, rows: list[Dong], sheet: str) -> Bang:
     )
     chuan = chuan_cua(bo)
 
-    def band(so_dat: int) -> str | None:
-        found = nhom_19(so_dat, bo.so_tieu_chi)
-        return nhan.nhom(found) if found else None
+    def band(d: Dong) -> str | None:
+        found = nhom_19(d.so_dat, bo.so_tieu_chi)
+        if found is None:
+            return None
+        return nhan.nhom(found) if d.danh_gia_du else nhan.CHUA_DU_NHOM
 
     body = [
         (k, d.tom.tinh, d.tom.huyen, d.tom.xa, d.tom.vung, d.nam, *(CELLS[c] for c in d.tom.tieu_chi),
-         d.so_dat, d.so_tdg, d.so_chua_dat, d.so_cdd, band(d.so_dat), chuan, cong_nhan_text(d), d.tom.tep)
+         d.so_dat, d.so_tdg, d.so_chua_dat, d.so_cdd, band(d), chuan, cong_nhan_text(d), d.tom.tep)
         for k, d in enumerate(rows, 1)
     ]
     return Bang("ma_tran", f"{nhan.BANG_MA_TRAN} — {bo.ten_ngan}", sheet,
@@ -119,7 +121,8 @@ def theo_tieu_chi(th: TongHopBaoCao) -> Bang:
         Cot("xa_chua_dat", nhan.XA_CHUA_DAT, Kieu.so_nguyen, 10), Cot("ty_le_chua_dat", nhan.TL_CHUA_DAT, Kieu.ty_le, 12),
         Cot("so_xa", nhan.XA_DANH_GIA, Kieu.so_nguyen, 10), Cot("xa_dat", nhan.XA_DAT, Kieu.so_nguyen, 9),
         Cot("xa_dat_tu_danh_gia", nhan.XA_DAT_TDG, Kieu.so_nguyen, 10), Cot("xa_chua_danh_gia", nhan.XA_CDD, Kieu.so_nguyen, 10),
-        Cot("xep_hang", nhan.XEP_HANG, Kieu.so_nguyen, 9), Cot("tang_giam_chua_dat", nhan.TG_CHUA_DAT, Kieu.tang_giam_nguyen, 11),
+        Cot("xep_hang", nhan.XEP_HANG, Kieu.so_nguyen, 9), Cot("so_xa_so_sanh", nhan.SO_XA_HAI_NAM, Kieu.so_nguyen, 10),
+        Cot("tang_giam_chua_dat", nhan.TG_CHUA_DAT, Kieu.tang_giam_nguyen, 11),
         Cot("chi_tieu_chua_dat", nhan.CT_CHUA_DAT_NHIEU, Kieu.chu, 30),
     )
     body: list[tuple[Gia, ...]] = []
@@ -127,7 +130,8 @@ def theo_tieu_chi(th: TongHopBaoCao) -> Bang:
         _, so, ten = r.bo.tieu_chi[r.vi_tri]
         worst = "; ".join(f"{spec.so or spec.ma} ({nhan.mat_do(n)})" for spec, n in r.chi_tieu_chua_dat[:3])
         body.append((r.bo.ten_ngan, r.nam, so, ten, r.chua_dat.tu_so, r.chua_dat.gia_tri, r.chua_dat.mau_so, r.dat,
-                     r.dat_tu_danh_gia, r.chua_danh_gia_duoc, r.xep_hang, r.tang_giam_chua_dat, worst or None))
+                     r.dat_tu_danh_gia, r.chua_danh_gia_duoc, r.xep_hang, r.thay_doi.so_xa if r.thay_doi else None,
+                     r.tang_giam_chua_dat, worst or None))
     return Bang("theo_tieu_chi", nhan.BANG_TIEU_CHI, nhan.TRANG_TIEU_CHI, cols, body, (nhan.GC_TANG_GIAM,))
 
 
@@ -171,17 +175,34 @@ def chi_tieu(th: TongHopBaoCao) -> Bang:
 # ----------------------------------------------------------------------------- charts
 
 
-def bieu_do(th: TongHopBaoCao) -> list[BieuDo]:
-    charts: list[BieuDo] = []
-    for bo in th.bo:
-        year = max(th.nam_cua(bo))
-        ranked = [r for r in th.theo_tieu_chi if r.bo.khoa == bo.khoa and r.nam == year]
-        charts.append(BieuDoCot(f"chua_dat.{bo.ma}", nhan.BD_CHUA_DAT.format(bo=bo.ten_ngan, nam=year),
-                                tuple(nhan.tieu_chi_cot(*bo.tieu_chi[r.vi_tri][1:]) for r in ranked),
-                                tuple(r.chua_dat.tu_so for r in ranked), nhan.TRUC_SO_XA))
+def cot_chua_dat(bo: BoTomTat, year: int, th: TongHopBaoCao) -> BieuDoCot:
+    """One set, one year: communes unmet per criterion, stacked with those where it cannot be assessed."""
+    ranked = [r for r in th.theo_tieu_chi if r.bo.khoa == bo.khoa and r.nam == year]
+    n = len(th.theo_bo_nam[(bo.khoa, year)])
+    return BieuDoCot(
+        f"chua_dat.{bo.ma}.{year}", nhan.BD_CHUA_DAT.format(bo=bo.ten_ngan, nam=year, so_xa=nhan.mat_do(n)),
+        tuple(nhan.tieu_chi_cot(*bo.tieu_chi[r.vi_tri][1:]) for r in ranked),
+        tuple(r.chua_dat.tu_so for r in ranked), nhan.TRUC_SO_XA, nhan.BD_CHUOI_CHUA_DAT,
+        ((nhan.BD_CHUOI_CHUA_DANH_GIA, tuple(r.chua_danh_gia_duoc for r in ranked)),), n, bo.ma, year)
+
+
+def duong_binh_quan(th: TongHopBaoCao) -> list[BieuDoDuong]:
+    """The averages by year, a chart per number of criteria: 10 and 19 criteria never share an axis."""
     averages = {(r.bo.khoa, r.nam): r.binh_quan.gia_tri for r in th.binh_quan}
-    lines = tuple((bo.ten_ngan, tuple(averages.get((bo.khoa, y)) for y in th.nam)) for bo in th.bo)
-    charts.append(BieuDoDuong("binh_quan", nhan.BD_BINH_QUAN, th.nam, lines, nhan.TRUC_BINH_QUAN))
+    charts = []
+    for count in sorted({bo.so_tieu_chi for bo in th.bo}, reverse=True):
+        sets = [bo for bo in th.bo if bo.so_tieu_chi == count]
+        years = tuple(sorted({y for bo in sets for y in th.nam_cua(bo)}))
+        lines = tuple((bo.ten_ngan, tuple(averages.get((bo.khoa, y)) for y in years)) for bo in sets)
+        charts.append(BieuDoDuong(f"binh_quan.{count}", nhan.BD_BINH_QUAN.format(so_tieu_chi=count), years, lines,
+                                  nhan.TRUC_BINH_QUAN, count))
+    return charts
+
+
+def bieu_do(th: TongHopBaoCao) -> list[BieuDo]:
+    """A bar chart per set and year (latest first), the averages per number of criteria, a heat map per set."""
+    charts: list[BieuDo] = [cot_chua_dat(bo, year, th) for bo in th.bo for year in reversed(th.nam_cua(bo))]
+    charts += duong_binh_quan(th)
     for bo in th.bo:
         year = max(th.nam_cua(bo))
         charts.append(nhiet(bo, year, th.theo_bo_nam[(bo.khoa, year)]))

@@ -32,6 +32,7 @@ HEAT: dict[T, str] = {
     T.dat: "#63BE7B", T.dat_tu_danh_gia: "#B5DDA4", T.chua_dat: "#F8696B", T.chua_dat_tu_danh_gia: "#FBB4B5",
     T.thieu_so_lieu: "#FFEB84", T.chua_co_muc: "#D0D0D0", T.danh_muc_chua_du: "#A6A6A6",
 }
+STACK = ("#FFEB84", "#D0D0D0")  # stacked series: the heat map's "cannot be assessed" colours
 LINES = ("#1F4E79", "#C55A11", "#548235", "#7030A0", "#BF8F00")
 LABEL_WIDTH = 48  # characters of a criterion's name on the bar chart's axis
 MAX_ROW_LABELS = 80  # heat-map rows above this are drawn without names
@@ -73,9 +74,17 @@ def _bar(chart: BieuDoCot, figure: Any) -> str:
     fig = figure(figsize=(8, 0.8 + 0.28 * count))
     ax = fig.subplots()
     positions = list(range(count))[::-1]  # the most unmet at the top
-    bars = ax.barh(positions, chart.gia_tri, color=BAR)
+    ax.barh(positions, chart.gia_tri, color=BAR, label=chart.ten_gia_tri or None)
+    totals = list(chart.gia_tri)
+    for i, (name, values) in enumerate(chart.chong):  # stacked: cannot be assessed after unmet
+        ax.barh(positions, values, left=totals, color=STACK[i % len(STACK)], label=name)
+        totals = [a + b for a, b in zip(totals, values, strict=True)]
+    for y, total in zip(positions, totals, strict=True):
+        ax.annotate(so(total), (total, y), textcoords="offset points", xytext=(3, 0), va="center")
     ax.set_yticks(positions, [_short(label, LABEL_WIDTH) for label in chart.nhan])
-    ax.bar_label(bars, labels=[so(v) for v in chart.gia_tri], padding=3)
+    if chart.chong:
+        ax.legend(loc="lower right", frameon=False)
+    ax.set_xlim(0, max([1, *totals]) * 1.15)  # never below 0: an all-zero chart has no "-0" ticks
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     _number_axis(ax.xaxis, 0)
     ax.set_xlabel(chart.truc)

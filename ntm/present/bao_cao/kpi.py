@@ -29,6 +29,7 @@ def cot_dat_chuan() -> list[Cot]:
                  Cot(f"dat_du.{chuan.value}", nhan.dat_du(chuan), Kieu.so_nguyen, 11),
                  Cot(f"ty_le_dat_du.{chuan.value}", nhan.tl_dat_du(chuan), Kieu.ty_le, 12)]
     cols += [Cot("chua_duy_tri", nhan.CHUA_DUY_TRI, Kieu.so_nguyen, 14),
+             Cot("so_xa_so_sanh", nhan.SO_XA_HAI_NAM, Kieu.so_nguyen, 11),
              Cot("tang_giam_cong_nhan_ntm", nhan.TG_CONG_NHAN_NTM, Kieu.tang_giam_nguyen, 12)]
     return cols
 
@@ -41,12 +42,12 @@ def dong_dat_chuan(r: DatChuanNam) -> tuple[Gia, ...]:
             line.append(c.cong_nhan_tren_ntm.gia_tri)
     for c in r.theo_chuan:
         line += [c.dat_du.mau_so, c.dat_du.tu_so, c.dat_du.gia_tri]
-    return (*line, r.chua_duy_tri, r.tang_giam_cong_nhan_ntm)
+    return (*line, r.chua_duy_tri, r.thay_doi_ntm.so_xa if r.thay_doi_ntm else None, r.tang_giam_cong_nhan_ntm)
 
 
 def dat_chuan(rows: tuple[DatChuanNam, ...]) -> Bang:
     """Rows are years: recognised at each standard, then meeting every criterion by the set's standard."""
-    notes = [nhan.GC_MAU_SO, nhan.GC_CONG_NHAN]
+    notes = [nhan.GC_MAU_SO, nhan.GC_CONG_NHAN, nhan.GC_TANG_GIAM]
     if len({r.so_xa for r in rows}) > 1:
         notes.append(nhan.GC_MAU_SO_DOI.format(chi_tiet="; ".join(f"{r.nam}: {nhan.mat_do(r.so_xa)}" for r in rows)))
     return Bang("dat_chuan", nhan.BANG_CHUAN, nhan.TRANG_CHUAN, tuple(cot_dat_chuan()),
@@ -69,20 +70,27 @@ def dong_binh_quan(r: BinhQuanBoNam) -> tuple[Gia, ...]:
         bands += [band.so_xa.tu_so, band.so_xa.gia_tri, band.tang_giam]
     if r.nhom is None:
         bands = [None] * (3 * len(NHOM_19))
-    return (r.bo.ten_ngan, r.nam, r.bo.so_tieu_chi, r.binh_quan.so_xa, r.binh_quan.tong, r.binh_quan.gia_tri,
-            r.tang_giam, *bands, r.duoi_san)
+    return (r.bo.ten_ngan, r.nam, r.bo.so_tieu_chi, r.so_xa, r.cong_nhan.tu_so, r.cong_nhan.gia_tri, r.chua_du,
+            r.binh_quan.so_xa, r.binh_quan.tong, r.binh_quan.gia_tri,
+            r.thay_doi.so_xa if r.thay_doi else None, r.tang_giam, *bands, r.duoi_san)
 
 
 def binh_quan(rows: tuple[BinhQuanBoNam, ...]) -> Bang:
-    """Rows are (set, year): the average number of criteria met and the bands, with changes."""
+    """Rows are (set, year): the average number of criteria met and the bands over the communes whose
+    criteria can all be assessed, the others counted apart, recognition beside, changes over the same communes."""
     cols = [Cot("bo_tieu_chi", nhan.BO, Kieu.chu, 22), Cot("nam", nhan.NAM, Kieu.nam, 7),
-            Cot("so_tieu_chi", nhan.SO_TC_BO, Kieu.so_nguyen, 8), Cot("so_xa", nhan.SO_XA, Kieu.so_nguyen, 10),
+            Cot("so_tieu_chi", nhan.SO_TC_BO, Kieu.so_nguyen, 8), Cot("so_xa", nhan.SO_XA_BO, Kieu.so_nguyen, 10),
+            Cot("cong_nhan", nhan.XA_CONG_NHAN_BO, Kieu.so_nguyen, 10),
+            Cot("ty_le_cong_nhan", nhan.TL_CONG_NHAN_CHUAN_BO, Kieu.ty_le, 10),
+            Cot("chua_du_du_lieu", nhan.CHUA_DU, Kieu.so_nguyen, 12),
+            Cot("so_xa_danh_gia_du", nhan.SO_XA_DU, Kieu.so_nguyen, 12),
             Cot("tong_tieu_chi_dat", nhan.TONG_TC_DAT, Kieu.so_nguyen, 10),
             Cot("binh_quan", nhan.BINH_QUAN, Kieu.so_thap_phan, 10),
+            Cot("so_xa_so_sanh", nhan.SO_XA_SO_SANH, Kieu.so_nguyen, 11),
             Cot("tang_giam_binh_quan", nhan.TG_BINH_QUAN, Kieu.tang_giam, 11),
             *cot_nhom(), Cot("duoi_15", nhan.DUOI_15, Kieu.so_nguyen, 10)]
     return Bang("binh_quan", nhan.BANG_BINH_QUAN, nhan.TRANG_BINH_QUAN, tuple(cols), [dong_binh_quan(r) for r in rows],
-                (nhan.GC_NHOM_19, nhan.GC_TANG_GIAM))
+                (nhan.GC_CHUA_DU, nhan.GC_NHOM_19, nhan.GC_TANG_GIAM))
 
 
 def ten_nhom(g: Nhom) -> str:
@@ -95,14 +103,16 @@ def theo_nhom(blocks: tuple[PhanToNam, ...]) -> Bang:
     """Rows are (set, year, grouping, group): province (when several), old district, region or group."""
     cols = (Cot("bo_tieu_chi", nhan.BO, Kieu.chu, 22), Cot("nam", nhan.NAM, Kieu.nam, 7),
             Cot("phan_to", nhan.PHAN_TO, Kieu.chu, 12), Cot("nhom", nhan.TEN_NHOM, Kieu.chu, 24),
-            Cot("so_xa", nhan.SO_XA, Kieu.so_nguyen, 10), Cot("binh_quan", nhan.BINH_QUAN, Kieu.so_thap_phan, 10),
+            Cot("so_xa", nhan.SO_XA_NHOM, Kieu.so_nguyen, 10), Cot("chua_du_du_lieu", nhan.CHUA_DU, Kieu.so_nguyen, 12),
+            Cot("binh_quan", nhan.BINH_QUAN, Kieu.so_thap_phan, 10),
             Cot("dat_du", nhan.XA_DAT_DU, Kieu.so_nguyen, 10), Cot("ty_le_dat_du", nhan.TL_DAT_DU, Kieu.ty_le, 10),
             Cot("cong_nhan", nhan.XA_CONG_NHAN_BO, Kieu.so_nguyen, 10),
             Cot("ty_le_cong_nhan", nhan.TL_CONG_NHAN_BO, Kieu.ty_le, 10), Cot("duoi_15", nhan.DUOI_15, Kieu.so_nguyen, 10))
     body: list[tuple[Gia, ...]] = []
     for block in blocks:
         named = sorted(((ten_nhom(g.nhom), g) for g in block.nhom), key=lambda pair: pair[0].casefold())
-        body += [(block.bo.ten_ngan, block.nam, nhan.PHAN_TO_TEN[block.phan_to], name, g.so_xa, g.binh_quan.gia_tri,
+        body += [(block.bo.ten_ngan, block.nam, nhan.PHAN_TO_TEN[block.phan_to], name, g.so_xa, g.chua_du,
+                  g.binh_quan.gia_tri,
                   g.dat_du.tu_so, g.dat_du.gia_tri, g.cong_nhan.tu_so, g.cong_nhan.gia_tri, g.duoi_san)
                  for name, g in named]
-    return Bang("theo_nhom", nhan.BANG_NHOM, nhan.TRANG_NHOM, cols, body, (nhan.GC_HUYEN,))
+    return Bang("theo_nhom", nhan.BANG_NHOM, nhan.TRANG_NHOM, cols, body, (nhan.GC_HUYEN, nhan.GC_CHUA_DU))

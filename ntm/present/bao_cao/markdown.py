@@ -9,7 +9,6 @@ from ntm.present.bao_cao.dinh_dang import chu
 from ntm.present.bao_cao.model import Bang, BaoCao
 from ntm.present.bao_cao.nhan import TIEU_DE_DINH_NGHIA
 
-
 # Characters that make Markdown of plain text: links and images ([ ] !), emphasis, code, the table's
 # bar. HTML (< > and entities &) is written as entities, so no tag or `javascript:` link of a plan's
 # text reaches a page that renders the report.

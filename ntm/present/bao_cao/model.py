@@ -78,24 +78,32 @@ class Bang:
 
 @dataclass(frozen=True)
 class BieuDoCot:
-    """Bar chart: communes that have not met each criterion (one set, one year)."""
+    """Bar chart: communes that have not met each criterion (one set, one year), stacked with the
+    communes where it cannot be assessed (`chong`), out of `mau_so` communes."""
 
     ma: str
     tieu_de: str
     nhan: tuple[str, ...]
     gia_tri: tuple[int, ...]
     truc: str
+    ten_gia_tri: str = ""  # the first series' name, for the legend
+    chong: tuple[tuple[str, tuple[int, ...]], ...] = ()  # series stacked after `gia_tri`: (name, a value per bar)
+    mau_so: int | None = None  # the communes each bar is out of
+    bo_tieu_chi: str | None = None  # the set's id
+    nam: int | None = None
 
 
 @dataclass(frozen=True)
 class BieuDoDuong:
-    """Line chart: the average number of criteria met per commune, a line per set."""
+    """Line chart: the average number of criteria met per commune, a line per set; sets with a
+    different number of criteria are never on one chart (`so_tieu_chi`)."""
 
     ma: str
     tieu_de: str
     nam: tuple[int, ...]
     duong: tuple[tuple[str, tuple[float | None, ...]], ...]
     truc: str
+    so_tieu_chi: int | None = None  # the number of criteria of every set drawn
 
 
 @dataclass(frozen=True)

@@ -149,7 +149,7 @@ XA_DAT = "Số xã đạt"
 XA_DAT_TDG = "Trong đó đạt theo tự đánh giá"
 XA_CDD = "Số xã chưa đánh giá được"
 XEP_HANG = "Xếp hạng (1 = nhiều xã chưa đạt nhất)"
-TG_CHUA_DAT = "Tăng/giảm số xã chưa đạt so với năm trước"
+TG_CHUA_DAT = "Tăng/giảm số xã chưa đạt so với năm trước (trên các xã có kế hoạch cả hai năm)"
 CT_CHUA_DAT_NHIEU = "Chỉ tiêu nhiều xã chưa đạt nhất"
 CHI_TIEU = "Chỉ tiêu"
 DON_VI = "Đơn vị"
@@ -163,9 +163,16 @@ XA_CHUA_CO_MUC = "Số xã có số liệu nhưng chưa có mức"
 XA_THIEU_SO_LIEU = "Số xã chưa có số liệu"
 NGUON_MUC = "Nguồn của mức"
 SO_XA = "Số xã có kế hoạch hợp lệ (mẫu số)"
-TONG_TC_DAT = "Tổng số tiêu chí đạt"
-BINH_QUAN = "Bình quân tiêu chí/xã"
-TG_BINH_QUAN = "Tăng/giảm bình quân so với năm trước"
+SO_XA_BO = "Số xã đánh giá theo bộ"
+SO_XA_NHOM = "Số xã của nhóm"
+CHUA_DU = "Số xã chưa đủ dữ liệu để xếp nhóm (có tiêu chí chưa đánh giá được)"
+SO_XA_DU = "Số xã đánh giá được đủ tiêu chí (mẫu số của bình quân và nhóm)"
+TONG_TC_DAT = "Tổng số tiêu chí đạt (của các xã đánh giá được đủ)"
+BINH_QUAN = "Bình quân tiêu chí/xã (÷ số xã đánh giá được đủ)"
+SO_XA_SO_SANH = "Số xã so sánh với năm trước (có kế hoạch cả hai năm, đánh giá được đủ)"
+SO_XA_HAI_NAM = "Số xã so sánh với năm trước (có kế hoạch cả hai năm)"
+TG_BINH_QUAN = "Tăng/giảm bình quân so với năm trước (trên các xã so sánh)"
+TL_CONG_NHAN_CHUAN_BO = "Tỷ lệ đã công nhận (÷ số xã đánh giá theo bộ)"
 PHAN_TO = "Phân tổ"
 TEN_NHOM = "Nhóm"
 XA_DAT_DU = "Số xã đạt đủ mọi tiêu chí (theo rà soát)"
@@ -217,7 +224,7 @@ def tl_dat_du(chuan: ChuanNTM) -> str:
 
 
 CHUA_DUY_TRI = "Số xã đã công nhận nhưng chưa đạt đủ tiêu chí của chuẩn đó (chưa duy trì chuẩn)"
-TG_CONG_NHAN_NTM = "Tăng/giảm số xã đã công nhận NTM so với năm trước"
+TG_CONG_NHAN_NTM = "Tăng/giảm số xã đã công nhận NTM so với năm trước (trên các xã có kế hoạch cả hai năm)"
 
 
 def nhom_so(label: str) -> str:
@@ -225,11 +232,14 @@ def nhom_so(label: str) -> str:
 
 
 def nhom_ty_le(label: str) -> str:
-    return f"{label}: tỷ lệ (÷ số xã)"
+    return f"{label}: tỷ lệ (÷ số xã đánh giá được đủ)"
 
 
 def nhom_tang_giam(label: str) -> str:
-    return f"{label}: tăng/giảm so với năm trước"
+    return f"{label}: tăng/giảm so với năm trước (trên các xã so sánh)"
+
+
+CHUA_DU_NHOM = "Chưa đủ dữ liệu để xếp nhóm"
 
 
 def tieu_chi_cot(so: str, ten: str) -> str:
@@ -244,15 +254,21 @@ def mat_do(so_xa: int) -> str:
 GC_MAU_SO_DOI = "Mẫu số thay đổi giữa các năm (số xã có kế hoạch hợp lệ): {chi_tiet}."
 GC_MAU_SO = "Mẫu số của mọi tỷ lệ là số xã có kế hoạch hợp lệ trong dữ liệu đã đọc, không phải danh sách xã chính thức của tỉnh."
 GC_NHOM_19 = "Nhóm theo số tiêu chí chỉ tính cho bộ 19 tiêu chí; nhóm \"19 tiêu chí\" là đạt đủ theo rà soát, không phải đã được công nhận."
-GC_TANG_GIAM = "Tăng/giảm để trống khi năm trước không có trong dữ liệu (hoặc bị bộ lọc --nam loại)."
+GC_TANG_GIAM = ("Tăng/giảm chỉ tính trên các xã có kế hoạch (theo cùng bộ tiêu chí) ở cả hai năm, số xã đó ghi ở cột "
+                "bên cạnh; để trống khi năm trước không có trong dữ liệu (hoặc bị bộ lọc --nam loại).")
+GC_CHUA_DU = ("Bình quân, nhóm theo số tiêu chí và số xã dưới 15 tiêu chí chỉ tính trên các xã đánh giá được mọi tiêu "
+              "chí; xã có tiêu chí chưa đánh giá được (chưa có số liệu, chưa có mức chính thức) được đếm riêng là "
+              "\"chưa đủ dữ liệu để xếp nhóm\", không bị coi là chưa đạt.")
 GC_HUYEN = "Phân tổ theo huyện chỉ gồm kế hoạch còn ghi huyện (cấp huyện kết thúc từ 01/7/2025)."
 GC_CONG_NHAN = "Công nhận được tính lồng nhau (kiểu mẫu ⊂ nâng cao ⊂ NTM): xã công nhận kiểu mẫu cũng là xã nâng cao và NTM."
 GC_MUC = "Mức yêu cầu có thể khác nhau giữa các xã (theo vùng, nhóm xã, bộ của tỉnh): mỗi mức kèm số xã áp dụng."
 GC_TRUNG_VI = "Nhỏ nhất, trung vị, lớn nhất tính trên các xã có số liệu."
 
 HEAT_GOP = "Hơn {toi_da} xã: mỗi hàng là một nhóm ({phan_to}), màu là tỷ lệ xã đạt tiêu chí."
-BD_CHUA_DAT = "Số xã chưa đạt theo tiêu chí — {bo}, năm {nam}"
-BD_BINH_QUAN = "Bình quân số tiêu chí đạt/xã theo năm"
+BD_CHUA_DAT = "Số xã chưa đạt và chưa đánh giá được theo tiêu chí — {bo}, năm {nam} (trên {so_xa})"
+BD_CHUOI_CHUA_DAT = "Chưa đạt"
+BD_CHUOI_CHUA_DANH_GIA = "Chưa đánh giá được"
+BD_BINH_QUAN = "Bình quân số tiêu chí đạt/xã theo năm — các bộ {so_tieu_chi} tiêu chí (÷ số xã đánh giá được đủ)"
 BD_NHIET = "Ma trận xã × tiêu chí — {bo}, năm {nam}"
 TRUC_SO_XA = "Số xã"
 TRUC_BINH_QUAN = "Tiêu chí/xã"
