@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from ntm.diagnostics.params import Cau
+from ntm.diagnostics.params import Cau, GiaTri
 from ntm.plan.co_so import DoanVan, PlanModel, new_list
 from ntm.plan.noi_dung import PhanBoCucType, PhanBoSung, PhuLuc
 from ntm.plan.values import CoKhong, SoLieuType, SoNguyen, ntm_error, parse_number, words_pattern
@@ -43,8 +43,18 @@ class CongNhan(PlanModel):
     nam: SoNguyen = Field(ge=2010, le=2100, description="Năm được công nhận")
 
 
+MA_XA_SO_CHU_SO = 5  # the official code of a commune-level unit (danh mục đơn vị hành chính)
+
+
 class DiaBan(PlanModel):
     xa: str = Field(description="Tên xã")
+    ma_xa: str | None = Field(
+        None, description="Mã đơn vị hành chính cấp xã (5 chữ số, theo danh mục chính thức): định danh xã trong ntm report"
+    )
+    hop_nhat_tu: list[str] = Field(
+        default_factory=new_list,
+        description="Các xã hợp nhất thành xã này (sắp xếp năm 2025): mã hoặc tên, để nối tiến độ của các xã cũ",
+    )
     huyen: str | None = Field(None, description="Tên huyện (không bắt buộc: cấp huyện kết thúc từ 01/7/2025)")
     tinh: str = Field(description="Tên tỉnh, thành phố")
     vung: str | None = Field(None, description="Vùng (bộ tiêu chí 2021-2025): bac-trung-bo, …")
@@ -59,6 +69,17 @@ class DiaBan(PlanModel):
         default_factory=new_list,
         description="Các lần xã được công nhận đạt chuẩn (dùng cho ntm report): [{chuan: ntm, nam: 2019}]",
     )
+
+    @field_validator("ma_xa", mode="before")
+    @classmethod
+    def _ma_xa(cls, value: Any) -> Any:
+        """An official code is 5 digits; written as a number or text, it stays text (leading zeros kept)."""
+        if value is None:
+            return value
+        text = str(value).strip()
+        if not (len(text) == MA_XA_SO_CHU_SO and text.isascii() and text.isdigit()):
+            raise ntm_error(Cau("dia_ban.ma_xa", {"gia_tri": GiaTri(str(value))}))
+        return text
 
 
 def _range(value: Any) -> Any:

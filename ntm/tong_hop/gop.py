@@ -14,7 +14,7 @@ from array import array
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
-from ntm.tong_hop.dinh_danh import KhoaXa, chuan_hoa, trung_nhau
+from ntm.tong_hop.dinh_danh import KhoaXa, MoHo, chuan_hoa, dinh_danh, hop_nhat, trung_nhau
 from ntm.tong_hop.tom_tat import CHUA_DAT, DAT, BoTomTat, MucApDung, TomTat, TrangThaiTieuChi
 
 
@@ -115,6 +115,11 @@ class Gop:
     muc: list[MucApDung] = field(default_factory=list)  # every distinct level, shared by every row
     bo: dict[str, BoTomTat] = field(default_factory=dict)
     chi_so_muc: dict[MucApDung, int] = field(default_factory=dict)
+    # After ket_thuc(): the communes that cannot be told apart (with their files), the 2025 mergers
+    # (predecessor -> merged commune) and the hop_nhat_tu entries that name no commune of the data.
+    mo_ho: list[tuple[MoHo, tuple[str, ...]]] = field(default_factory=list)
+    hop_nhat: dict[KhoaXa, KhoaXa] = field(default_factory=dict)
+    hop_nhat_khong_ro: list[tuple[KhoaXa, str]] = field(default_factory=list)
 
     def add(self, t: TomTat) -> None:
         self.so_tep += 1
@@ -130,7 +135,7 @@ class Gop:
         met = sum(codes.count(c) for c in DAT)
         unmet = sum(codes.count(c) for c in CHUA_DAT)
         self.dong.append(Dong(
-            replace(t, bo=bo, chi_tieu=b"", so_lieu=(), muc=()), KhoaXa.tu_ten(t.tinh, t.huyen, t.xa),
+            replace(t, bo=bo, chi_tieu=b"", so_lieu=(), muc=()), KhoaXa.tu_ten(t.tinh, t.huyen, t.xa, t.ma_xa),
             so_dat=met, so_tdg=codes.count(TrangThaiTieuChi.dat_tu_danh_gia), so_chua_dat=unmet,
             so_cdd=len(codes) - met - unmet, ct_tt=t.chi_tieu,
             ct_gt=array("d", (math.nan if v is None else v for v in t.so_lieu)),
@@ -153,10 +158,24 @@ class Gop:
         return found
 
     def ket_thuc(self) -> None:
-        """Leave out every file whose commune and year another file also names; sort by commune, year."""
+        """Give every plan its commune's identity (ntm.tong_hop.dinh_danh), leave out every file whose
+        commune and year another file also names, link the 2025 mergers; sort by commune, year."""
+        invalid = [(KhoaXa.tu_ten(v.tom.tinh, v.tom.huyen, v.tom.xa, v.tom.ma_xa), v.tom.nam, v)
+                   for v in self.van_de if v.tom.xa is not None and v.tom.nam is not None]
+        canonical, ambiguous = dinh_danh([(d.khoa, d.nam) for d in self.dong] + [(k, n) for k, n, _ in invalid])
+        if ambiguous:
+            named: dict[KhoaXa, list[str]] = {m.khoa: [] for m in ambiguous}
+            for d in self.dong:
+                if d.khoa in named:
+                    named[d.khoa].append(d.tom.tep)
+            for k, _, v in invalid:
+                if k in named:
+                    named[k].append(v.tom.tep)
+            self.mo_ho = [(m, tuple(sorted(named[m.khoa]))) for m in ambiguous]
+        for d in self.dong:
+            d.khoa = canonical[d.khoa]
         items: list[tuple[KhoaXa, int, Dong | VanDe]] = [(d.khoa, d.nam, d) for d in self.dong]
-        items += [(KhoaXa.tu_ten(v.tom.tinh, v.tom.huyen, v.tom.xa), v.tom.nam, v)
-                  for v in self.van_de if v.tom.xa is not None and v.tom.nam is not None]
+        items += [(canonical[k], n, v) for k, n, v in invalid]
         dropped: set[int] = set()
         for group in trung_nhau(items):
             files = [g.tom.tep for g in group]
@@ -171,6 +190,12 @@ class Gop:
             self.dong = [d for d in self.dong if id(d) not in dropped]
         self.dong.sort(key=lambda d: (d.khoa, d.nam, d.tom.tep))
         self.van_de.sort(key=lambda v: v.tom.tep)
+        merged: dict[KhoaXa, tuple[str, ...]] = {}
+        for d in self.dong:
+            if d.tom.hop_nhat_tu:
+                merged[d.khoa] = tuple(dict.fromkeys(merged.get(d.khoa, ()) + d.tom.hop_nhat_tu))
+        if merged:
+            self.hop_nhat, self.hop_nhat_khong_ro = hop_nhat(merged.items(), {d.khoa: None for d in self.dong})
 
     @property
     def so_xa(self) -> int:

@@ -62,5 +62,5 @@ def tong_hop(gop: Gop) -> TongHopBaoCao:
     return TongHopBaoCao(
         gop, tuple(sets), tuple(years), groups, tuple(dat_chuan(gop.dong, years)),
         tuple(theo_bo(groups, sets)), tuple(theo_nhom(gop.dong, sets)), tuple(theo_tieu_chi(groups, sets)),
-        tuple(theo_chi_tieu(groups, sets, gop.muc)), tuple(tien_do(gop.dong)),
+        tuple(theo_chi_tieu(groups, sets, gop.muc)), tuple(tien_do(gop.dong, gop.hop_nhat)),
     )

@@ -6,10 +6,13 @@ two sets is two different requirements (docs/report.md, "Tiến độ qua các n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from enum import Enum
 from itertools import groupby
 
+from ntm.tong_hop.dinh_danh import KhoaXa
 from ntm.tong_hop.gop import Dong
 from ntm.tong_hop.tom_tat import DAT
 
@@ -20,6 +23,7 @@ class LoaiBuoc(str, Enum):
     nam_dau = "nam_dau"  # the commune's first plan in the data
     doi_bo = "doi_bo"  # another set than the year before: not compared
     so_sanh = "so_sanh"  # the same set: compared
+    hop_nhat = "hop_nhat"  # the first plan of a commune merged in 2025, after its predecessors' history
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,8 @@ class BuocTienDo:
     truoc: Dong | None  # the commune's plan before this one
     moi_dat: tuple[str, ...] = ()  # numbers of the criteria met now and not before (when compared)
     khong_con_dat: tuple[str, ...] = ()  # numbers of the criteria met before and not now
+    tien_than: tuple[Dong, ...] = ()  # (hop_nhat) the last plan of each commune merged into this one
+    hop_nhat_vao: Dong | None = None  # (a predecessor's last plan) the first plan of the commune it joined
 
     @property
     def tang_giam(self) -> int | None:
@@ -61,15 +67,41 @@ def buoc(d: Dong, before: Dong | None) -> BuocTienDo:
                       tuple(sorted(then - now, key=thu_tu_so)))
 
 
-def tien_do(rows: list[Dong]) -> list[BuocTienDo]:
-    """Communes with plans in two years or more; `rows` sorted by commune, then year (Gop.ket_thuc)."""
+def cac_buoc(plans: list[Dong]) -> list[BuocTienDo]:
+    """One commune's plans, each against the one before."""
     out: list[BuocTienDo] = []
-    for _, commune in groupby(rows, key=lambda d: d.khoa):
-        plans = list(commune)
-        if len({d.nam for d in plans}) < 2:
+    before: Dong | None = None
+    for d in plans:
+        out.append(buoc(d, before))
+        before = d
+    return out
+
+
+def tien_do(rows: list[Dong], hop_nhat: Mapping[KhoaXa, KhoaXa] | None = None) -> list[BuocTienDo]:
+    """Communes with plans in two years or more; `rows` sorted by commune, then year (Gop.ket_thuc).
+
+    A commune merged in 2025 (`hop_nhat`: predecessor -> merged commune) comes after the communes
+    it was made of, their years counted as its history; a merger is never compared criterion by criterion.
+    """
+    links = hop_nhat or {}
+    communes = {k: list(g) for k, g in groupby(rows, key=lambda d: d.khoa)}
+    before_merger: dict[KhoaXa, list[KhoaXa]] = defaultdict(list)
+    for old, new in links.items():
+        if old in communes and new in communes and old != new:
+            before_merger[new].append(old)
+    shown_later = {old for olds in before_merger.values() for old in olds}
+    out: list[BuocTienDo] = []
+    for khoa, plans in communes.items():
+        if khoa in shown_later:
             continue
-        before: Dong | None = None
-        for d in plans:
-            out.append(buoc(d, before))
-            before = d
+        olds = sorted(before_merger.get(khoa, []), key=lambda k: (k.tinh, k.huyen, k.xa, k.ma))
+        if len({d.nam for k in (*olds, khoa) for d in communes[k]}) < 2:
+            continue
+        for old in olds:
+            steps = cac_buoc(communes[old])
+            out += [*steps[:-1], replace(steps[-1], hop_nhat_vao=plans[0])]
+        steps = cac_buoc(plans)
+        if olds:
+            steps[0] = replace(steps[0], loai=LoaiBuoc.hop_nhat, tien_than=tuple(communes[k][-1] for k in olds))
+        out += steps
     return out

@@ -185,6 +185,8 @@ class TomTat:
     chi_tieu: bytes = b""  # one TrangThaiChiTieu each
     so_lieu: tuple[float | None, ...] = ()  # the numeric figure
     muc: tuple[MucApDung | None, ...] = ()  # the level it was held to
+    ma_xa: str | None = None  # the official code (dia_ban.ma_xa)
+    hop_nhat_tu: tuple[str, ...] = ()  # codes or names of the communes merged into this one (2025)
 
 
 def _so(ct: KetQuaChiTieu) -> float | None:
@@ -226,9 +228,10 @@ def tom_tat(result: KetQuaTep) -> TomTat:
     where = plan.dia_ban
     cong_nhan = tuple((c.chuan, c.nam) for c in where.cong_nhan)
     danh_gia = result.assessment
+    ma_xa, merged = where.ma_xa, tuple(where.hop_nhat_tu)
     if danh_gia is None or not result.valid:
         return TomTat(result.file, loi, canh_bao, False, where.tinh, where.huyen, where.xa, plan.nam,
-                      cong_nhan=cong_nhan)
+                      cong_nhan=cong_nhan, ma_xa=ma_xa, hop_nhat_tu=merged)
     summary = bo_tom_tat(danh_gia.bo_tieu_chi)
     by_slug = {(tc.ma, ct.ma): ct for tc in danh_gia.tieu_chi for ct in tc.chi_tieu}
     found = [by_slug.get((spec.tieu_chi, spec.ma)) for spec in summary.chi_tieu]
@@ -238,5 +241,5 @@ def tom_tat(result: KetQuaTep) -> TomTat:
         summary, tieu_chi=bytes(trang_thai_tieu_chi(by_criterion[ma]) for ma, _, _ in summary.tieu_chi),
         chi_tieu=bytes(TrangThaiChiTieu.thieu_so_lieu if ct is None else trang_thai_chi_tieu(ct) for ct in found),
         so_lieu=tuple(None if ct is None else _so(ct) for ct in found),
-        muc=tuple(None if ct is None else _muc(ct) for ct in found),
+        muc=tuple(None if ct is None else _muc(ct) for ct in found), ma_xa=ma_xa, hop_nhat_tu=merged,
     )

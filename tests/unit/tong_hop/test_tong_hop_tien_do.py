@@ -54,3 +54,19 @@ def test_the_aggregation_keeps_only_sets_with_plans_and_orders_them(
     assert [b.ma for b in th.bo] == ["xa-ntm-2021-2025", "xa-ntm-nang-cao-2021-2025"] and th.nam == (2023, 2025)
     assert [d.tom.xa for d in th.cua_bo(th.bo[1])] == ["An"] and th.nam_cua(th.bo[0]) == [2023]
     assert len(th.gop.van_de) == 2
+
+
+def test_a_merged_commune_follows_its_predecessors_history(
+        bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], tong: Callable[..., TongHopBaoCao]) -> None:
+    b = bo()
+    th = tong(ke_hoach(b, "An", 2023, 3, ma_xa="19231"), ke_hoach(b, "An", 2024, 2, ma_xa="19231"),
+              ke_hoach(b, "Bình", 2024, 5, ma_xa="19232"),
+              ke_hoach(b, "An Bình", 2025, 1, ma_xa="19300", hop_nhat_tu=["19231", "19232"]),
+              ke_hoach(b, "Dương", 2025, 1))  # one year, no predecessor: not in the table
+    steps = [(s.dong.tom.xa, s.dong.nam, s.loai) for s in th.tien_do]
+    assert steps == [("An", 2023, LoaiBuoc.nam_dau), ("An", 2024, LoaiBuoc.so_sanh), ("Bình", 2024, LoaiBuoc.nam_dau),
+                     ("An Bình", 2025, LoaiBuoc.hop_nhat)]
+    merged = th.tien_do[-1]
+    assert [d.tom.xa for d in merged.tien_than] == ["An", "Bình"] and merged.tang_giam is None
+    assert th.tien_do[1].hop_nhat_vao is merged.dong and th.tien_do[2].hop_nhat_vao is merged.dong
+    assert th.tien_do[0].hop_nhat_vao is None
