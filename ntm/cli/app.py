@@ -172,11 +172,16 @@ def report_cmd(
     bo_tieu_chi: Annotated[
         str | None, typer.Option("--bo-tieu-chi", "-b", metavar="MÃ", help="Chỉ các kế hoạch theo bộ tiêu chí này.")
     ] = None,
+    danh_sach_xa: Annotated[
+        str | None, typer.Option("--danh-sach-xa", metavar="TỆP",
+                                 help="Danh sách xã chính thức của tỉnh (CSV UTF-8 hoặc YAML, cột ma_xa,ten_xa,huyen_cu,"
+                                      "vung_hoac_nhom,nam_cong_nhan): tỷ lệ trên tổng số xã, xã chưa có kế hoạch.")
+    ] = None,
     jobs: JobsOpt = None,
 ) -> int:
     """Báo cáo nhiều xã, nhiều năm: ma trận tiêu chí, tiêu chí chưa đạt, chỉ số toàn tỉnh, tiến độ.
 
-    Ví dụ: ntm report plans/ -o bao-cao.xlsx --tinh "Quảng Trị" --nam 2023-2025
+    Ví dụ: ntm report plans/ -o bao-cao.xlsx --tinh "Quảng Trị" --nam 2023-2025 --danh-sach-xa ds-xa.csv
     """
     from ntm.cli.report import output_format, report_command
     from ntm.tong_hop.gop import Loc
@@ -192,7 +197,8 @@ def report_cmd(
             raise frame.LoiCachDung(Cau("bao_cao.nam_nguoc", {"tu": first, "den": last}), lenh)
         years = (first, last)
     assert output is not None
-    return report_command(paths, output, fmt, Loc(tinh, years, bo_tieu_chi), _jobs(jobs, lenh))
+    return report_command(paths, output, fmt, Loc(tinh, years, bo_tieu_chi), _jobs(jobs, lenh),
+                          Path(danh_sach_xa) if danh_sach_xa is not None else None)
 
 
 @command("criteria")

@@ -21,6 +21,7 @@ from ntm.diagnostics.params import Cau
 from ntm.present.formats import REPORT
 
 if TYPE_CHECKING:
+    from ntm.load.danh_sach import XaChinhThuc
     from ntm.present.formats import ReportWriter
     from ntm.tong_hop.gop import Loc
 
@@ -53,8 +54,23 @@ def _say(text: str) -> None:
         pass
 
 
+def official_list(path: Path) -> list[XaChinhThuc]:
+    """The official list, or a usage error naming its file and line (exit 2)."""
+    from ntm.load.danh_sach import DanhSachLoi, doc_danh_sach
+    from ntm.present.messages import one_line
+
+    try:
+        return doc_danh_sach(path)
+    except DanhSachLoi as exc:
+        if exc.cau is not None:
+            raise LoiCachDung(exc.cau, None, nhan=False) from None
+        assert exc.chan_doan is not None
+        raise LoiCachDung(Cau("danh_sach.khong_dung_duoc", {"chi_tiet": one_line(exc.chan_doan)}), None,
+                          nhan=False) from None
+
+
 def report_command(paths: list[str], output: str, fmt: str, loc: Loc, jobs: int | None,
-                   extra_inputs: tuple[Path, ...] = ()) -> int:
+                   danh_sach: Path | None = None) -> int:
     from ntm.cli.plans import preload_builtin_sets
     from ntm.present.bao_cao.build import bao_cao
     from ntm.present.messages import one_line, phrase
@@ -70,6 +86,7 @@ def report_command(paths: list[str], output: str, fmt: str, loc: Loc, jobs: int 
         raise LoiCachDung(Cau("lenh.khong_tim_thay", {"cac_duong_dan": ", ".join(str(p) for p in missing)}),
                           None, nhan=False)
     files: list[str] = []
+    official = official_list(danh_sach) if danh_sach is not None else None  # a bad list stops before any work
     gop = Gop(loc)
     for path, note in expand_paths(given):
         if note is not None:
@@ -80,11 +97,11 @@ def report_command(paths: list[str], output: str, fmt: str, loc: Loc, jobs: int 
             files.append(str(path))
     for summary in run_many(files, True, jobs, tom_tat, preload=preload_builtin_sets):
         gop.add(summary)
-    report = bao_cao(tong_hop(gop))
+    report = bao_cao(tong_hop(gop, official))
     if loc.co_loc and not gop.dong:
         _say(f"ntm: {phrase(Cau('bao_cao.khong_khop'))}")
     # Never replace an input of this run: a plan named *.json or *.md, the official list.
-    inputs = tuple(Path(f) for f in files) + extra_inputs
+    inputs = (*given, *(Path(f) for f in files), *((danh_sach,) if danh_sach is not None else ()))
     try:
         write_atomic(Path(output), _writer(fmt)(report), inputs)
     except OutputError as exc:

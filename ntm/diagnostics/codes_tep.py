@@ -20,6 +20,7 @@ CAU: dict[str, str] = {
     "loai_tep.ke_hoach": "kế hoạch",
     "loai_tep.bo_tieu_chi": "bộ tiêu chí",
     "loai_tep.mau": "mẫu",
+    "loai_tep.danh_sach_xa": "danh sách xã",
 }
 
 _YAML_SYNTAX = {

@@ -12,8 +12,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ntm.load.danh_sach import XaChinhThuc
 from ntm.tong_hop.binh_quan import BinhQuanBoNam, theo_bo
 from ntm.tong_hop.chuan import thu_tu_bo
+from ntm.tong_hop.danh_sach_xa import DoiChieuDanhSach, doi_chieu
 from ntm.tong_hop.dat_chuan import DatChuanNam, dat_chuan
 from ntm.tong_hop.gop import Dong, Gop
 from ntm.tong_hop.theo_nhom import PhanToNam, theo_nhom
@@ -44,6 +46,7 @@ class TongHopBaoCao:
     theo_tieu_chi: tuple[TieuChiNam, ...]
     theo_chi_tieu: tuple[ChiTieuNam, ...]
     tien_do: tuple[BuocTienDo, ...]
+    danh_sach: DoiChieuDanhSach | None = None  # against the official list (--danh-sach-xa)
 
     def cua_bo(self, bo: BoTomTat) -> list[Dong]:
         """The plans of one set, in the rows' order (commune, then year)."""
@@ -54,7 +57,7 @@ class TongHopBaoCao:
         return sorted(y for k, y in self.theo_bo_nam if k == bo.khoa)
 
 
-def tong_hop(gop: Gop) -> TongHopBaoCao:
+def tong_hop(gop: Gop, danh_sach: list[XaChinhThuc] | None = None) -> TongHopBaoCao:
     gop.ket_thuc()
     groups = nhom_bo_nam(gop.dong)
     sets = [bo for bo in sorted(gop.bo.values(), key=thu_tu_bo) if any(k == bo.khoa for k, _ in groups)]
@@ -63,4 +66,5 @@ def tong_hop(gop: Gop) -> TongHopBaoCao:
         gop, tuple(sets), tuple(years), groups, tuple(dat_chuan(gop.dong, years)),
         tuple(theo_bo(groups, sets)), tuple(theo_nhom(gop.dong, sets)), tuple(theo_tieu_chi(groups, sets)),
         tuple(theo_chi_tieu(groups, sets, gop.muc)), tuple(tien_do(gop.dong, gop.hop_nhat)),
+        doi_chieu(gop.dong, years, danh_sach) if danh_sach is not None else None,
     )

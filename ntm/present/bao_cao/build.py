@@ -92,7 +92,8 @@ def ma_tran(bo: BoTomTat, rows: list[Dong], sheet: str) -> Bang:
         Cot("so_dat", nhan.SO_DAT, Kieu.so_nguyen, 9), Cot("so_tu_danh_gia", nhan.SO_TDG, Kieu.so_nguyen, 9),
         Cot("so_chua_dat", nhan.SO_CHUA_DAT, Kieu.so_nguyen, 9), Cot("so_chua_danh_gia", nhan.SO_CDD, Kieu.so_nguyen, 9),
         Cot("nhom", nhan.NHOM_TC, Kieu.chu, 12), Cot("chuan", nhan.CHUAN_HUONG_TOI, Kieu.chu, 12),
-        Cot("cong_nhan", nhan.CONG_NHAN, Kieu.chu, 14), Cot("tep", nhan.TEP, Kieu.chu, 30),
+        Cot("cong_nhan", nhan.CONG_NHAN, Kieu.chu, 14), Cot("ma_xa", nhan.MA_XA, Kieu.chu, 8),
+        Cot("tep", nhan.TEP, Kieu.chu, 30),
     )
     chuan = chuan_cua(bo)
 
@@ -104,7 +105,7 @@ def ma_tran(bo: BoTomTat, rows: list[Dong], sheet: str) -> Bang:
 
     body = [
         (k, d.tom.tinh, d.tom.huyen, d.tom.xa, d.tom.vung, d.nam, *(CELLS[c] for c in d.tom.tieu_chi),
-         d.so_dat, d.so_tdg, d.so_chua_dat, d.so_cdd, band(d), chuan, cong_nhan_text(d), d.tom.tep)
+         d.so_dat, d.so_tdg, d.so_chua_dat, d.so_cdd, band(d), chuan, cong_nhan_text(d), d.tom.ma_xa, d.tom.tep)
         for k, d in enumerate(rows, 1)
     ]
     return Bang("ma_tran", f"{nhan.BANG_MA_TRAN} — {bo.ten_ngan}", sheet,
@@ -253,10 +254,14 @@ def bao_cao(th: TongHopBaoCao) -> BaoCao:
         Phan("theo_tieu_chi", nhan.PHAN_TIEU_CHI, nhan.MO_TA_TIEU_CHI, (theo_tieu_chi(th), chi_tieu(th)),
              tuple(c for c in charts if isinstance(c, BieuDoCot))),
         Phan("chi_so", nhan.PHAN_CHI_SO, nhan.MO_TA_CHI_SO,
-             (kpi.dat_chuan(th.dat_chuan), kpi.binh_quan(th.binh_quan), kpi.theo_nhom(th.theo_nhom)),
+             (*((kpi.danh_sach_nam(th.danh_sach),) if th.danh_sach else ()),
+              kpi.dat_chuan(th.dat_chuan), kpi.binh_quan(th.binh_quan), kpi.theo_nhom(th.theo_nhom)),
              tuple(c for c in charts if isinstance(c, BieuDoDuong))),
         Phan("tien_do", nhan.PHAN_TIEN_DO, nhan.MO_TA_TIEN_DO, (tien_do.tien_do(th.tien_do),)),
-        Phan("van_de", nhan.PHAN_VAN_DE, nhan.MO_TA_VAN_DE, (problems,)),
+        Phan("van_de", nhan.PHAN_VAN_DE, nhan.MO_TA_VAN_DE, (
+            problems, pham_vi.dinh_danh(th.gop),
+            *((kpi.chua_co_ke_hoach(th.danh_sach, th.nam[-1] if th.nam else None), kpi.ngoai_danh_sach(th.danh_sach))
+              if th.danh_sach else ()))),
     )
     return BaoCao(nhan.TIEU_DE, pham_vi.pham_vi(th), ten_trang_duy_nhat(sections), nhan.DINH_NGHIA,
                   len(problems.dong))

@@ -12,6 +12,7 @@ from ntm.present.bao_cao import nhan
 from ntm.present.bao_cao.model import Bang, Cot, Gia, Kieu
 from ntm.tong_hop.binh_quan import BinhQuanBoNam
 from ntm.tong_hop.chuan import NHOM_19, THU_TU_CHUAN
+from ntm.tong_hop.danh_sach_xa import DoiChieuDanhSach
 from ntm.tong_hop.dat_chuan import DatChuanNam
 from ntm.tong_hop.theo_nhom import Nhom, PhanTo, PhanToNam
 
@@ -116,3 +117,43 @@ def theo_nhom(blocks: tuple[PhanToNam, ...]) -> Bang:
                   g.dat_du.tu_so, g.dat_du.gia_tri, g.cong_nhan.tu_so, g.cong_nhan.gia_tri, g.duoi_san)
                  for name, g in named]
     return Bang("theo_nhom", nhan.BANG_NHOM, nhan.TRANG_NHOM, cols, body, (nhan.GC_HUYEN, nhan.GC_CHUA_DU))
+
+
+# ----------------------------------------------------------------------------- the official list
+
+
+def danh_sach_nam(ds: DoiChieuDanhSach) -> Bang:
+    """Rows are years: communes with a plan, recognised NTM and meeting every criterion, over the official total."""
+    cols = (Cot("nam", nhan.NAM, Kieu.nam, 7), Cot("so_xa_danh_sach", nhan.DS_TONG, Kieu.so_nguyen, 11),
+            Cot("co_ke_hoach", nhan.DS_CO_KE_HOACH, Kieu.so_nguyen, 11), Cot("ty_le_co_ke_hoach", nhan.DS_TL, Kieu.ty_le, 11),
+            Cot("chua_co_ke_hoach", nhan.DS_CHUA_CO, Kieu.so_nguyen, 11),
+            Cot("cong_nhan_ntm", nhan.DS_CONG_NHAN, Kieu.so_nguyen, 11), Cot("ty_le_cong_nhan_ntm", nhan.DS_TL, Kieu.ty_le, 11),
+            Cot("dat_du", nhan.DS_DAT_DU, Kieu.so_nguyen, 11), Cot("ty_le_dat_du", nhan.DS_TL, Kieu.ty_le, 11))
+    body: list[tuple[Gia, ...]] = [
+        (r.nam, ds.tong, r.co_ke_hoach.tu_so, r.co_ke_hoach.gia_tri, ds.tong - r.co_ke_hoach.tu_so,
+         r.cong_nhan_ntm.tu_so, r.cong_nhan_ntm.gia_tri, r.dat_du.tu_so, r.dat_du.gia_tri)
+        for r in ds.theo_nam]
+    return Bang("danh_sach", nhan.BANG_DANH_SACH, nhan.TRANG_DANH_SACH, cols, body, (nhan.GC_DANH_SACH,))
+
+
+def chua_co_ke_hoach(ds: DoiChieuDanhSach, latest: int | None) -> Bang:
+    cols = (Cot("ma_xa", nhan.MA_XA, Kieu.chu, 8), Cot("xa", nhan.XA, Kieu.chu, 18), Cot("huyen", nhan.HUYEN, Kieu.chu, 14),
+            Cot("vung", nhan.VUNG, Kieu.chu, 16), Cot("nam_cong_nhan", nhan.DS_NAM_CONG_NHAN, Kieu.nam, 9),
+            Cot("tinh_trang", nhan.DS_TINH_TRANG, Kieu.chu, 20), Cot("nam_co_ke_hoach", nhan.DS_NAM_CO, Kieu.chu, 16))
+    state = nhan.CHUA_CO_KE_HOACH if latest is None else f"{nhan.CHUA_CO_KE_HOACH} năm {latest}"
+    body: list[tuple[Gia, ...]] = [
+        (m.xa.ma_xa, m.xa.ten_xa, m.xa.huyen_cu, m.xa.vung_hoac_nhom, m.xa.nam_cong_nhan, state,
+         ", ".join(str(y) for y in m.nam_co_ke_hoach) or None)
+        for m in ds.chua_co_ke_hoach]
+    return Bang("chua_co_ke_hoach", nhan.BANG_CHUA_CO, nhan.TRANG_CHUA_CO, cols, body)
+
+
+def ngoai_danh_sach(ds: DoiChieuDanhSach) -> Bang:
+    cols = (Cot("tinh", nhan.TINH, Kieu.chu, 14), Cot("huyen", nhan.HUYEN, Kieu.chu, 14), Cot("xa", nhan.XA, Kieu.chu, 16),
+            Cot("ma_xa", nhan.MA_XA, Kieu.chu, 8), Cot("cac_nam", nhan.DS_CAC_NAM, Kieu.chu, 16),
+            Cot("ly_do", nhan.DS_LY_DO, Kieu.chu, 30), Cot("tep", nhan.TEP, Kieu.chu, 30))
+    body: list[tuple[Gia, ...]] = [
+        (o.dong.tom.tinh, o.dong.tom.huyen, o.dong.tom.xa, o.dong.tom.ma_xa, ", ".join(str(y) for y in o.cac_nam),
+         nhan.DS_NHIEU if o.nhieu else nhan.DS_KHONG_CO, o.dong.tom.tep)
+        for o in ds.ngoai_danh_sach]
+    return Bang("ngoai_danh_sach", nhan.BANG_NGOAI, nhan.TRANG_NGOAI, cols, body)

@@ -88,8 +88,8 @@ MO_TA_TIEN_DO = (
     "trước. Chỉ so sánh khi hai năm cùng một bộ tiêu chí.",
 )
 MO_TA_VAN_DE = (
-    "Tệp không hợp lệ (xem chi tiết bằng ntm check) và các tệp trùng xã, năm: không được tính vào bất kỳ "
-    "bảng nào ở trên.",
+    "Tệp không hợp lệ (xem chi tiết bằng ntm check), các tệp trùng xã, năm và các mục trong thư mục không đọc "
+    "được: không được tính vào bất kỳ bảng nào ở trên. Sau đó: các xã cần kiểm tra định danh (vẫn được tính).",
 )
 
 # ----------------------------------------------------------------------------- scope
@@ -101,6 +101,7 @@ PV_BO = "Các bộ tiêu chí"
 PV_LOC = "Bộ lọc"
 PV_VAN_DE = "Số tệp có vấn đề (không tính)"
 PV_KHONG_LOC = "không có"
+PV_MO_HO = "Số kế hoạch của xã cùng tên chưa phân biệt được (vẫn tính, mỗi tên một xã)"
 PV_KHONG_KHOP = "không có kế hoạch nào khớp bộ lọc"
 
 # ----------------------------------------------------------------------------- tables
@@ -119,7 +120,9 @@ BANG_NHOM = "Theo tỉnh, huyện (cũ), vùng hoặc nhóm xã"
 TRANG_NHOM = "Theo nhóm"
 BANG_TIEN_DO = "Tiến độ từng xã qua các năm"
 TRANG_TIEN_DO = "Tiến độ"
-BANG_VAN_DE = "Tệp không hợp lệ hoặc trùng"
+BANG_VAN_DE = "Tệp không hợp lệ, trùng hoặc không đọc được"
+BANG_DINH_DANH = "Xã cần kiểm tra định danh"
+TRANG_DINH_DANH = "Định danh xã"
 TRANG_VAN_DE = "Có vấn đề"
 TRANG_PHAM_VI = "Phạm vi"
 
@@ -187,12 +190,22 @@ VAN_DE = "Vấn đề"
 SO_LOI = "Số lỗi"
 SO_CANH_BAO = "Số cảnh báo"
 TRUNG_VOI = "Trùng với"
+CHI_TIET = "Chi tiết"
+MO_HO = "Cùng tên, không phân biệt được"
+MO_HO_CO_THE = "không ghi huyện (cũ) và mã xã; có thể là: {cac_xa}"
+HOP_NHAT_KHONG_RO = "hop_nhat_tu không khớp đúng một xã"
+HOP_NHAT_KHONG_RO_CHI_TIET = "'{muc}': không có, hoặc có nhiều hơn một, xã mang mã hoặc tên này trong dữ liệu"
+GC_DINH_DANH = ("Định danh xã: mã xã (dia_ban.ma_xa) nếu có; nếu không: tỉnh, huyện (cũ) và tên xã. Thêm ma_xa vào "
+                "các kế hoạch trên để báo cáo nối đúng xã qua các năm.")
 VAN_DE_LOAI = {
     LoaiVanDe.khong_hop_le: "Kế hoạch không hợp lệ",
     LoaiVanDe.bo_tieu_chi_loi: "Tệp bộ tiêu chí có lỗi",
     LoaiVanDe.trung: "Trùng xã và năm với tệp khác",
     LoaiVanDe.bo_qua: "Không đọc được, bỏ qua (liên kết lặp vòng hoặc hỏng, FIFO, thiết bị)",
 }
+HOP_NHAT_TU = "hợp nhất từ {cac_xa} (sắp xếp đơn vị hành chính): không so sánh"
+HOP_NHAT_VAO = "hợp nhất vào xã {xa} năm {nam}"
+MA_XA = "Mã xã"
 DOI_BO = "đổi bộ tiêu chí ({cu} → {moi}): không so sánh"
 NAM_DAU = "năm đầu có kế hoạch"
 KHONG_CO_HUYEN = "(không ghi huyện)"
@@ -249,6 +262,31 @@ def tieu_chi_cot(so: str, ten: str) -> str:
 def mat_do(so_xa: int) -> str:
     return f"{so_xa} xã"
 
+
+# The official list (--danh-sach-xa)
+BANG_DANH_SACH = "Tỷ lệ trên danh sách xã chính thức của tỉnh"
+TRANG_DANH_SACH = "Theo danh sách xã"
+BANG_CHUA_CO = "Xã trong danh sách chưa có kế hoạch"
+TRANG_CHUA_CO = "Chưa có kế hoạch"
+BANG_NGOAI = "Kế hoạch của xã không có trong danh sách"
+TRANG_NGOAI = "Ngoài danh sách"
+DS_TONG = "Số xã trong danh sách (mẫu số)"
+DS_CO_KE_HOACH = "Số xã có kế hoạch hợp lệ"
+DS_TL = "Tỷ lệ (÷ số xã trong danh sách)"
+DS_CHUA_CO = "Số xã chưa có kế hoạch"
+DS_CONG_NHAN = "Số xã đã được công nhận NTM (theo danh sách hoặc kế hoạch)"
+DS_DAT_DU = "Số xã đạt đủ tiêu chí theo rà soát"
+DS_NAM_CONG_NHAN = "Năm công nhận NTM"
+DS_TINH_TRANG = "Tình trạng"
+DS_NAM_CO = "Các năm có kế hoạch"
+DS_CAC_NAM = "Các năm"
+DS_LY_DO = "Lý do"
+DS_KHONG_CO = "không có trong danh sách (mã hoặc tên)"
+DS_NHIEU = "nhiều xã trong danh sách cùng tên: thêm ma_xa hoặc huyen"
+CHUA_CO_KE_HOACH = "chưa có kế hoạch"
+PV_DANH_SACH = "Danh sách xã chính thức"
+GC_DANH_SACH = ("Mẫu số là số xã trong danh sách chính thức (--danh-sach-xa), kể cả xã chưa có kế hoạch; xã đã công nhận "
+                "NTM theo năm công nhận của danh sách hoặc theo dia_ban.cong_nhan của kế hoạch năm đó.")
 
 # ----------------------------------------------------------------------------- notes
 GC_MAU_SO_DOI = "Mẫu số thay đổi giữa các năm (số xã có kế hoạch hợp lệ): {chi_tiet}."
