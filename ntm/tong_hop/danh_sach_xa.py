@@ -11,6 +11,7 @@ code, of the same name (and former district, when both say it), when only one is
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ntm.load.danh_sach import XaChinhThuc
@@ -86,8 +87,11 @@ def ghep(communes: dict[KhoaXa, list[Dong]], xa: list[XaChinhThuc]) -> tuple[dic
     return found, several
 
 
-def doi_chieu(rows: list[Dong], years: list[int], xa: list[XaChinhThuc]) -> DoiChieuDanhSach:
-    """`rows` sorted by commune (Gop.ket_thuc); `years` ascending."""
+def doi_chieu(rows: list[Dong], years: list[int], xa: list[XaChinhThuc],
+              hop_nhat: Mapping[KhoaXa, KhoaXa] | None = None) -> DoiChieuDanhSach:
+    """`rows` sorted by commune (Gop.ket_thuc); `years` ascending. A commune merged into one of the
+    list (`hop_nhat`: predecessor -> merged commune) is not flagged as outside it."""
+    merged = hop_nhat or {}
     communes: dict[KhoaXa, list[Dong]] = defaultdict(list)
     for d in rows:
         communes[d.khoa].append(d)
@@ -109,5 +113,5 @@ def doi_chieu(rows: list[Dong], years: list[int], xa: list[XaChinhThuc]) -> DoiC
     missing = tuple(ChuaCoKeHoach(x, tuple(sorted(plans_of[x.ma_xa]))) for x in xa
                     if latest is None or latest not in plans_of[x.ma_xa])
     outside = tuple(NgoaiDanhSach(plans[-1], tuple(sorted({d.nam for d in plans})), khoa in several)
-                    for khoa, plans in communes.items() if khoa not in found)
+                    for khoa, plans in communes.items() if khoa not in found and merged.get(khoa) not in found)
     return DoiChieuDanhSach(total, tuple(per_year), missing, outside)

@@ -78,6 +78,16 @@ class Dong:
         return TrangThaiTieuChi(self.tom.tieu_chi[i])
 
 
+# Until plans say their level (`dia_ban.cap`, the documents issue), a plan of the whole province is
+# told by its commune's name; `khong_phai_xa()` is the one place to read `cap` once it exists.
+TEN_CAP_TINH = frozenset({"toàn tỉnh", "cấp tỉnh", "tỉnh", "toàn huyện", "cấp huyện"})
+
+
+def khong_phai_xa(t: TomTat) -> bool:
+    """Whether a plan is not a commune's (a province's or a district's): listed apart, never a commune."""
+    return t.xa is not None and chuan_hoa(t.xa) in TEN_CAP_TINH
+
+
 class LoaiVanDe(str, Enum):
     """Why a file is left out of every table."""
 
@@ -117,6 +127,7 @@ class Gop:
     chi_so_muc: dict[MucApDung, int] = field(default_factory=dict)
     # After ket_thuc(): the communes that cannot be told apart (with their files), the 2025 mergers
     # (predecessor -> merged commune) and the hop_nhat_tu entries that name no commune of the data.
+    khong_phai_xa: list[TomTat] = field(default_factory=list)  # plans of a province or district, listed apart
     mo_ho: list[tuple[MoHo, tuple[str, ...]]] = field(default_factory=list)
     hop_nhat: dict[KhoaXa, KhoaXa] = field(default_factory=dict)
     hop_nhat_khong_ro: list[tuple[KhoaXa, str]] = field(default_factory=list)
@@ -129,6 +140,9 @@ class Gop:
             return
         if t.bo is None or t.loi:
             self.van_de.append(VanDe(replace(t, chi_tieu=b"", so_lieu=(), muc=())))
+            return
+        if khong_phai_xa(t):
+            self.khong_phai_xa.append(replace(t, chi_tieu=b"", so_lieu=(), muc=()))
             return
         bo = self.bo.setdefault(t.bo.khoa, t.bo)  # one object per set in the parent
         codes = t.tieu_chi

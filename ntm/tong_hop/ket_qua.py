@@ -66,5 +66,5 @@ def tong_hop(gop: Gop, danh_sach: list[XaChinhThuc] | None = None) -> TongHopBao
         gop, tuple(sets), tuple(years), groups, tuple(dat_chuan(gop.dong, years)),
         tuple(theo_bo(groups, sets)), tuple(theo_nhom(gop.dong, sets)), tuple(theo_tieu_chi(groups, sets)),
         tuple(theo_chi_tieu(groups, sets, gop.muc)), tuple(tien_do(gop.dong, gop.hop_nhat)),
-        doi_chieu(gop.dong, years, danh_sach) if danh_sach is not None else None,
+        doi_chieu(gop.dong, years, danh_sach, gop.hop_nhat) if danh_sach is not None else None,
     )

@@ -61,8 +61,9 @@ class ThayDoi:
     nay: int
 
     @property
-    def tang_giam(self) -> int:
-        return self.nay - self.truoc
+    def tang_giam(self) -> int | None:
+        """None when no commune is in both years: there is nothing to compare."""
+        return self.nay - self.truoc if self.so_xa else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -259,7 +259,7 @@ def bao_cao(th: TongHopBaoCao) -> BaoCao:
              tuple(c for c in charts if isinstance(c, BieuDoDuong))),
         Phan("tien_do", nhan.PHAN_TIEN_DO, nhan.MO_TA_TIEN_DO, (tien_do.tien_do(th.tien_do),)),
         Phan("van_de", nhan.PHAN_VAN_DE, nhan.MO_TA_VAN_DE, (
-            problems, pham_vi.dinh_danh(th.gop),
+            problems, pham_vi.dinh_danh(th.gop), pham_vi.khong_phai_xa(th.gop),
             *((kpi.chua_co_ke_hoach(th.danh_sach, th.nam[-1] if th.nam else None), kpi.ngoai_danh_sach(th.danh_sach))
               if th.danh_sach else ()))),
     )

@@ -52,6 +52,15 @@ def dinh_danh(gop: Gop) -> Bang:
     return Bang("dinh_danh", nhan.BANG_DINH_DANH, nhan.TRANG_DINH_DANH, cols, rows, (nhan.GC_DINH_DANH,))
 
 
+def khong_phai_xa(gop: Gop) -> Bang:
+    """Plans of a province or a district: shown apart, never counted as communes."""
+    cols = (Cot("tep", nhan.TEP, Kieu.chu, 40), Cot("tinh", nhan.TINH, Kieu.chu, 14), Cot("huyen", nhan.HUYEN, Kieu.chu, 14),
+            Cot("dia_ban", nhan.DIA_BAN, Kieu.chu, 16), Cot("nam", nhan.NAM, Kieu.nam, 7), Cot("bo_tieu_chi", nhan.BO, Kieu.chu, 22))
+    body: list[tuple[Gia, ...]] = [(t.tep, t.tinh, t.huyen, t.xa, t.nam, t.bo.ten_ngan if t.bo else None)
+                                   for t in sorted(gop.khong_phai_xa, key=lambda t: t.tep)]
+    return Bang("khong_phai_xa", nhan.BANG_KHONG_PHAI_XA, nhan.TRANG_KHONG_PHAI_XA, cols, body, (nhan.GC_KHONG_PHAI_XA,))
+
+
 def bo_loc(loc: Loc) -> list[str]:
     """The filters as the user typed them."""
     filters = []
@@ -76,6 +85,8 @@ def pham_vi(th: TongHopBaoCao) -> tuple[tuple[str, str], ...]:
         (nhan.PV_LOC, ", ".join(bo_loc(gop.loc)) or nhan.PV_KHONG_LOC),
         (nhan.PV_VAN_DE, str(len(gop.van_de))),
     ]
+    if gop.khong_phai_xa:
+        lines.append((nhan.PV_KHONG_PHAI_XA, str(len(gop.khong_phai_xa))))
     if th.danh_sach is not None:
         lines.append((nhan.PV_DANH_SACH, f"{th.danh_sach.tong} xã"))
     if gop.mo_ho:
