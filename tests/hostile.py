@@ -78,6 +78,8 @@ GENERATED.update({
     # `ntm report --format md`: a name with a carriage return, raw HTML, a javascript: link, a remote image
     "report_md_markup": _edit("  xa: Hương Sơn\n",
                               '  xa: "Hương\\rSơn <img src=http://x.invalid/a.png> [x](javascript:alert(1)) ![a](http://x.invalid/b.png)"\n'),
+    # dia_ban.ma_xa: the official code has 5 digits
+    "ma_xa_four_digits": _edit("  xa: Hương Sơn\n", "  xa: Hương Sơn\n  ma_xa: 1923\n"),
     "escape_soh": _edit("  trich_yeu: Thực hiện Chương trình trọng điểm xây dựng nông thôn mới năm 2023",
                         '  trich_yeu: "Thực hiện\\x01 Chương trình"'),
     "escape_nul": _edit("ho_ten: Hồ Thanh Nghi", 'ho_ten: "Hồ Thanh\\0Nghi"'),
