@@ -254,8 +254,8 @@ def test_every_figure_is_the_same_in_the_four_formats(report: dict[str, Any], re
         body = b["dong"]
         if not body:  # an empty table is a dash on the page
             continue
-        md_header, md_rows = md_left.pop(next(i for i, (h, _) in enumerate(md_left) if h == labels))
-        html_header, html_rows = html_left.pop(next(i for i, (h, _) in enumerate(html_left) if h == labels))
+        _, md_rows = md_left.pop(next(i for i, (h, _) in enumerate(md_left) if h == labels))
+        _, html_rows = html_left.pop(next(i for i, (h, _) in enumerate(html_left) if h == labels))
         sheet = next(rows for rows in sheets.values() if any(list(r[:len(labels)]) == labels for r in rows))
         start = next(i for i, r in enumerate(sheet) if list(r[:len(labels)]) == labels) + 1
         assert len(md_rows) == len(body) == len(html_rows), b["ma"]
