@@ -254,3 +254,20 @@ def test_share_meeting_each_criterion_in_a_group(bo: Callable[..., BoTomTat], ke
     gop = gom(ke_hoach(b, "An", 2024, trang_thai=[T.dat_tu_danh_gia, T.chua_dat]),
               ke_hoach(b, "Bình", 2024, trang_thai=[T.thieu_so_lieu, T.dat]))
     assert ty_le_dat(gop.dong, 2) == (TyLe(1, 2, MauSo.xa_cua_nhom), TyLe(1, 2, MauSo.xa_cua_nhom))
+
+
+def test_the_worked_example_of_docs_report_md(bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat],
+                                              tong: Callable[..., TongHopBaoCao]) -> None:
+    """docs/report.md, "Ví dụ tính tay": the same four communes, the same figures."""
+    b = bo()
+    c = [T.dat] * 3 + [T.chua_co_muc] * 16
+    th = tong(ke_hoach(b, "A", 2023, 5), ke_hoach(b, "B", 2023, 7), ke_hoach(b, "C", 2023, trang_thai=c),
+              ke_hoach(b, "A", 2024, 2), ke_hoach(b, "B", 2024, 7),
+              ke_hoach(b, "C", 2024, trang_thai=c, cong_nhan=[(NTM, 2019)]), ke_hoach(b, "D", 2024))
+    row = th.binh_quan[1]
+    assert (row.so_xa, row.cong_nhan, row.chua_du) == (4, TyLe(1, 4, MauSo.xa_danh_gia_theo_bo), 1)
+    assert row.binh_quan == BinhQuan(48, 3, MauSo.xa_danh_gia_du) and row.binh_quan.gia_tri == 16.0
+    assert row.nhom is not None and [band.so_xa.tu_so for band in row.nhom] == [1, 1, 1, 0, 0]
+    assert row.duoi_san == 1 and row.thay_doi is not None and row.thay_doi.so_xa == 2
+    assert (row.thay_doi.truoc.gia_tri, row.thay_doi.nay.gia_tri, row.tang_giam) == (13.0, 14.5, 1.5)
+    assert [band.tang_giam for band in row.nhom] == [0, 1, -1, 0, 0]
