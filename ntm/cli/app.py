@@ -100,6 +100,10 @@ def init_cmd(
         "--huyen", metavar="HUYỆN", show_default=False,
         help="Tên huyện (không bắt buộc: cấp huyện kết thúc từ 01/7/2025).",
     )] = None,
+    ma_xa: Annotated[str | None, typer.Option(
+        "--ma-xa", metavar="MÃ", show_default=False,
+        help="Mã đơn vị hành chính cấp xã (5 chữ số): định danh xã trong ntm report (không bắt buộc).",
+    )] = None,
     dac_biet_kho_khan: Annotated[bool, typer.Option(
         "--xa-dac-biet-kho-khan",
         help="Xã đặc biệt khó khăn: ghi vào kế hoạch, và chú thích ghi mức theo quy tắc của bộ (vùng TDMNPB).",
@@ -119,7 +123,7 @@ def init_cmd(
     from ntm.cli.init import init_command
 
     return init_command(plan, bo_tieu_chi, vung, nhom_xa, nam, xa, tinh, huyen, dac_biet_kho_khan, an_toan_khu,
-                        anywhere)
+                        anywhere, ma_xa)
 
 
 @command("validate")

@@ -42,6 +42,7 @@ CAU: dict[str, str] = {
     "khung.khong_co_quy_tac": (
         "{bo_tieu_chi} không có quy tắc riêng cho xã đặc biệt khó khăn, xã an toàn khu: bỏ {tuy_chon}."
     ),
+    "khung.ma_xa": "'--ma-xa' cần mã đơn vị hành chính cấp xã gồm 5 chữ số (ví dụ 19234); tìm thấy {gia_tri}",
     "khung.tiep_theo": "Điền phần văn bản và số liệu vào {tep}, rồi chạy: ntm check {tep} --all",
     "hoi.mo_dau": "Tạo kế hoạch mới: trả lời các câu hỏi dưới đây (Ctrl+C để dừng).",
     "hoi.cac_bo": "Các bộ tiêu chí có sẵn:",

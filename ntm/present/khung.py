@@ -49,6 +49,7 @@ class DauVaoKhung:
     huyen: str | None = None
     vung: str | None = None
     nhom_xa: int | None = None
+    ma_xa: str | None = None  # the official code, the commune's identity in `ntm report`
     xa_dac_biet_kho_khan: bool = False
     xa_an_toan_khu: bool = False
     luoc_do: str | None = None  # the JSON Schema, relative to the plan, for the editor's first line
@@ -283,6 +284,8 @@ def _van_ban(d: DauVaoKhung) -> list[str]:
 def _dia_ban(d: DauVaoKhung) -> list[str]:
     bo = d.bo
     rows: list[tuple[str, str | None]] = [("dia_ban:", None), (f"  xa: {scalar(d.xa)}", None)]
+    if d.ma_xa:
+        rows.append((f'  ma_xa: "{d.ma_xa}"', "mã đơn vị hành chính cấp xã"))
     if d.huyen:
         rows.append((f"  huyen: {scalar(d.huyen)}", None))
     rows.append((f"  tinh: {scalar(d.tinh)}", None))
