@@ -48,7 +48,8 @@ MA_XA_SO_CHU_SO = 5  # the official code of a commune-level unit (danh mục đ�
 
 class DiaBan(PlanModel):
     xa: str = Field(description="Tên xã")
-    ma_xa: str | None = Field(
+    ma_xa: Annotated[str, WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\s*[0-9]{5}\s*$"},
+                                                    {"type": "integer", "minimum": 10000, "maximum": 99999}]})] | None = Field(
         None, description="Mã đơn vị hành chính cấp xã (5 chữ số, theo danh mục chính thức): định danh xã trong ntm report"
     )
     hop_nhat_tu: list[str] = Field(
