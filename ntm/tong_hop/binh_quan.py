@@ -10,7 +10,7 @@ bình quân/xã"). Bands and the count under 15 only for the 19-criteria sets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ntm.tong_hop.chuan import NHOM_19, SAN_TIEU_CHI, KhoangTieuChi, co_nhom, da_cong_nhan
 from ntm.tong_hop.gop import Dong, ca_hai_nam
@@ -42,6 +42,8 @@ class BinhQuanBoNam:
     thay_doi: ThayDoiBinhQuan | None  # the average over the communes fully assessed in both years
     nhom: tuple[NhomTrongNam, ...] | None  # None for a set that is not banded
     duoi_san: int | None  # fully assessed communes under 15 criteria; None for a set that is not banded
+    nam_goc: int | None = None  # the year changes since the start are counted from (see `nam_goc()`)
+    tu_nam_goc: ThayDoiBinhQuan | None = None  # the average since `nam_goc`, over communes fully assessed in both
 
     @property
     def tang_giam(self) -> float | None:
@@ -86,11 +88,26 @@ def so_sanh(plans: list[Dong], previous: list[Dong] | None) -> tuple[list[Dong],
     return [a for a, _ in kept], [b for _, b in kept]
 
 
+def nam_goc(bo: BoTomTat, years: list[int]) -> int | None:
+    """The year a set's progress is counted from: the first year of its period when the data has it,
+    else the set's first year in the data (the report names the year it used)."""
+    if not years:
+        return None
+    if bo.giai_doan is not None and bo.giai_doan[0] in years:
+        return bo.giai_doan[0]
+    return min(years)
+
+
+def thay_doi_binh_quan(plans: list[Dong], base: list[Dong] | None) -> ThayDoiBinhQuan | None:
+    both = so_sanh(plans, base)
+    return None if both is None else ThayDoiBinhQuan(binh_quan(both[1], MauSo.xa_ca_hai_nam),
+                                                     binh_quan(both[0], MauSo.xa_ca_hai_nam))
+
+
 def _bo_nam(bo: BoTomTat, year: int, plans: list[Dong], previous: list[Dong] | None) -> BinhQuanBoNam:
     full = danh_gia_du(plans)
     both = so_sanh(plans, previous)
-    change = None if both is None else ThayDoiBinhQuan(binh_quan(both[1], MauSo.xa_ca_hai_nam),
-                                                       binh_quan(both[0], MauSo.xa_ca_hai_nam))
+    change = thay_doi_binh_quan(plans, previous)
     bands: tuple[NhomTrongNam, ...] | None = None
     if co_nhom(bo.so_tieu_chi):
         now = dem_nhom(full)
@@ -106,6 +123,15 @@ def _bo_nam(bo: BoTomTat, year: int, plans: list[Dong], previous: list[Dong] | N
 
 
 def theo_bo(groups: dict[tuple[str, int], list[Dong]], sets: list[BoTomTat]) -> list[BinhQuanBoNam]:
-    """A row per set (in `sets` order) and year (ascending)."""
-    return [_bo_nam(bo, year, groups[(bo.khoa, year)], groups.get((bo.khoa, year - 1)))
-            for bo in sets for year in sorted(y for k, y in groups if k == bo.khoa)]
+    """A row per set (in `sets` order) and year (ascending), with the change since the set's base year."""
+    out: list[BinhQuanBoNam] = []
+    for bo in sets:
+        years = sorted(y for k, y in groups if k == bo.khoa)
+        base = nam_goc(bo, years)
+        for year in years:
+            row = _bo_nam(bo, year, groups[(bo.khoa, year)], groups.get((bo.khoa, year - 1)))
+            if base is not None and year > base:
+                row = replace(row, nam_goc=base,
+                              tu_nam_goc=thay_doi_binh_quan(groups[(bo.khoa, year)], groups[(bo.khoa, base)]))
+            out.append(row)
+    return out

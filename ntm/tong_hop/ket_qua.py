@@ -20,7 +20,7 @@ from ntm.tong_hop.dat_chuan import DatChuanNam, dat_chuan
 from ntm.tong_hop.gop import Dong, Gop
 from ntm.tong_hop.theo_nhom import PhanToNam, theo_nhom
 from ntm.tong_hop.theo_tieu_chi import ChiTieuNam, TieuChiNam, theo_chi_tieu, theo_tieu_chi
-from ntm.tong_hop.tien_do import BuocTienDo, tien_do
+from ntm.tong_hop.tien_do import BuocTienDo, MatTieuChi, mat_tieu_chi, tien_do
 from ntm.tong_hop.tom_tat import BoTomTat
 
 
@@ -47,6 +47,7 @@ class TongHopBaoCao:
     theo_chi_tieu: tuple[ChiTieuNam, ...]
     tien_do: tuple[BuocTienDo, ...]
     danh_sach: DoiChieuDanhSach | None = None  # against the official list (--danh-sach-xa)
+    mat_tieu_chi: tuple[MatTieuChi, ...] = ()  # communes that lost a criterion since the year before
 
     def cua_bo(self, bo: BoTomTat) -> list[Dong]:
         """The plans of one set, in the rows' order (commune, then year)."""
@@ -67,4 +68,5 @@ def tong_hop(gop: Gop, danh_sach: list[XaChinhThuc] | None = None) -> TongHopBao
         tuple(theo_bo(groups, sets)), tuple(theo_nhom(gop.dong, sets)), tuple(theo_tieu_chi(groups, sets)),
         tuple(theo_chi_tieu(groups, sets, gop.muc)), tuple(tien_do(gop.dong, gop.hop_nhat)),
         doi_chieu(gop.dong, years, danh_sach, gop.hop_nhat) if danh_sach is not None else None,
+        tuple(mat_tieu_chi(groups, sets)),
     )

@@ -13,8 +13,8 @@ from enum import Enum
 from itertools import groupby
 
 from ntm.tong_hop.dinh_danh import KhoaXa
-from ntm.tong_hop.gop import Dong
-from ntm.tong_hop.tom_tat import DAT
+from ntm.tong_hop.gop import Dong, ca_hai_nam
+from ntm.tong_hop.tom_tat import CHUA_DAT, DAT, BoTomTat
 
 
 class LoaiBuoc(str, Enum):
@@ -104,4 +104,36 @@ def tien_do(rows: list[Dong], hop_nhat: Mapping[KhoaXa, KhoaXa] | None = None) -
         if olds:
             steps[0] = replace(steps[0], loai=LoaiBuoc.hop_nhat, tien_than=tuple(communes[k][-1] for k in olds))
         out += steps
+    return out
+
+
+@dataclass(frozen=True)
+class MatTieuChi:
+    """One criterion of a set in one year: the communes that met it the year before and do not now
+    (chưa đạt; a criterion that can no longer be assessed is not counted as lost)."""
+
+    bo: BoTomTat
+    nam: int
+    vi_tri: int  # its place in the set (bo.tieu_chi)
+    xa: tuple[Dong, ...]  # this year's plans of those communes, in the rows' order
+    so_xa_so_sanh: int  # communes with a plan of the set in both years
+
+
+def mat_tieu_chi(groups: Mapping[tuple[str, int], list[Dong]], sets: list[BoTomTat]) -> list[MatTieuChi]:
+    """Per set (in `sets` order), year (latest first) and criterion (most communes first, ties in
+    the set's order): only the criteria some commune lost."""
+    out: list[MatTieuChi] = []
+    for bo in sets:
+        for year in sorted((y for k, y in groups if k == bo.khoa), reverse=True):
+            pairs = ca_hai_nam(groups[(bo.khoa, year)], groups.get((bo.khoa, year - 1)))
+            if pairs is None:
+                continue
+            now, before = pairs
+            rows = []
+            for i in range(bo.so_tieu_chi):
+                lost = tuple(a for a, b in zip(now, before, strict=True)
+                             if b.tom.tieu_chi[i] in DAT and a.tom.tieu_chi[i] in CHUA_DAT)
+                if lost:
+                    rows.append(MatTieuChi(bo, year, i, lost, len(now)))
+            out += sorted(rows, key=lambda r: -len(r.xa))
     return out

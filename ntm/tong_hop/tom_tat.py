@@ -135,6 +135,7 @@ class BoTomTat:
     truc: str  # vung | nhom_xa | khong: what its levels vary by
     tieu_chi: tuple[tuple[str, str, str], ...]  # (slug, number, name), official order
     chi_tieu: tuple[ChiTieuBo, ...]  # every indicator, criterion by criterion
+    giai_doan: tuple[int, int] | None = None  # the years the set is for (2021, 2025), when it says
 
     @property
     def so_tieu_chi(self) -> int:
@@ -161,8 +162,9 @@ def _bo_tom_tat(bo: BoTieuChi) -> BoTomTat:
         for tc in bo.tieu_chi for ct in bo.chi_tieu.get(tc.ma, {}).values()
     )
     khoa = bo.ma if not bo.file.ke_thua else f"{bo.ma}|{bo.nguon_tep}"
+    period = (int(bo.giai_doan[0]), int(bo.giai_doan[1])) if bo.giai_doan else None
     return BoTomTat(khoa, bo.ma, bo.file.ten_ngan, bo.can_cu.trich_dan, bo.chuan,
-                    bo.truc, tuple((tc.ma, tc.so, tc.ten) for tc in bo.tieu_chi), indicators)
+                    bo.truc, tuple((tc.ma, tc.so, tc.ten) for tc in bo.tieu_chi), indicators, period)
 
 
 @dataclass(frozen=True)

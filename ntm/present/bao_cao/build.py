@@ -257,7 +257,8 @@ def bao_cao(th: TongHopBaoCao) -> BaoCao:
              (*((kpi.danh_sach_nam(th.danh_sach),) if th.danh_sach else ()),
               kpi.dat_chuan(th.dat_chuan), kpi.binh_quan(th.binh_quan), kpi.theo_nhom(th.theo_nhom)),
              tuple(c for c in charts if isinstance(c, BieuDoDuong))),
-        Phan("tien_do", nhan.PHAN_TIEN_DO, nhan.MO_TA_TIEN_DO, (tien_do.tien_do(th.tien_do),)),
+        Phan("tien_do", nhan.PHAN_TIEN_DO, nhan.MO_TA_TIEN_DO,
+             (tien_do.tien_do(th.tien_do), tien_do.mat_tieu_chi(th.mat_tieu_chi))),
         Phan("van_de", nhan.PHAN_VAN_DE, nhan.MO_TA_VAN_DE, (
             problems, pham_vi.dinh_danh(th.gop), pham_vi.khong_phai_xa(th.gop),
             *((kpi.chua_co_ke_hoach(th.danh_sach, th.nam[-1] if th.nam else None), kpi.ngoai_danh_sach(th.danh_sach))

@@ -73,7 +73,9 @@ def dong_binh_quan(r: BinhQuanBoNam) -> tuple[Gia, ...]:
         bands = [None] * (3 * len(NHOM_19))
     return (r.bo.ten_ngan, r.nam, r.bo.so_tieu_chi, r.so_xa, r.cong_nhan.tu_so, r.cong_nhan.gia_tri, r.chua_du,
             r.binh_quan.so_xa, r.binh_quan.tong, r.binh_quan.gia_tri,
-            r.thay_doi.so_xa if r.thay_doi else None, r.tang_giam, *bands, r.duoi_san)
+            r.thay_doi.so_xa if r.thay_doi else None, r.tang_giam, r.nam_goc,
+            r.tu_nam_goc.so_xa if r.tu_nam_goc else None, r.tu_nam_goc.tang_giam if r.tu_nam_goc else None,
+            *bands, r.duoi_san)
 
 
 def binh_quan(rows: tuple[BinhQuanBoNam, ...]) -> Bang:
@@ -89,6 +91,8 @@ def binh_quan(rows: tuple[BinhQuanBoNam, ...]) -> Bang:
             Cot("binh_quan", nhan.BINH_QUAN, Kieu.so_thap_phan, 10),
             Cot("so_xa_so_sanh", nhan.SO_XA_SO_SANH, Kieu.so_nguyen, 11),
             Cot("tang_giam_binh_quan", nhan.TG_BINH_QUAN, Kieu.tang_giam, 11),
+            Cot("nam_goc", nhan.NAM_GOC, Kieu.nam, 9), Cot("so_xa_so_sanh_goc", nhan.SO_XA_SO_SANH_GOC, Kieu.so_nguyen, 11),
+            Cot("tang_giam_tu_nam_goc", nhan.TG_TU_NAM_GOC, Kieu.tang_giam, 11),
             *cot_nhom(), Cot("duoi_15", nhan.DUOI_15, Kieu.so_nguyen, 10)]
     return Bang("binh_quan", nhan.BANG_BINH_QUAN, nhan.TRANG_BINH_QUAN, tuple(cols), [dong_binh_quan(r) for r in rows],
                 (nhan.GC_CHUA_DU, nhan.GC_NHOM_19, nhan.GC_TANG_GIAM))

@@ -181,6 +181,9 @@ BINH_QUAN = "Bình quân tiêu chí/xã (÷ số xã đánh giá được đủ)
 SO_XA_SO_SANH = "Số xã so sánh với năm trước (có kế hoạch cả hai năm, đánh giá được đủ)"
 SO_XA_HAI_NAM = "Số xã so sánh với năm trước (có kế hoạch cả hai năm)"
 TG_BINH_QUAN = "Tăng/giảm bình quân so với năm trước (trên các xã so sánh)"
+NAM_GOC = "Năm gốc (năm đầu giai đoạn của bộ, hoặc năm đầu có trong dữ liệu)"
+SO_XA_SO_SANH_GOC = "Số xã so sánh với năm gốc (có kế hoạch cả hai năm, đánh giá được đủ)"
+TG_TU_NAM_GOC = "Tăng/giảm bình quân so với năm gốc (trên các xã so sánh)"
 TL_CONG_NHAN_CHUAN_BO = "Tỷ lệ đã công nhận (÷ số xã đánh giá theo bộ)"
 PHAN_TO = "Phân tổ"
 TEN_NHOM = "Nhóm"
@@ -209,6 +212,14 @@ VAN_DE_LOAI = {
     LoaiVanDe.trung: "Trùng xã và năm với tệp khác",
     LoaiVanDe.bo_qua: "Không đọc được, bỏ qua (liên kết lặp vòng hoặc hỏng, FIFO, thiết bị)",
 }
+BANG_MAT = "Xã không còn đạt tiêu chí so với năm trước, theo tiêu chí"
+TRANG_MAT = "Không còn đạt"
+SO_XA_MAT = "Số xã không còn đạt"
+TL_MAT = "Tỷ lệ (÷ số xã so sánh)"
+CAC_XA = "Các xã"
+VA_XA_KHAC = "… và {so_xa} xã khác"
+GC_MAT = ("Xã đạt tiêu chí năm trước và chưa đạt năm nay, cùng bộ tiêu chí, trên các xã có kế hoạch cả hai năm; "
+          "tiêu chí chuyển sang chưa đánh giá được không tính là không còn đạt.")
 HOP_NHAT_TU = "hợp nhất từ {cac_xa} (sắp xếp đơn vị hành chính): không so sánh"
 HOP_NHAT_VAO = "hợp nhất vào xã {xa} năm {nam}"
 MA_XA = "Mã xã"

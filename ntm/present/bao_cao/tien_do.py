@@ -8,7 +8,7 @@ from __future__ import annotations
 from ntm.present.bao_cao import nhan
 from ntm.present.bao_cao.model import Bang, Cot, Gia, Kieu
 from ntm.tong_hop.gop import Dong
-from ntm.tong_hop.tien_do import BuocTienDo, LoaiBuoc
+from ntm.tong_hop.tien_do import BuocTienDo, LoaiBuoc, MatTieuChi
 
 
 def ten_xa(d: Dong) -> str:
@@ -42,3 +42,24 @@ def tien_do(steps: tuple[BuocTienDo, ...]) -> Bang:
         body.append((d.tom.tinh, d.tom.huyen, d.tom.xa, d.tom.ma_xa, d.nam, d.bo.ten_ngan, d.so_dat, b.tang_giam,
                      ", ".join(b.moi_dat) or None, ", ".join(b.khong_con_dat) or None, ghi_chu(b)))
     return Bang("tien_do", nhan.BANG_TIEN_DO, nhan.TRANG_TIEN_DO, cols, body)
+
+
+MAX_TEN_XA = 30  # communes named in one cell; the others counted
+
+
+def mat_tieu_chi(rows: tuple[MatTieuChi, ...]) -> Bang:
+    """Communes that lost a criterion since the year before, by criterion."""
+    cols = (Cot("bo_tieu_chi", nhan.BO, Kieu.chu, 22), Cot("nam", nhan.NAM, Kieu.nam, 7),
+            Cot("so", nhan.SO_HIEU, Kieu.chu, 5), Cot("tieu_chi", nhan.TIEU_CHI, Kieu.chu, 28),
+            Cot("so_xa_khong_con_dat", nhan.SO_XA_MAT, Kieu.so_nguyen, 10),
+            Cot("so_xa_so_sanh", nhan.SO_XA_HAI_NAM, Kieu.so_nguyen, 10),
+            Cot("ty_le", nhan.TL_MAT, Kieu.ty_le, 10), Cot("cac_xa", nhan.CAC_XA, Kieu.chu, 40))
+    body: list[tuple[Gia, ...]] = []
+    for r in rows:
+        _, so, ten = r.bo.tieu_chi[r.vi_tri]
+        names = [ten_xa(d) for d in r.xa[:MAX_TEN_XA]]
+        if len(r.xa) > MAX_TEN_XA:
+            names.append(nhan.VA_XA_KHAC.format(so_xa=len(r.xa) - MAX_TEN_XA))
+        body.append((r.bo.ten_ngan, r.nam, so, ten, len(r.xa), r.so_xa_so_sanh,
+                     len(r.xa) / r.so_xa_so_sanh if r.so_xa_so_sanh else None, "; ".join(names)))
+    return Bang("mat_tieu_chi", nhan.BANG_MAT, nhan.TRANG_MAT, cols, body, (nhan.GC_MAT,))

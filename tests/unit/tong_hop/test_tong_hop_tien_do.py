@@ -70,3 +70,32 @@ def test_a_merged_commune_follows_its_predecessors_history(
     assert [d.tom.xa for d in merged.tien_than] == ["An", "Bình"] and merged.tang_giam is None
     assert th.tien_do[1].hop_nhat_vao is merged.dong and th.tien_do[2].hop_nhat_vao is merged.dong
     assert th.tien_do[0].hop_nhat_vao is None
+
+
+def test_communes_that_lost_a_criterion_by_criterion_against_the_year_before(
+        bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], tong: Callable[..., TongHopBaoCao]) -> None:
+    b = bo(3, ma="tinh-3")
+    th = tong(ke_hoach(b, "An", 2023, trang_thai=[T.dat, T.dat, T.dat]),
+              ke_hoach(b, "An", 2024, trang_thai=[T.chua_dat, T.thieu_so_lieu, T.dat]),  # tc2 unassessable: not lost
+              ke_hoach(b, "Bình", 2023, trang_thai=[T.dat_tu_danh_gia, T.dat, T.chua_dat]),
+              ke_hoach(b, "Bình", 2024, trang_thai=[T.chua_dat_tu_danh_gia, T.dat, T.dat]),
+              ke_hoach(b, "Cát", 2024, trang_thai=[T.chua_dat, T.chua_dat, T.chua_dat]))  # new: nothing to lose
+    (row,) = th.mat_tieu_chi
+    assert (row.nam, row.vi_tri, row.so_xa_so_sanh) == (2024, 0, 2)
+    assert [d.tom.xa for d in row.xa] == ["An", "Bình"]
+
+
+def test_change_since_the_base_year_of_the_set(
+        bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], tong: Callable[..., TongHopBaoCao]) -> None:
+    from dataclasses import replace
+
+    b = replace(bo(), giai_doan=(2021, 2025))
+    th = tong(ke_hoach(b, "An", 2022, 6), ke_hoach(b, "An", 2023, 4), ke_hoach(b, "An", 2024, 1),
+              ke_hoach(b, "Bình", 2024, 3))
+    first, _, last = th.binh_quan
+    assert first.nam_goc is None and first.tu_nam_goc is None  # 2021 not in the data: 2022, itself the base
+    assert last.nam_goc == 2022 and last.tu_nam_goc is not None
+    assert (last.tu_nam_goc.so_xa, last.tu_nam_goc.tang_giam) == (1, 5.0)
+    with_start = tong(ke_hoach(b, "An", 2021, 9), ke_hoach(b, "An", 2022, 6), ke_hoach(b, "An", 2023, 4))
+    assert [r.nam_goc for r in with_start.binh_quan] == [None, 2021, 2021]
+    assert with_start.binh_quan[2].tu_nam_goc is not None and with_start.binh_quan[2].tu_nam_goc.tang_giam == 5.0
