@@ -135,9 +135,28 @@ def plan(rng: random.Random, commune: dict[str, Any], year: int, ident: str, unm
         "nam": year,
         "bo_tieu_chi": ident,
         "muc_tieu": [paragraph(rng, 1, 2)],
-        "chi_tieu": {"bo_tieu_chi": {"dat_chuan": f"{len(bo.tieu_chi) - max(0, len(unmet) - 2)}/{len(bo.tieu_chi)}"}},
+        "chi_tieu": {"bo_tieu_chi": {"dat_chuan": f"{len(bo.tieu_chi) - max(0, len(unmet) - 2)}/{len(bo.tieu_chi)}"},
+                     **places(rng)},
         "tieu_chi": criteria,
+        **funding(rng),
     }
+
+
+def places(rng: random.Random) -> dict[str, Any]:
+    """Some communes target thôn NTM kiểu mẫu or thôn thông minh this year."""
+    kinds = [k for k in ("thon_ntm_kieu_mau", "thon_thong_minh") if rng.random() < 0.3]
+    return {"dia_ban": [{"loai": k, "noi": [f"Thôn {rng.choice(SYLLABLES)} {i}" for i in range(1, rng.randint(1, 3) + 1)]}
+                        for k in kinds]} if kinds else {}
+
+
+def funding(rng: random.Random) -> dict[str, Any]:
+    """Most plans say their funding by source (in đồng); a few give only the total, some nothing."""
+    if rng.random() < 0.15:
+        return {}
+    sources = [("Ngân sách tỉnh", 0.4), ("Ngân sách huyện", 0.2), ("Vốn lồng ghép", 0.25), ("Huy động nhân dân", 0.15)]
+    total = rng.randint(8, 60) * 100_000_000
+    nguon = [{"ten": name, "so_tien": int(total * share)} for name, share in sources if rng.random() < 0.85]
+    return {"kinh_phi": {"tong": total, **({"nguon": nguon} if nguon and rng.random() < 0.9 else {})}}
 
 
 def where(rng: random.Random, commune: dict[str, Any], year: int) -> dict[str, Any]:

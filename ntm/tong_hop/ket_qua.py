@@ -18,6 +18,7 @@ from ntm.tong_hop.chuan import thu_tu_bo
 from ntm.tong_hop.danh_sach_xa import DoiChieuDanhSach, doi_chieu
 from ntm.tong_hop.dat_chuan import DatChuanNam, dat_chuan
 from ntm.tong_hop.gop import Dong, Gop
+from ntm.tong_hop.kinh_phi import NguonNam, NoiNam, TongNam, kinh_phi, muc_tieu_noi
 from ntm.tong_hop.theo_nhom import PhanToNam, theo_nhom
 from ntm.tong_hop.theo_tieu_chi import ChiTieuNam, TieuChiNam, theo_chi_tieu, theo_tieu_chi
 from ntm.tong_hop.tien_do import BuocTienDo, MatTieuChi, mat_tieu_chi, tien_do
@@ -48,6 +49,9 @@ class TongHopBaoCao:
     tien_do: tuple[BuocTienDo, ...]
     danh_sach: DoiChieuDanhSach | None = None  # against the official list (--danh-sach-xa)
     mat_tieu_chi: tuple[MatTieuChi, ...] = ()  # communes that lost a criterion since the year before
+    kinh_phi: tuple[NguonNam, ...] = ()  # funding by source, per year
+    kinh_phi_tong: tuple[TongNam, ...] = ()  # the plans' declared totals, per year
+    muc_tieu_noi: tuple[NoiNam, ...] = ()  # places targeted (thôn NTM kiểu mẫu, thông minh, …), per year
 
     def cua_bo(self, bo: BoTomTat) -> list[Dong]:
         """The plans of one set, in the rows' order (commune, then year)."""
@@ -63,10 +67,11 @@ def tong_hop(gop: Gop, danh_sach: list[XaChinhThuc] | None = None) -> TongHopBao
     groups = nhom_bo_nam(gop.dong)
     sets = [bo for bo in sorted(gop.bo.values(), key=thu_tu_bo) if any(k == bo.khoa for k, _ in groups)]
     years = sorted({d.nam for d in gop.dong})
+    funds, totals = kinh_phi(gop.dong)
     return TongHopBaoCao(
         gop, tuple(sets), tuple(years), groups, tuple(dat_chuan(gop.dong, years)),
         tuple(theo_bo(groups, sets)), tuple(theo_nhom(gop.dong, sets)), tuple(theo_tieu_chi(groups, sets)),
         tuple(theo_chi_tieu(groups, sets, gop.muc)), tuple(tien_do(gop.dong, gop.hop_nhat)),
         doi_chieu(gop.dong, years, danh_sach, gop.hop_nhat) if danh_sach is not None else None,
-        tuple(mat_tieu_chi(groups, sets)),
+        tuple(mat_tieu_chi(groups, sets)), tuple(funds), tuple(totals), tuple(muc_tieu_noi(gop.dong)),
     )

@@ -18,7 +18,7 @@ from ntm.assess.result import KetQua, KetQuaChiTieu, KetQuaTieuChi, LyDo
 from ntm.catalog import DoTinCay, LoaiChiTieu
 from ntm.catalog.thresholds import NguonYeuCau
 from ntm.diagnostics import MucDo
-from ntm.plan.model import ChuanNTM
+from ntm.plan.model import ChuanNTM, KeHoach, LoaiMucTieu
 from ntm.run import KetQuaTep
 
 if TYPE_CHECKING:
@@ -189,6 +189,9 @@ class TomTat:
     muc: tuple[MucApDung | None, ...] = ()  # the level it was held to
     ma_xa: str | None = None  # the official code (dia_ban.ma_xa)
     hop_nhat_tu: tuple[str, ...] = ()  # codes or names of the communes merged into this one (2025)
+    kinh_phi: tuple[tuple[str, int | None], ...] = ()  # (source, amount in đồng) from kinh_phi.nguon
+    kinh_phi_tong: int | None = None  # kinh_phi.tong as the plan declares it
+    muc_tieu_noi: tuple[tuple[str, int], ...] = ()  # (LoaiMucTieu value, places targeted), from chi_tieu
 
 
 def _so(ct: KetQuaChiTieu) -> float | None:
@@ -220,6 +223,18 @@ def _vung(result: KetQuaTep) -> str | None:
     return None
 
 
+def muc_tieu_noi(plan: KeHoach) -> tuple[tuple[str, int], ...]:
+    """Places targeted this year, by kind: thôn NTM kiểu mẫu (both ways a plan can list them), thôn
+    thông minh, khu dân cư kiểu mẫu, vườn mẫu, other."""
+    counts: dict[str, int] = {}
+    targets = plan.chi_tieu
+    if targets.thon_kieu_mau is not None and targets.thon_kieu_mau.thon:
+        counts[LoaiMucTieu.thon_ntm_kieu_mau.value] = len(targets.thon_kieu_mau.thon)
+    for item in targets.dia_ban:
+        counts[item.loai.value] = counts.get(item.loai.value, 0) + len(item.noi)
+    return tuple(counts.items())
+
+
 def tom_tat(result: KetQuaTep) -> TomTat:
     """The worker's reduction of one file (module-level: picklable for ntm.run.many)."""
     loi = sum(1 for d in result.diagnostics if d.level is MucDo.LOI)
@@ -231,9 +246,13 @@ def tom_tat(result: KetQuaTep) -> TomTat:
     cong_nhan = tuple((c.chuan, c.nam) for c in where.cong_nhan)
     danh_gia = result.assessment
     ma_xa, merged = where.ma_xa, tuple(where.hop_nhat_tu)
+    money = plan.kinh_phi
+    funds = tuple((n.ten, int(n.so_tien) if n.so_tien is not None else None) for n in money.nguon) if money else ()
+    total = int(money.tong) if money is not None and money.tong is not None else None
+    places = muc_tieu_noi(plan)
     if danh_gia is None or not result.valid:
         return TomTat(result.file, loi, canh_bao, False, where.tinh, where.huyen, where.xa, plan.nam,
-                      cong_nhan=cong_nhan, ma_xa=ma_xa, hop_nhat_tu=merged)
+                      cong_nhan=cong_nhan, ma_xa=ma_xa, hop_nhat_tu=merged)  # not counted: no money, no places
     summary = bo_tom_tat(danh_gia.bo_tieu_chi)
     by_slug = {(tc.ma, ct.ma): ct for tc in danh_gia.tieu_chi for ct in tc.chi_tieu}
     found = [by_slug.get((spec.tieu_chi, spec.ma)) for spec in summary.chi_tieu]
@@ -244,4 +263,5 @@ def tom_tat(result: KetQuaTep) -> TomTat:
         chi_tieu=bytes(TrangThaiChiTieu.thieu_so_lieu if ct is None else trang_thai_chi_tieu(ct) for ct in found),
         so_lieu=tuple(None if ct is None else _so(ct) for ct in found),
         muc=tuple(None if ct is None else _muc(ct) for ct in found), ma_xa=ma_xa, hop_nhat_tu=merged,
+        kinh_phi=funds, kinh_phi_tong=total, muc_tieu_noi=places,
     )

@@ -14,6 +14,7 @@ from ntm.tong_hop.binh_quan import BinhQuanBoNam
 from ntm.tong_hop.chuan import NHOM_19, THU_TU_CHUAN
 from ntm.tong_hop.danh_sach_xa import DoiChieuDanhSach
 from ntm.tong_hop.dat_chuan import DatChuanNam
+from ntm.tong_hop.kinh_phi import NguonNam, NoiNam, TongNam
 from ntm.tong_hop.theo_nhom import Nhom, PhanTo, PhanToNam
 
 
@@ -161,3 +162,31 @@ def ngoai_danh_sach(ds: DoiChieuDanhSach) -> Bang:
          nhan.DS_NHIEU if o.nhieu else nhan.DS_KHONG_CO, o.dong.tom.tep)
         for o in ds.ngoai_danh_sach]
     return Bang("ngoai_danh_sach", nhan.BANG_NGOAI, nhan.TRANG_NGOAI, cols, body)
+
+
+# ----------------------------------------------------------------------------- funding and places
+
+
+def kinh_phi(sources: tuple[NguonNam, ...], totals: tuple[TongNam, ...]) -> Bang:
+    """Rows are (year, source), then each year's declared totals: sums over the plans that give them."""
+    cols = (Cot("nam", nhan.NAM, Kieu.nam, 7), Cot("nguon", nhan.KP_NGUON, Kieu.chu, 30),
+            Cot("so_ke_hoach", nhan.KP_SO_KE_HOACH, Kieu.so_nguyen, 11),
+            Cot("co_so_tien", nhan.KP_CO_SO_TIEN, Kieu.so_nguyen, 11),
+            Cot("so_ke_hoach_trong_nam", nhan.KP_MAU_SO, Kieu.so_nguyen, 11),
+            Cot("so_tien", nhan.KP_SO_TIEN, Kieu.so_nguyen, 18))
+    body: list[tuple[Gia, ...]] = []
+    by_year = {t.nam: t for t in totals}
+    for year in sorted({s.nam for s in sources} | set(by_year)):
+        body += [(s.nam, s.nguon, s.so_ke_hoach, s.co_so_tien, s.mau_so, s.so_tien) for s in sources if s.nam == year]
+        if year in by_year:
+            t = by_year[year]
+            body.append((t.nam, nhan.KP_TONG, t.co_tong, t.co_tong, t.mau_so, t.tong))
+    return Bang("kinh_phi", nhan.BANG_KINH_PHI, nhan.TRANG_KINH_PHI, cols, body, (nhan.GC_KINH_PHI,))
+
+
+def muc_tieu_noi(rows: tuple[NoiNam, ...]) -> Bang:
+    cols = (Cot("nam", nhan.NAM, Kieu.nam, 7), Cot("loai", nhan.NOI_LOAI, Kieu.chu, 26),
+            Cot("so_noi", nhan.NOI_SO, Kieu.so_nguyen, 10), Cot("so_xa", nhan.NOI_SO_XA, Kieu.so_nguyen, 10),
+            Cot("so_xa_co_ke_hoach", nhan.KP_MAU_SO, Kieu.so_nguyen, 11))
+    body: list[tuple[Gia, ...]] = [(r.nam, nhan.LOAI_NOI.get(r.loai, r.loai), r.so_noi, r.so_xa, r.mau_so) for r in rows]
+    return Bang("muc_tieu_noi", nhan.BANG_NOI, nhan.TRANG_NOI, cols, body, (nhan.GC_NOI,))

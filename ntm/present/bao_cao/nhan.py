@@ -280,6 +280,28 @@ def mat_do(so_xa: int) -> str:
     return f"{so_xa} xã"
 
 
+# Funding and places targeted
+BANG_KINH_PHI = "Kinh phí theo nguồn (tổng các kế hoạch)"
+TRANG_KINH_PHI = "Kinh phí"
+KP_NGUON = "Nguồn"
+KP_SO_KE_HOACH = "Số kế hoạch nêu nguồn này"
+KP_CO_SO_TIEN = "Trong đó có số tiền"
+KP_MAU_SO = "Số kế hoạch được tính trong năm"
+KP_SO_TIEN = "Số tiền (đồng, cộng các kế hoạch có số tiền)"
+KP_TONG = "Tổng kinh phí kế hoạch ghi (kinh_phi.tong)"
+GC_KINH_PHI = ("Cộng từ kinh_phi.nguon của từng kế hoạch (tên nguồn so sánh không phân biệt hoa thường, khoảng trắng); "
+               "chỉ cộng các kế hoạch có ghi số tiền, số kế hoạch đó ghi ở cột bên cạnh. Dòng tổng là kinh_phi.tong.")
+BANG_NOI = "Mục tiêu thôn, khu dân cư, vườn mẫu (tổng các kế hoạch)"
+TRANG_NOI = "Mục tiêu thôn"
+NOI_LOAI = "Loại"
+NOI_SO = "Số nơi phấn đấu đạt"
+NOI_SO_XA = "Số xã có mục tiêu này"
+LOAI_NOI = {
+    "thon_ntm_kieu_mau": "Thôn NTM kiểu mẫu", "thon_thong_minh": "Thôn thông minh",
+    "khu_dan_cu_ntm_kieu_mau": "Khu dân cư NTM kiểu mẫu", "vuon_mau": "Vườn mẫu", "khac": "Khác",
+}
+GC_NOI = "Đếm các nơi (thôn, khu dân cư, vườn) kế hoạch nêu ở chi_tieu.thon_kieu_mau và chi_tieu.dia_ban: mục tiêu của năm, chưa phải kết quả."
+
 # The official list (--danh-sach-xa)
 BANG_DANH_SACH = "Tỷ lệ trên danh sách xã chính thức của tỉnh"
 TRANG_DANH_SACH = "Theo danh sách xã"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ntm.plan.model import ChuanNTM
+from ntm.tong_hop.gop import Gop
 from ntm.tong_hop.ket_qua import TongHopBaoCao
 from ntm.tong_hop.tien_do import LoaiBuoc, thu_tu_so
 from ntm.tong_hop.tom_tat import BoTomTat, TomTat, TrangThaiTieuChi
@@ -99,3 +100,21 @@ def test_change_since_the_base_year_of_the_set(
     with_start = tong(ke_hoach(b, "An", 2021, 9), ke_hoach(b, "An", 2022, 6), ke_hoach(b, "An", 2023, 4))
     assert [r.nam_goc for r in with_start.binh_quan] == [None, 2021, 2021]
     assert with_start.binh_quan[2].tu_nam_goc is not None and with_start.binh_quan[2].tu_nam_goc.tang_giam == 5.0
+
+
+def test_funding_by_source_and_places_summed_over_the_years_plans(
+        bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], gom: Callable[..., Gop]) -> None:
+    from dataclasses import replace
+
+    from ntm.tong_hop.kinh_phi import NguonNam, NoiNam, TongNam, kinh_phi, muc_tieu_noi
+
+    a = replace(ke_hoach(bo(), "An", 2024), kinh_phi=(("Ngân sách tỉnh", 300), ("Huy động", None)), kinh_phi_tong=500,
+                muc_tieu_noi=(("thon_thong_minh", 2),))
+    b = replace(ke_hoach(bo(), "Bình", 2024), kinh_phi=(("ngân sách  TỈNH", 200),),
+                muc_tieu_noi=(("thon_thong_minh", 1), ("thon_ntm_kieu_mau", 1)))
+    gop = gom(a, b, ke_hoach(bo(), "Cát", 2024))
+    gop.ket_thuc()
+    sources, totals = kinh_phi(gop.dong)
+    assert sources == [NguonNam(2024, "Ngân sách tỉnh", 2, 2, 500, 3), NguonNam(2024, "Huy động", 1, 0, 0, 3)]
+    assert totals == [TongNam(2024, 1, 500, 3)]
+    assert muc_tieu_noi(gop.dong) == [NoiNam(2024, "thon_ntm_kieu_mau", 1, 1, 3), NoiNam(2024, "thon_thong_minh", 3, 2, 3)]
