@@ -21,7 +21,14 @@ from ntm.tong_hop.gop import Dong, Gop
 from ntm.tong_hop.kinh_phi import NguonNam, NoiNam, TongNam, kinh_phi, muc_tieu_noi
 from ntm.tong_hop.theo_nhom import PhanToNam, theo_nhom
 from ntm.tong_hop.theo_tieu_chi import ChiTieuNam, TieuChiNam, theo_chi_tieu, theo_tieu_chi
-from ntm.tong_hop.tien_do import BuocTienDo, MatTieuChi, mat_tieu_chi, tien_do
+from ntm.tong_hop.tien_do import (
+    BuocTienDo,
+    KeHoachThucHien,
+    MatTieuChi,
+    ke_hoach_thuc_hien,
+    mat_tieu_chi,
+    tien_do,
+)
 from ntm.tong_hop.tom_tat import BoTomTat
 
 
@@ -52,6 +59,7 @@ class TongHopBaoCao:
     kinh_phi: tuple[NguonNam, ...] = ()  # funding by source, per year
     kinh_phi_tong: tuple[TongNam, ...] = ()  # the plans' declared totals, per year
     muc_tieu_noi: tuple[NoiNam, ...] = ()  # places targeted (thôn NTM kiểu mẫu, thông minh, …), per year
+    ke_hoach_thuc_hien: tuple[KeHoachThucHien, ...] = ()  # targets of the year before against this year's state
 
     def cua_bo(self, bo: BoTomTat) -> list[Dong]:
         """The plans of one set, in the rows' order (commune, then year)."""
@@ -68,10 +76,12 @@ def tong_hop(gop: Gop, danh_sach: list[XaChinhThuc] | None = None) -> TongHopBao
     sets = [bo for bo in sorted(gop.bo.values(), key=thu_tu_bo) if any(k == bo.khoa for k, _ in groups)]
     years = sorted({d.nam for d in gop.dong})
     funds, totals = kinh_phi(gop.dong)
+    steps = tien_do(gop.dong, gop.hop_nhat)
     return TongHopBaoCao(
         gop, tuple(sets), tuple(years), groups, tuple(dat_chuan(gop.dong, years)),
         tuple(theo_bo(groups, sets)), tuple(theo_nhom(gop.dong, sets)), tuple(theo_tieu_chi(groups, sets)),
-        tuple(theo_chi_tieu(groups, sets, gop.muc)), tuple(tien_do(gop.dong, gop.hop_nhat)),
+        tuple(theo_chi_tieu(groups, sets, gop.muc)), tuple(steps),
         doi_chieu(gop.dong, years, danh_sach, gop.hop_nhat) if danh_sach is not None else None,
         tuple(mat_tieu_chi(groups, sets)), tuple(funds), tuple(totals), tuple(muc_tieu_noi(gop.dong)),
+        tuple(ke_hoach_thuc_hien(steps, sets)),
     )

@@ -39,6 +39,20 @@ class BuocTienDo:
     hop_nhat_vao: Dong | None = None  # (a predecessor's last plan) the first plan of the commune it joined
 
     @property
+    def muc_tieu(self) -> int | None:
+        """The criteria the plan of the year before aimed at (kế hoạch), when it is the year before,
+        under the same set, and says it: this plan's criteria met are then its thực hiện."""
+        before = self.truoc
+        if self.loai is not LoaiBuoc.so_sanh or before is None or before.nam != self.dong.nam - 1:
+            return None
+        return before.tom.muc_tieu_dat
+
+    @property
+    def dat_muc_tieu(self) -> bool | None:
+        target = self.muc_tieu
+        return None if target is None else self.dong.so_dat >= target
+
+    @property
     def tang_giam(self) -> int | None:
         """The change of criteria met, when compared."""
         if self.loai is not LoaiBuoc.so_sanh or self.truoc is None:
@@ -136,4 +150,32 @@ def mat_tieu_chi(groups: Mapping[tuple[str, int], list[Dong]], sets: list[BoTomT
                 if lost:
                     rows.append(MatTieuChi(bo, year, i, lost, len(now)))
             out += sorted(rows, key=lambda r: -len(r.xa))
+    return out
+
+
+@dataclass(frozen=True)
+class KeHoachThucHien:
+    """One set and year: communes whose plan of the year before set a number of criteria to meet,
+    and how many met it by this year's plan (kế hoạch / thực hiện)."""
+
+    bo: BoTomTat
+    nam: int
+    co_muc_tieu: int
+    dat: int
+    muc_tieu: int  # targets summed
+    thuc_hien: int  # criteria met this year, summed over the same communes
+
+
+def ke_hoach_thuc_hien(steps: list[BuocTienDo], sets: list[BoTomTat]) -> list[KeHoachThucHien]:
+    """Per set (in `sets` order) and year (ascending), from the progress steps that carry a target."""
+    groups: dict[tuple[str, int], list[BuocTienDo]] = defaultdict(list)
+    for b in steps:
+        if b.muc_tieu is not None:
+            groups[(b.dong.bo.khoa, b.dong.nam)].append(b)
+    out: list[KeHoachThucHien] = []
+    for bo in sets:
+        for year in sorted(y for k, y in groups if k == bo.khoa):
+            mine = groups[(bo.khoa, year)]
+            out.append(KeHoachThucHien(bo, year, len(mine), sum(1 for b in mine if b.dat_muc_tieu),
+                                       sum(b.muc_tieu or 0 for b in mine), sum(b.dong.so_dat for b in mine)))
     return out

@@ -192,6 +192,7 @@ class TomTat:
     kinh_phi: tuple[tuple[str, int | None], ...] = ()  # (source, amount in đồng) from kinh_phi.nguon
     kinh_phi_tong: int | None = None  # kinh_phi.tong as the plan declares it
     muc_tieu_noi: tuple[tuple[str, int], ...] = ()  # (LoaiMucTieu value, places targeted), from chi_tieu
+    muc_tieu_dat: int | None = None  # criteria the plan aims to meet by the year's end ("17/19" -> 17)
 
 
 def _so(ct: KetQuaChiTieu) -> float | None:
@@ -235,6 +236,13 @@ def muc_tieu_noi(plan: KeHoach) -> tuple[tuple[str, int], ...]:
     return tuple(counts.items())
 
 
+def muc_tieu_dat(plan: KeHoach) -> int | None:
+    """The number of criteria the plan aims to meet: the numerator of chi_tieu.bo_tieu_chi.dat_chuan."""
+    text = plan.chi_tieu.bo_tieu_chi.dat_chuan
+    head = text.split("/")[0].strip() if text else ""
+    return int(head) if head.isascii() and head.isdigit() else None
+
+
 def tom_tat(result: KetQuaTep) -> TomTat:
     """The worker's reduction of one file (module-level: picklable for ntm.run.many)."""
     loi = sum(1 for d in result.diagnostics if d.level is MucDo.LOI)
@@ -263,5 +271,5 @@ def tom_tat(result: KetQuaTep) -> TomTat:
         chi_tieu=bytes(TrangThaiChiTieu.thieu_so_lieu if ct is None else trang_thai_chi_tieu(ct) for ct in found),
         so_lieu=tuple(None if ct is None else _so(ct) for ct in found),
         muc=tuple(None if ct is None else _muc(ct) for ct in found), ma_xa=ma_xa, hop_nhat_tu=merged,
-        kinh_phi=funds, kinh_phi_tong=total, muc_tieu_noi=places,
+        kinh_phi=funds, kinh_phi_tong=total, muc_tieu_noi=places, muc_tieu_dat=muc_tieu_dat(plan),
     )

@@ -259,7 +259,8 @@ def bao_cao(th: TongHopBaoCao) -> BaoCao:
               kpi.kinh_phi(th.kinh_phi, th.kinh_phi_tong), kpi.muc_tieu_noi(th.muc_tieu_noi)),
              tuple(c for c in charts if isinstance(c, BieuDoDuong))),
         Phan("tien_do", nhan.PHAN_TIEN_DO, nhan.MO_TA_TIEN_DO,
-             (tien_do.tien_do(th.tien_do), tien_do.mat_tieu_chi(th.mat_tieu_chi))),
+             (tien_do.tien_do(th.tien_do), tien_do.ke_hoach_thuc_hien(th.ke_hoach_thuc_hien),
+              tien_do.mat_tieu_chi(th.mat_tieu_chi))),
         Phan("van_de", nhan.PHAN_VAN_DE, nhan.MO_TA_VAN_DE, (
             problems, pham_vi.dinh_danh(th.gop), pham_vi.khong_phai_xa(th.gop),
             *((kpi.chua_co_ke_hoach(th.danh_sach, th.nam[-1] if th.nam else None), kpi.ngoai_danh_sach(th.danh_sach))

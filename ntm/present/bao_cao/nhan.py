@@ -212,6 +212,18 @@ VAN_DE_LOAI = {
     LoaiVanDe.trung: "Trùng xã và năm với tệp khác",
     LoaiVanDe.bo_qua: "Không đọc được, bỏ qua (liên kết lặp vòng hoặc hỏng, FIFO, thiết bị)",
 }
+MUC_TIEU_TRUOC = "Kế hoạch: số tiêu chí phấn đấu (kế hoạch năm trước)"
+DAT_MUC_TIEU = "Thực hiện so với kế hoạch"
+DAT_MT = {True: "đạt", False: "chưa đạt"}
+BANG_KH_TH = "Kế hoạch / thực hiện: số tiêu chí phấn đấu đạt và số tiêu chí đạt năm sau"
+TRANG_KH_TH = "Kế hoạch - thực hiện"
+KH_CO_MUC_TIEU = "Số xã có kế hoạch năm trước ghi số tiêu chí phấn đấu (mẫu số)"
+KH_DAT = "Số xã đạt kế hoạch"
+KH_TL = "Tỷ lệ (÷ số xã có mục tiêu)"
+KH_BQ_KE_HOACH = "Bình quân kế hoạch (tiêu chí/xã)"
+KH_BQ_THUC_HIEN = "Bình quân thực hiện (tiêu chí/xã)"
+GC_KH_TH = ("Kế hoạch: chi_tieu.bo_tieu_chi.dat_chuan của kế hoạch năm trước (\"17/19\" → 17); thực hiện: số tiêu chí đạt "
+            "theo kế hoạch năm nay của cùng xã, cùng bộ tiêu chí.")
 BANG_MAT = "Xã không còn đạt tiêu chí so với năm trước, theo tiêu chí"
 TRANG_MAT = "Không còn đạt"
 SO_XA_MAT = "Số xã không còn đạt"

@@ -118,3 +118,18 @@ def test_funding_by_source_and_places_summed_over_the_years_plans(
     assert sources == [NguonNam(2024, "Ngân sách tỉnh", 2, 2, 500, 3), NguonNam(2024, "Huy động", 1, 0, 0, 3)]
     assert totals == [TongNam(2024, 1, 500, 3)]
     assert muc_tieu_noi(gop.dong) == [NoiNam(2024, "thon_ntm_kieu_mau", 1, 1, 3), NoiNam(2024, "thon_thong_minh", 3, 2, 3)]
+
+
+def test_the_year_befores_target_against_this_years_state(
+        bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], tong: Callable[..., TongHopBaoCao]) -> None:
+    from dataclasses import replace
+
+    b = bo()
+    th = tong(replace(ke_hoach(b, "An", 2023, 5), muc_tieu_dat=16), ke_hoach(b, "An", 2024, 2),  # 17 >= 16: reached
+              replace(ke_hoach(b, "Bình", 2023, 5), muc_tieu_dat=19), ke_hoach(b, "Bình", 2024, 4),  # 15 < 19
+              replace(ke_hoach(b, "Cát", 2022, 5), muc_tieu_dat=15), ke_hoach(b, "Cát", 2024, 4))  # not the year after
+    reached = {(s.dong.tom.xa, s.dong.nam): (s.muc_tieu, s.dat_muc_tieu) for s in th.tien_do}
+    assert reached[("An", 2024)] == (16, True) and reached[("Bình", 2024)] == (19, False)
+    assert reached[("Cát", 2024)] == (None, None) and reached[("An", 2023)] == (None, None)
+    (row,) = th.ke_hoach_thuc_hien
+    assert (row.nam, row.co_muc_tieu, row.dat, row.muc_tieu, row.thuc_hien) == (2024, 2, 1, 35, 32)
