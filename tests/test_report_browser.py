@@ -66,7 +66,7 @@ def test_report_page_in_chromium(page_file: Path, tmp_path: Path) -> None:
             page.on("pageerror", lambda e: problems.append(str(e)))
             page.goto(page_file.as_uri(), wait_until="load")
 
-            assert page.title() == "Báo cáo kết quả xây dựng nông thôn mới"
+            assert page.title() == "Báo cáo kết quả xây dựng nông thôn mới tỉnh Hòa Sơn, năm 2023–2025"
             assert page.locator("table.sortable").count() >= 8
             assert page.locator("figure.chart svg").count() >= 4  # bars, line, heat maps
             assert page.locator("figure.chart svg text", has_text="Số xã chưa đạt theo tiêu chí").count() >= 1

@@ -324,3 +324,15 @@ def test_sheet_names_are_safe_and_unique_whatever_the_sets_are_called(tmp_path: 
     assert len({n.casefold() for n in names}) == len(names)
     assert all(len(n) <= 31 and not n.startswith("'") and not n.endswith("'") for n in names)
     assert sum(1 for n in names if n.startswith("Ma trận")) == 3
+
+
+def test_the_title_names_the_province_and_the_years_and_filters_are_words(report: dict[str, Any], tinh: Path,
+                                                                         tmp_path: Path) -> None:
+    assert report["tieu_de"] == "Báo cáo kết quả xây dựng nông thôn mới tỉnh Hòa Sơn, năm 2023–2025"
+    out = tmp_path / "r.json"
+    proc = run_process("report", str(tinh), "-o", str(out), "--tinh", "hòa sơn", "--nam", "2024-2025")
+    assert proc.returncode == 1, proc.stderr
+    filtered = json.loads(out.read_text(encoding="utf-8"))
+    scope = {p["muc"]: p["gia_tri"] for p in filtered["pham_vi"]}
+    assert scope["Bộ lọc"] == "tỉnh hòa sơn; năm 2024–2025" and "--" not in scope["Bộ lọc"]
+    assert filtered["tieu_de"].endswith("năm 2024–2025")

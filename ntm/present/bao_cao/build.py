@@ -266,7 +266,7 @@ def bao_cao(th: TongHopBaoCao) -> BaoCao:
             *((kpi.chua_co_ke_hoach(th.danh_sach, th.nam[-1] if th.nam else None), kpi.ngoai_danh_sach(th.danh_sach))
               if th.danh_sach else ()))),
     )
-    return BaoCao(nhan.TIEU_DE, pham_vi.pham_vi(th), ten_trang_duy_nhat(sections), nhan.DINH_NGHIA,
+    return BaoCao(pham_vi.tieu_de(th), pham_vi.pham_vi(th), ten_trang_duy_nhat(sections), nhan.DINH_NGHIA,
                   len(problems.dong))
 
 

@@ -19,6 +19,12 @@ from ntm.tong_hop.theo_nhom import PhanTo
 from ntm.tong_hop.tom_tat import TrangThaiTieuChi
 
 TIEU_DE = "Báo cáo kết quả xây dựng nông thôn mới"
+TIEU_DE_TINH = "tỉnh {tinh}"
+TIEU_DE_CAC_TINH = "{so} tỉnh"
+TIEU_DE_NAM = ", năm {nam}"
+LOC_TINH = "tỉnh {tinh}"
+LOC_NAM = "năm {nam}"
+LOC_BO = "bộ tiêu chí {bo}"
 
 CHUAN = {ChuanNTM.ntm: "NTM", ChuanNTM.nang_cao: "NTM nâng cao", ChuanNTM.kieu_mau: "NTM kiểu mẫu"}
 CHUAN_KHONG_RO = "không rõ"

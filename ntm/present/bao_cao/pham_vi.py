@@ -62,16 +62,33 @@ def khong_phai_xa(gop: Gop) -> Bang:
 
 
 def bo_loc(loc: Loc) -> list[str]:
-    """The filters as the user typed them."""
+    """The filters in words: "tỉnh Quảng Trị", "năm 2023–2025", "bộ tiêu chí xa-ntm-2021-2025"."""
     filters = []
     if loc.tinh is not None:
-        filters.append(f"--tinh {loc.tinh}")
+        filters.append(nhan.LOC_TINH.format(tinh=loc.tinh))
     if loc.nam is not None:
-        low, high = loc.nam
-        filters.append(f"--nam {low}" if low == high else f"--nam {low}-{high}")
+        filters.append(nhan.LOC_NAM.format(nam=khoang_nam(*loc.nam)))
     if loc.bo_tieu_chi is not None:
-        filters.append(f"--bo-tieu-chi {loc.bo_tieu_chi}")
+        filters.append(nhan.LOC_BO.format(bo=loc.bo_tieu_chi))
     return filters
+
+
+def khoang_nam(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def tieu_de(th: TongHopBaoCao) -> str:
+    """The report's title names its province (or how many) and its years."""
+    provinces = sorted({d.tom.tinh for d in th.gop.dong if d.tom.tinh}, key=str.casefold)
+    parts = [nhan.TIEU_DE]
+    if len(provinces) == 1:
+        parts.append(nhan.TIEU_DE_TINH.format(tinh=provinces[0]))
+    elif provinces:
+        parts.append(nhan.TIEU_DE_CAC_TINH.format(so=len(provinces)))
+    title = " ".join(parts)
+    if th.nam:
+        title += nhan.TIEU_DE_NAM.format(nam=khoang_nam(th.nam[0], th.nam[-1]))
+    return title
 
 
 def pham_vi(th: TongHopBaoCao) -> tuple[tuple[str, str], ...]:
@@ -82,7 +99,7 @@ def pham_vi(th: TongHopBaoCao) -> tuple[tuple[str, str], ...]:
         (nhan.PV_XA, str(gop.so_xa)),
         (nhan.PV_NAM, ", ".join(str(y) for y in th.nam) or "—"),
         (nhan.PV_BO, "; ".join(f"{bo.ten_ngan} ({bo.can_cu})" for bo in th.bo) or "—"),
-        (nhan.PV_LOC, ", ".join(bo_loc(gop.loc)) or nhan.PV_KHONG_LOC),
+        (nhan.PV_LOC, "; ".join(bo_loc(gop.loc)) or nhan.PV_KHONG_LOC),
         (nhan.PV_VAN_DE, str(len(gop.van_de))),
     ]
     if gop.khong_phai_xa:
