@@ -11,6 +11,11 @@ What is measured (benchmarks/README.md explains why each comparison):
 * batch: `ntm check <corpus>` over the 10,000-plan corpus (default jobs,
   --jobs 1, --jobs 2) against benchmarks/parse_baseline.py, a plain
   one-process CSafeLoader parse of the same files;
+* start-up (issue 16): `ntm validate` against the import floor, `python -c
+  "import yaml, pydantic, typer"` (no ntm run can start faster), and against
+  check-jsonschema; `ntm check` of the first 2,000 plans against the parse of
+  the same 2,000 (`--only floor,validate,cjs,parse_small,batch_small` runs
+  just these);
 * memory: peak RSS of the largest process and peak PSS of all processes
   of those runs, and 1,000 against 10,000 plans;
 * `ntm report <corpus> -o x.xlsx` and `-o x.html` against `ntm check
@@ -25,7 +30,12 @@ of medians measured in this run. Peak memory: os.wait4() gives the peak RSS
 of the largest single process; for batch runs the PSS of the whole process
 tree is also sampled every 20 ms (PSS counts pages the forked workers share
 with the parent once, where summed RSS would count them three times). Only
-the standard library is used; hyperfine is not needed.
+the standard library is used; hyperfine is not needed. Under each ratio the
+table gives its noise: the quotients of the two commands' runs round by round
+(they run back to back), and the quotient of their CPU times.
+
+check-jsonschema and yamllint are the versions pinned in benchmarks/tools.txt,
+installed on first use into their own environment, benchmarks/.tools/.
 """
 
 from __future__ import annotations
@@ -49,6 +59,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 PLAN = REPO / "plans" / "huong-son-2023.yaml"
 sys.path[:0] = [str(REPO), str(HERE)]  # ntm from this checkout; make_corpus beside this file
+SMALL = 2_000  # the short batch (issue 16)
 
 
 # ----------------------------------------------------------------------------- measuring one run
@@ -213,6 +224,36 @@ def tool(name: str) -> str | None:
     return str(local) if local.exists() else shutil.which(name)
 
 
+TOOLS_DIR = HERE / ".tools"
+TOOLS_PINS = HERE / "tools.txt"
+
+
+def comparison_tools(install: bool) -> Path | None:
+    """The bin/ of benchmarks/.tools, a venv holding the pinned versions of tools.txt.
+
+    Made (or remade, when tools.txt changed) with venv and pip from the package index pip
+    is configured with; None when it cannot be, and the comparison rows are then left out.
+    """
+    stamp = TOOLS_DIR / "tools.txt"
+    bin_dir = TOOLS_DIR / ("Scripts" if os.name == "nt" else "bin")
+    pins = TOOLS_PINS.read_text(encoding="utf-8")
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == pins:
+        return bin_dir
+    if not install:
+        return None
+    print(f"Cài công cụ so sánh vào {TOOLS_DIR} (tools.txt) ...", file=sys.stderr)
+    shutil.rmtree(TOOLS_DIR, ignore_errors=True)
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(TOOLS_DIR)], check=True)
+        python = bin_dir / ("python.exe" if os.name == "nt" else "python")
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "-r", str(TOOLS_PINS)], check=True)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        print(f"run.py: không cài được công cụ so sánh: {exc}", file=sys.stderr)
+        return None
+    stamp.write_text(pins, encoding="utf-8")
+    return bin_dir
+
+
 def child_env() -> dict[str, str]:
     env = dict(os.environ)
     # Installed tools have bytecode; an editable ntm gets it from compile_ntm(). Without
@@ -261,6 +302,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="1,000 plans, 5 + 1 rounds: a smoke test")
     parser.add_argument("--skip-batch", action="store_true", help="only the one-plan measurements")
     parser.add_argument("--json", type=Path, help="also write the samples as JSON here")
+    parser.add_argument("--only", metavar="KEYS",
+                        help="only these measurements, by key, comma-separated (e.g. floor,validate,cjs,"
+                             "parse_small,batch_small: the start-up ratios of issue 16)")
+    parser.add_argument("--no-install", action="store_true",
+                        help="do not install the comparison tools (tools.txt) into benchmarks/.tools")
     args = parser.parse_args(argv)
     if args.quick:
         args.rounds, args.batch_rounds, args.count = 5, 1, 1000
@@ -276,25 +322,36 @@ def main(argv: list[str] | None = None) -> int:
     subprocess.run([ntm, "schema", "-o", str(schema)], check=True, env=env)
 
     single: dict[str, Bench] = {}
+    only = set(args.only.split(",")) if args.only else None
 
-    def add(into: dict[str, Bench], key: str, label: str, cmd: list[str] | None, tree: bool = False) -> None:
+    def add(
+        into: dict[str, Bench], key: str, label: str, cmd: list[str] | None, tree: bool = False, short: str = ""
+    ) -> None:
+        if only is not None and key not in only:
+            return
         if cmd is None:
             print(f"run.py: bỏ qua {label}: chưa cài công cụ", file=sys.stderr)
             return
-        short = label.split(" <")[0].split(",")[0]
+        short = short or label.split(" <")[0].split(",")[0]
         into[key] = Bench(key, label, short, cmd, tree)
 
     plan = str(PLAN.relative_to(REPO))
+    # The floor: no ntm run can start faster than importing its parser, YAML and model libraries.
+    add(single, "floor", "python -c 'import yaml, pydantic, typer'",
+        [sys.executable, "-c", "import yaml, pydantic, typer"], short="import floor")
     add(single, "validate", "ntm validate <plan>", [ntm, "validate", plan])
     add(single, "check", "ntm check <plan>", [ntm, "check", plan])
     add(single, "render", "ntm render <plan> -o x.docx", [ntm, "render", plan, "-o", str(work / "x.docx")])
-    cjs, yamllint = tool("check-jsonschema"), tool("yamllint")
+    tools = comparison_tools(not args.no_install)
+    cjs, yamllint = ((str(tools / "check-jsonschema"), str(tools / "yamllint")) if tools
+                     else (tool("check-jsonschema"), tool("yamllint")))
     add(single, "cjs", "check-jsonschema --schemafile <schema> <plan>",
         [cjs, "--schemafile", str(schema), plan] if cjs else None)
     add(single, "yamllint", "yamllint <plan>", [yamllint, plan] if yamllint else None)
 
-    print(f"Một kế hoạch, tiến trình mới: {len(single)} lệnh × {args.rounds} vòng", file=sys.stderr)
-    run_rounds(list(single.values()), args.rounds, env, REPO, "một kế hoạch")
+    if single:
+        print(f"Một kế hoạch, tiến trình mới: {len(single)} lệnh × {args.rounds} vòng", file=sys.stderr)
+        run_rounds(list(single.values()), args.rounds, env, REPO, "một kế hoạch")
 
     batch: dict[str, Bench] = {}
     if not args.skip_batch:
@@ -306,7 +363,13 @@ def main(argv: list[str] | None = None) -> int:
             make_corpus.generate(args.corpus, args.count, make_corpus.DEFAULT_SEED)
         corpus = str(args.corpus)
         first = str(args.corpus / "p00")  # the first 1,000 plans
+        # The first 2,000 plans: a batch short enough that start-up and the pool still count.
+        small = [str(args.corpus / f"p{i:02d}") for i in range(min(SMALL, args.count) // make_corpus.PER_FOLDER)]
+        k = f"{min(SMALL, args.count):,}"
         n = f"{args.count:,}"
+        add(batch, "parse_small", f"CSafeLoader parse, {k} plans",
+            [sys.executable, str(HERE / "parse_baseline.py"), *small])
+        add(batch, "batch_small", f"ntm check <{k} plans>", [ntm, "check", *small], tree=True)
         add(batch, "parse", f"CSafeLoader parse, {n} plans", [sys.executable, str(HERE / "parse_baseline.py"), corpus])
         add(batch, "batch", f"ntm check <{n} plans>", [ntm, "check", corpus], tree=True)
         add(batch, "batch1", f"ntm check --jobs 1 <{n} plans>", [ntm, "check", "--jobs", "1", corpus], tree=True)
@@ -320,8 +383,11 @@ def main(argv: list[str] | None = None) -> int:
             tree=True)
         add(batch, "report_html", f"ntm report <{n} plans> -o x.html", [ntm, "report", corpus, "-o", str(work / "x.html")],
             tree=True)
-        print(f"Nhiều kế hoạch: {len(batch)} lệnh × {args.batch_rounds} vòng", file=sys.stderr)
-        run_rounds(list(batch.values()), args.batch_rounds, env, REPO, "nhiều kế hoạch")
+        add(batch, "report_docx", f"ntm report <{n} plans> -o x.docx", [ntm, "report", corpus, "-o", str(work / "x.docx")],
+            tree=True)
+        if batch:
+            print(f"Nhiều kế hoạch: {len(batch)} lệnh × {args.batch_rounds} vòng", file=sys.stderr)
+            run_rounds(list(batch.values()), args.batch_rounds, env, REPO, "nhiều kế hoạch")
 
     rows = ratios(single, batch, args.count)
     header = (
@@ -344,6 +410,20 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
+def paired(a: Bench, b: Bench) -> str:
+    """The noise of a ratio: the quotients of the two commands' runs in the same round (each
+    round runs both, back to back), and the quotient of their median CPU times, which a busy
+    neighbour disturbs less than wall-clock time."""
+    per_round = sorted(x.seconds / y.seconds for x, y in zip(a.samples, b.samples, strict=True) if y.seconds > 0)
+    if len(per_round) < 2:
+        return ""
+    q = statistics.quantiles(per_round, n=4)
+    cpu_b = statistics.median(s.cpu for s in b.samples)
+    cpu = f"; CPU {statistics.median(s.cpu for s in a.samples) / cpu_b:.2f}×" if cpu_b > 0 else ""
+    return (f"từng vòng / per round: {per_round[0]:.2f}–{per_round[-1]:.2f}× "
+            f"(tứ phân vị / quartiles {q[0]:.2f}–{q[2]:.2f}){cpu}")
+
+
 def ratios(single: dict[str, Bench], batch: dict[str, Bench], count: int) -> list[Row]:
     rows: list[Row] = []
 
@@ -355,14 +435,16 @@ def ratios(single: dict[str, Bench], batch: dict[str, Bench], count: int) -> lis
     def add(what: str, a: str, b: str, pool: dict[str, Bench], target: float | None) -> None:
         value = ratio(a, b, pool)
         if value is not None:
-            rows.append(Row(what, value, "×", f"/ {pool[b].short}", target))
+            rows.append(Row(what, value, "×", f"/ {pool[b].short}", target, paired(pool[a], pool[b])))
 
-    add("ntm validate", "validate", "cjs", single, 0.85)  # issue 9: with one parser (typer)
+    add("ntm validate", "validate", "floor", single, 1.8)  # issue 16
+    add("ntm validate", "validate", "cjs", single, 0.75)  # issue 16 (issue 9: 0.85)
     add("ntm validate", "validate", "yamllint", single, 2.0)
     add("ntm check", "check", "validate", single, 1.2)
     add("ntm render -o x.docx", "render", "validate", single, 2.5)
     if "render" in single and single["render"].codes != {0}:
         rows[-1].note = f"render thoát với mã {sorted(single['render'].codes)}: chưa phải số đo thật"
+    add(f"ntm check {min(SMALL, count):,} plans", "batch_small", "parse_small", batch, 1.2)  # issue 16
     add(f"ntm check {count:,} plans", "batch", "parse", batch, 1.5)
     add(f"ntm check --jobs 1 {count:,} plans", "batch1", "parse", batch, 1.5)
     add(f"ntm check --jobs 2 {count:,} plans", "batch2", "parse", batch, 0.9)
@@ -372,7 +454,8 @@ def ratios(single: dict[str, Bench], batch: dict[str, Bench], count: int) -> lis
             rows.append(Row(f"peak memory, {b.label}", max(b.peak_mb, b.tree_mb), " MB", "", 200))
     add(f"ntm report -o x.xlsx {count:,} plans", "report_xlsx", "checkjson", batch, 1.3)
     add(f"ntm report -o x.html {count:,} plans", "report_html", "checkjson", batch, 1.3)
-    for key in ("report_xlsx", "report_html"):
+    add(f"ntm report -o x.docx {count:,} plans", "report_docx", "checkjson", batch, 1.3)
+    for key in ("report_xlsx", "report_html", "report_docx"):
         if key in batch:
             b = batch[key]
             rows.append(Row(f"peak memory, {b.label}", max(b.peak_mb, b.tree_mb), " MB", "", 300))

@@ -85,6 +85,16 @@ class Case:
     def argv(self) -> list[str]:
         return [arg.replace("{case}", self.input_name) for arg in self.args]
 
+    @property
+    def may_write(self) -> list[str]:
+        """The files the run may create: those declared (`# writes:`, each must appear) and the file a
+        successful case asks for with `-o` (`ntm import X -o ke-hoach.yaml`). A case that fails and
+        declares nothing may write nothing at all."""
+        argv = self.argv()
+        if self.exit_code != 0 or "-o" not in argv[:-1]:
+            return list(self.writes)
+        return [*self.writes, argv[argv.index("-o") + 1]]
+
 
 def golden_cases() -> list[Case]:
     """Every case of every golden folder, folder by folder."""
@@ -502,7 +512,16 @@ def _inheritance_chain_9(target: Path) -> None:
         (target.parent / f"bo-{i}.yaml").write_text(_province_set(f"bo-{i}", parent), encoding="utf-8")
 
 
+def _git_repository(target: Path) -> None:
+    """The shipped plan committed in a git repository of its own (the case's folder)."""
+    target.write_text(seed_text(), encoding="utf-8")
+    git = ["git", "-c", "user.name=ntm", "-c", "user.email=ntm@example.invalid", "-c", "commit.gpgsign=false"]
+    for args in (["init", "-q"], ["add", target.name], ["commit", "-q", "-m", "kế hoạch"]):
+        subprocess.run([*git, *args], cwd=target.parent, check=True, capture_output=True)
+
+
 SETUPS: dict[str, Callable[[Path], None]] = {
+    "git_repository": _git_repository,
     "catalog_is_a_folder": _catalog_is_a_folder,
     "inheritance_cycle": _inheritance_cycle,
     "inheritance_chain_9": _inheritance_chain_9,
@@ -586,9 +605,43 @@ def run_case(case: Case, workdir: Path, monkeypatch: Any, timeout: float = 60) -
             monkeypatch.chdir(workdir.parent)  # out of the folder before it is removed
         after = snapshot(workdir)
         written = all(name in after for name in case.writes)
-        for name in case.writes:
-            after.pop(name, None)
+        for name in case.may_write:
+            if name not in before:
+                after.pop(name, None)
         return Ran(code, lines, written and after == before, peak_mb, traceback)
     finally:
         restore_permissions(workdir)
         shutil.rmtree(workdir)
+
+
+# --------------------------------------------------------------------------- which rule gave what (tests/test_rule_codes.py)
+
+# Every folder of golden cases; the rule-codes test runs them all.
+GOLDEN_FOLDERS = (DATA / "bad", DATA / "invalid", DATA / "codes")
+
+
+def run_watching_rules(case: Case, workdir: Path, watch: Any) -> int:
+    """The case in-process, like run_in_process, while ntm.rules.rule.watching(watch) sees each
+    diagnostic a rule yields; the exit code. The output is not compared: the other runners do that."""
+    from typer.testing import CliRunner
+
+    from ntm.cli.app import app
+    from ntm.rules.rule import watching
+
+    prepare(case, workdir)
+    here = Path.cwd()
+    os.chdir(workdir)
+    try:
+        with watching(watch):
+            result = CliRunner().invoke(app, case.argv())
+    finally:
+        os.chdir(here)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code
+
+
+# Word documents for `ntm import` (NH cases): made by tests/nhap_fixtures/bad.py.
+from nhap_fixtures.bad import NHAP_SETUPS  # noqa: E402
+
+SETUPS.update(NHAP_SETUPS)

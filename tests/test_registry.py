@@ -4,11 +4,15 @@
 - every code is given by some case under tests/data/ (an `[CODE]` line of a `.expected`),
   unless its entry says why none can (`khong_gap`); and then no case gives it;
 - every code a case expects, and every code or phrase key the package names, is registered;
-- every message template and phrase is a `str.format` template with named fields.
+- every message template and phrase is a `str.format` template with named fields;
+- each code is given by one rule (which declares it) or names the stages that give it, and the
+  docs say which.
 """
 
 from __future__ import annotations
 
+import ast
+import functools
 import re
 import string
 import unicodedata
@@ -19,7 +23,7 @@ from casefiles import DATA, REPO
 
 from ntm.diagnostics.pydantic_errors import _EXPECTED
 from ntm.diagnostics.registry import CAU, CODES, RETIRED
-from ntm.present.codes_doc import GENERATOR, codes_markdown
+from ntm.present.codes_doc import GENERATOR, STAGES, codes_markdown, rules_by_code
 
 DOC = REPO / "docs" / "codes.md"
 PACKAGE = REPO / "ntm"
@@ -146,3 +150,56 @@ def test_every_entry_is_complete(code: str) -> None:
     assert ma.ma == code
     assert ma.mo_ta.strip() and "\n" not in ma.mo_ta
     assert ma.vi_du.strip() or ma.khong_gap, "an example (a plan fragment or a situation), or why there is none"
+
+
+# ----------------------------------------------------------------------------- what gives each code
+
+@functools.cache
+def _given_in() -> dict[str, set[str]]:
+    """code -> the modules of ntm (dotted, without `ntm.`) that pass it to a call: a Diagnostic,
+    or a helper that builds one. Not the registry, not the docs generator, not a rule's declaration."""
+    code = re.compile(FAMILY)
+    found: dict[str, set[str]] = {}
+    for path in _sources():
+        if path.name.startswith("codes_") or path.name in ("registry.py", "codes_doc.py"):
+            continue
+        module = ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or (isinstance(node.func, ast.Name) and node.func.id == "Rule"):
+                continue
+            args = [*node.args, *(k.value for k in node.keywords)]
+            # a notice queued as a tuple (code, variant, text) and made into a Diagnostic later
+            args += [e for a in args if isinstance(a, ast.Tuple) for e in a.elts[:1]]
+            for arg in args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and code.fullmatch(arg.value):
+                    found.setdefault(arg.value, set()).add(module)
+    return found
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_each_code_is_given_by_one_rule_or_names_the_stages_that_give_it(code: str) -> None:
+    ma, rule = CODES[code], rules_by_code().get(code)
+    modules = _given_in().get(code, set())
+    stages = {module.split(".")[0] for module in modules}
+    if rule is not None:
+        assert not ma.dua_ra, f"{code} is given by the rule {rule.ten}: drop its dua_ra"
+        assert modules == {rule.check.__module__.removeprefix("ntm.")}, (rule.ten, modules)
+        return
+    assert ma.dua_ra and set(ma.dua_ra) <= set(STAGES), f"{code}: no rule declares it; name its stages (dua_ra)"
+    if "diagnostics" in stages:  # a shared translator (pydantic's errors): the stages are its callers
+        assert stages - {"diagnostics"} <= set(ma.dua_ra), (modules, ma.dua_ra)
+    else:
+        assert stages == set(ma.dua_ra), (modules, ma.dua_ra)
+
+
+def test_docs_name_the_rule_of_each_code_with_its_module_and_function() -> None:
+    text = codes_markdown()
+    for code, rule in rules_by_code().items():
+        entry = text.split(f"\n### {code}\n", 1)[1].split("\n### ", 1)[0]
+        path = rule.check.__module__.replace(".", "/") + ".py"
+        assert f"quy tắc [`{rule.ten}`](../{path}) (hàm `{rule.check.__name__}` trong `{path}`)" in entry, code
+        assert (REPO / path).is_file()
+    for code, ma in CODES.items():
+        if ma.dua_ra:
+            entry = text.split(f"\n### {code}\n", 1)[1].split("\n### ", 1)[0]
+            assert all(f"(../{STAGES[name][2]})" in entry for name in ma.dua_ra), code

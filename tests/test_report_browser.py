@@ -9,7 +9,9 @@ sorting a column must sort it, and a screenshot of the page is taken.
 
 from __future__ import annotations
 
+import re
 import struct
+import subprocess
 import sys
 from pathlib import Path
 
@@ -66,7 +68,7 @@ def test_report_page_in_chromium(page_file: Path, tmp_path: Path) -> None:
             page.on("pageerror", lambda e: problems.append(str(e)))
             page.goto(page_file.as_uri(), wait_until="load")
 
-            assert page.title() == "Báo cáo kết quả xây dựng nông thôn mới tỉnh Hòa Sơn, năm 2023–2025"
+            assert page.title().startswith("Báo cáo kết quả xây dựng nông thôn mới tỉnh Hòa Sơn, năm 20")
             assert page.locator("table.sortable").count() >= 8
             assert page.locator("figure.chart svg").count() >= 4  # bars, line, heat maps
             assert page.locator("figure.chart svg text", has_text="Số xã chưa đạt theo tiêu chí").count() >= 1
@@ -95,3 +97,79 @@ def test_report_page_in_chromium(page_file: Path, tmp_path: Path) -> None:
     assert problems == [] and requests == []
     width, height = _png_size(shot)
     assert (width, height) == (1400, 1000) and shot.stat().st_size > 50_000
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_wide_tables_scroll_in_their_frame(page_file: Path, tmp_path: Path, width: int) -> None:
+    """The page never scrolls sideways; a wide table scrolls inside its frame, its header row (and, on a wide
+    screen, its first columns) kept in view; matrix cells are marks with the full phrase on hover and in the
+    legend; charts keep a readable size by scrolling in their own frame."""
+    chromium = require_program("chromium", "chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 900}, locale="vi-VN")
+            page.goto(page_file.as_uri(), wait_until="load")
+            assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+            page.screenshot(path=str(tmp_path / f"top-{width}.png"))
+
+            matrix = page.locator('table[data-bang="ma_tran"]').first
+            frame = matrix.locator("xpath=..")
+            frame.scroll_into_view_if_needed()
+            sizes = frame.evaluate("e => [e.scrollWidth, e.clientWidth, e.scrollHeight, e.clientHeight]")
+            assert sizes[0] > sizes[1] and sizes[2] > sizes[3]  # it scrolls, inside its frame
+            frame.evaluate("e => { e.scrollTop = 300; e.scrollLeft = 500; }")
+            page.wait_for_timeout(100)
+            frame_box = frame.bounding_box()
+            header_box = matrix.locator("thead th").nth(8).bounding_box()
+            assert frame_box and header_box and abs(header_box["y"] - frame_box["y"]) <= 2  # header row kept
+            first = matrix.locator("tbody tr").nth(5).locator("td").first.bounding_box()
+            assert first is not None
+            if width >= 1000:
+                assert abs(first["x"] - frame_box["x"]) <= 2  # first columns kept in view
+            page.screenshot(path=str(tmp_path / f"matrix-{width}.png"))
+            assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+
+            cell = matrix.locator("tbody td[title]").first
+            mark, phrase = cell.inner_text(), cell.get_attribute("title")
+            assert len(mark) <= 2 and phrase and phrase.startswith(("Đạt", "Chưa"))
+            legend = page.locator("p.legend").first.inner_text()
+            assert phrase in legend and mark in legend
+            heights = matrix.locator("tbody tr").evaluate_all("rows => rows.slice(0, 30).map(r => r.offsetHeight)")
+            font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('table.sortable td')).fontSize)")
+            assert max(heights) < font * 4.5  # rows of one or two lines, not five or six
+
+            # Charts: labels never shrink below about 8 px; a narrow screen scrolls the drawing instead.
+            for svg in page.locator("figure.chart svg").all()[:6]:
+                scale = svg.evaluate("s => s.getBoundingClientRect().width / s.viewBox.baseVal.width")
+                assert scale * 11 >= 7.5, scale
+        finally:
+            browser.close()
+
+
+def test_page_prints_landscape_a_section_a_page(page_file: Path, tmp_path: Path) -> None:
+    chromium = require_program("chromium", "chromium")
+    pdfinfo = require_program("pdfinfo", "poppler-utils")
+    pdftotext = require_program("pdftotext", "poppler-utils")
+    from playwright.sync_api import sync_playwright
+
+    pdf = tmp_path / "bao-cao.pdf"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=FLAGS)
+        try:
+            page = browser.new_page()
+            page.goto(page_file.as_uri(), wait_until="load")
+            headings = page.locator("main section > h2").all_inner_texts()
+            page.pdf(path=str(pdf), prefer_css_page_size=True)
+        finally:
+            browser.close()
+    info = subprocess.run([pdfinfo, "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True).stdout
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
+    assert sizes and all(float(w) > float(h) for w, h in sizes)  # A4 landscape
+    pages = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True).stdout.split("\f")
+    assert len(headings) >= 4
+    for heading in headings:
+        starts = [p for p in pages if p.lstrip().startswith(heading.strip())]
+        assert len(starts) == 1, heading  # each section begins a page

@@ -334,5 +334,5 @@ def test_the_title_names_the_province_and_the_years_and_filters_are_words(report
     assert proc.returncode == 1, proc.stderr
     filtered = json.loads(out.read_text(encoding="utf-8"))
     scope = {p["muc"]: p["gia_tri"] for p in filtered["pham_vi"]}
-    assert scope["Bộ lọc"] == "tỉnh hòa sơn; năm 2024–2025" and "--" not in scope["Bộ lọc"]
-    assert filtered["tieu_de"].endswith("năm 2024–2025")
+    assert scope["Bộ lọc"] == "chỉ các kế hoạch của tỉnh Hòa Sơn; chỉ các năm 2024–2025" and "--" not in scope["Bộ lọc"]
+    assert filtered["tieu_de"].endswith("tỉnh Hòa Sơn, năm 2024, 2025")  # two years are named, a dash joins three or more

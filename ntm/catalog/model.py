@@ -78,7 +78,9 @@ _COUNTS = frozenset({DonVi.nha, DonVi.truong, DonVi.ho, DonVi.nguoi, DonVi.thon,
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # Built when first used, like the plan's models (ntm.plan.co_so): a run that reads no
+    # criteria set builds none of these validators.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class CanCuPhapLy(_Model):

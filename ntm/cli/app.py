@@ -153,15 +153,20 @@ def check_cmd(
              "vẫn thất bại. Dùng cho hook pre-commit, CI của kho kế hoạch.")] = False,
     jobs: JobsOpt = None,
     anywhere: AnywhereOpt = False,
+    so_voi: Annotated[str | None, typer.Option(
+        "--so-voi", metavar="PHIÊN_BẢN", show_default=False,
+        help="So mỗi kế hoạch với bản của nó ở một phiên bản git (commit, nhánh, thẻ: HEAD~1, origin/main): "
+             "tiêu chí đổi trạng thái, số liệu và mục tiêu thay đổi, kế hoạch mới, kế hoạch đã xóa. "
+             "Mã thoát vẫn theo kết quả hiện tại.")] = None,
 ) -> int:
     """Đánh giá kế hoạch theo bộ tiêu chí: liệt kê tiêu chí chưa đạt, số liệu, mức yêu cầu, chênh lệch và nguồn.
 
-    Ví dụ: ntm check plans/huong-son-2023.yaml --all
+    Ví dụ: ntm check plans/huong-son-2023.yaml --all; ntm check plans/ --so-voi origin/main
     """
     from ntm.cli.plans import run_plans
 
     fmt = frame.chon(format, CHECK.names, FORMAT, "ntm check")
-    return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), all_, anywhere, allow_unmet)
+    return run_plans("check", paths, fmt, strict, _jobs(jobs, "ntm check"), all_, anywhere, allow_unmet, so_voi)
 
 
 @command("report")
@@ -263,6 +268,38 @@ def render_cmd(
     fmt = frame.chon(format, RENDER.names + CHECK.names, FORMAT, "ntm render") if format is not None else None
     return render_command(Path(plan), Path(output) if output else None, fmt, Path(template) if template else None,
                           anywhere)
+
+
+@command("import")
+def import_cmd(
+    source: Annotated[str, typer.Argument(metavar="TỆP", show_default=False,
+                                          help="Văn bản kế hoạch Word: .docx; .doc, .odt được chuyển qua LibreOffice.")],
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="PLAN", show_default=False,
+        help="Tệp kế hoạch sẽ tạo (.yaml); mặc định in ra màn hình. Không ghi đè tệp đã có.")] = None,
+    bo_tieu_chi: Annotated[str | None, typer.Option(
+        "--bo-tieu-chi", "-b", metavar="MÃ", show_default=False,
+        help="Bộ tiêu chí của kế hoạch (mặc định: đoán theo tiêu đề, năm và tên các tiêu chí trong văn bản).")] = None,
+    vung: Annotated[str | None, typer.Option(
+        "--vung", metavar="VÙNG", show_default=False,
+        help="Vùng (bộ 2021-2025), ví dụ bac-trung-bo; mặc định: đoán theo tỉnh nếu văn bản nêu tỉnh.")] = None,
+    nhom_xa: Annotated[str | None, typer.Option(
+        "--nhom-xa", metavar="NHÓM", show_default=False, help="Nhóm xã 1, 2 hoặc 3 (bộ 2026-2030).")] = None,
+    nam: Annotated[str | None, typer.Option(
+        "--nam", metavar="NĂM", show_default=False, help="Năm kế hoạch (mặc định: năm ghi trong trích yếu).")] = None,
+    anywhere: AnywhereOpt = False,
+) -> int:
+    """Nhập văn bản kế hoạch Word có sẵn thành tệp kế hoạch YAML: giữ mọi đoạn văn, ô bảng; chỗ nào phải
+    đoán (năm, bộ tiêu chí, xã, số liệu) có chú thích "# ntm import: đoán từ …" và được liệt kê ra màn hình.
+
+    Ví dụ: ntm import ke-hoach-2023.docx -o ke-hoach-2023.yaml --vung bac-trung-bo
+    """
+    from ntm.cli.nhap import import_command
+
+    lenh = "ntm import"
+    group = frame.so_nguyen(nhom_xa, "--nhom-xa", lenh, 1, 3) if nhom_xa is not None else None
+    year = frame.so_nguyen(nam, "--nam", lenh, 2010, 2100) if nam is not None else None
+    return import_command(Path(source), Path(output) if output else None, bo_tieu_chi, vung, group, year, anywhere)
 
 
 @command("schema")

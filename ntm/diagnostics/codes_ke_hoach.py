@@ -83,46 +83,55 @@ CODES: tuple[Ma, ...] = (
         "SCH000", LOI, _MORE,
         "Quá nhiều lỗi định dạng: chỉ 100 lỗi đầu được liệt kê.",
         "20.000 khóa viết sai",
+        dua_ra=("plan", "catalog"),
     ),
-    Ma("SCH001", LOI, "thiếu khóa bắt buộc '{khoa}'.", "Thiếu một khóa bắt buộc.", "van_ban:\n  # thiếu so_hieu"),
+    Ma("SCH001", LOI, "thiếu khóa bắt buộc '{khoa}'.", "Thiếu một khóa bắt buộc.", "van_ban:\n  # thiếu so_hieu",
+       dua_ra=("plan", "catalog")),
     Ma(
         "SCH002", LOI, "khóa {khoa} không có trong định dạng {loai_tep} ở đây.{de_xuat}",
         "Khóa không có trong định dạng (thường là gõ sai); gợi ý khóa gần nhất.",
         "van_ban:\n  so_hieuu: 03/KH-UBND",
         bien_the={"liet_ke": "khóa {khoa} không có trong định dạng {loai_tep} ở đây. Các khóa hợp lệ: {cac_khoa}."},
+        dua_ra=("plan", "catalog"),
     ),
     Ma(
         "SCH003", LOI, "{ly_do}.",
         "Giá trị sai kiểu hoặc không đọc được (số, tỷ lệ, ngày, khoảng mục tiêu).",
         "nam: năm nay",
         bien_the={"kieu": "{can}; tìm thấy {tim_thay}."},
+        dua_ra=("plan", "catalog"),
     ),
     Ma(
         "SCH004", LOI, "giá trị phải là một trong: {cho_phep}; tìm thấy {tim_thay}.{de_xuat}",
         "Giá trị không thuộc danh sách được phép.",
         "tu_danh_gia: tot",
+        dua_ra=("plan", "catalog"),
     ),
     Ma(
         "SCH005", LOI, "giá trị phải từ {nguong} trở lên; tìm thấy {tim_thay}.",
         "Giá trị nằm ngoài khoảng cho phép.",
         "nam: 3023",
         bien_the={"toi_da": "giá trị phải không quá {nguong}; tìm thấy {tim_thay}."},
+        dua_ra=("plan", "catalog"),
     ),
     Ma(
         "SCH006", LOI, "danh sách cần {so_muc} mục; tìm thấy {tim_thay}.",
         "Danh sách có số mục không đúng.",
         "# tệp bộ tiêu chí của tỉnh\ngiai_doan: [2022, 2023, 2024, 2025]   # chỉ ghi năm đầu và năm cuối: [2022, 2025]",
+        dua_ra=("plan", "catalog"),
     ),
     Ma(
         "SCH007", LOI, "{can}, nhưng giá trị đang để trống.",
         "Khóa có mặt nhưng để trống giá trị.",
         "van_ban:\n  trich_yeu:   # chưa điền",
+        dua_ra=("plan", "catalog"),
     ),
     Ma(
         "SCH099", LOI, "giá trị không hợp lệ ({chi_tiet}); tìm thấy {tim_thay}.",
         "Lỗi định dạng khác (lưới an toàn).",
         "",
         khong_gap="mọi loại lỗi mà các mô hình dùng đều có mã riêng; mã này chỉ là lưới an toàn cho loại lỗi mới",
+        dua_ra=("plan", "catalog"),
     ),
     # ------------------------------------------------------------------ DM: commune, region, year
     Ma(
@@ -157,7 +166,7 @@ CODES: tuple[Ma, ...] = (
     # ------------------------------------------------------------------ TC: criteria and indicators
     Ma("TC000", LOI, _MORE, "Quá nhiều lỗi mã tiêu chí: chỉ 100 lỗi đầu được liệt kê.",
        "tieu_chi:\n  muc_001: {tu_danh_gia: dat}\n  muc_002: {tu_danh_gia: dat}\n"
-       "  # … đến muc_101: 101 mã không có trong bộ tiêu chí"),
+       "  # … đến muc_101: 101 mã không có trong bộ tiêu chí", dua_ra=("rules",)),
     Ma(
         "TC001", LOI, "không có tiêu chí {ma} trong {bo_tieu_chi}.{de_xuat}",
         "Mã tiêu chí không có trong bộ tiêu chí; gợi ý mã gần nhất, hoặc bộ có tiêu chí đó.",

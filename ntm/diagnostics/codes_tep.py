@@ -72,27 +72,33 @@ CODES: tuple[Ma, ...] = (
         "Tệp được nêu (hoặc đích của một liên kết tượng trưng) không tồn tại.",
         "ntm validate ke-hoach-da-xoa.yaml",
         bien_the={"lien_ket_hong": "liên kết tượng trưng trỏ tới '{dich}', tệp này không tồn tại."},
+        dua_ra=("load",),
     ),
     Ma(
         "IO002", LOI, "đây là một thư mục, không phải tệp {loai_tep}.",
         "Đường dẫn là một thư mục ở chỗ cần một tệp.",
         "bo_tieu_chi: ./bo-tieu-chi-tinh.yaml   # bo-tieu-chi-tinh.yaml là một thư mục",
+        dua_ra=("load",),
     ),
-    Ma("IO003", LOI, "không có quyền đọc tệp này.", "Hệ điều hành không cho đọc tệp.", "chmod 000 ke-hoach.yaml"),
+    Ma("IO003", LOI, "không có quyền đọc tệp này.", "Hệ điều hành không cho đọc tệp.", "chmod 000 ke-hoach.yaml",
+       dua_ra=("load",)),
     Ma(
         "IO004", LOI, "không đọc được tệp ({ly_do}).",
         "Hệ điều hành báo lỗi khi mở hoặc đọc tệp (liên kết lặp vòng, đường dẫn quá dài, lỗi đĩa).",
         "ln -s ke-hoach.yaml ke-hoach.yaml   # liên kết trỏ vào chính nó",
+        dua_ra=("load",),
     ),
     Ma(
         "IO005", CANH_BAO, "thư mục không có tệp kế hoạch nào (*.yaml, *.yml).",
         "Một thư mục được nêu nhưng không chứa tệp kế hoạch nào.",
         "ntm validate thu-muc-rong/",
+        dua_ra=("run",),
     ),
     Ma(
         "IO006", LOI, "đây không phải tệp thường (mà là FIFO, thiết bị hoặc socket): cần một tệp {loai_tep} .yaml.",
         "Đường dẫn là FIFO, thiết bị hoặc socket: đọc nó có thể treo mãi hoặc không bao giờ hết.",
         "bo_tieu_chi: /dev/zero",
+        dua_ra=("load",),
     ),
     Ma(
         "IO007", CANH_BAO, "bỏ qua: đây không phải tệp thường (FIFO, thiết bị hoặc socket) dù tên có đuôi .yaml.",
@@ -103,11 +109,13 @@ CODES: tuple[Ma, ...] = (
             "lien_ket_vong": "bỏ qua: liên kết tượng trưng lặp vòng (trỏ tới '{dich}').",
             "lien_ket_thu_muc": "bỏ qua: liên kết tới thư mục '{dich}' (ntm không đi theo liên kết thư mục).",
         },
+        dua_ra=("run",),
     ),
     Ma(
         "IO008", CANH_BAO, "không đọc được thư mục này ({ly_do}): các kế hoạch bên trong không được kiểm tra.",
         "Một thư mục con không đọc được; các kế hoạch trong đó không được kiểm tra.",
         "chmod 000 plans/huyen-a/",
+        dua_ra=("run",),
     ),
     Ma(
         "NTM001", LOI,
@@ -116,6 +124,7 @@ CODES: tuple[Ma, ...] = (
         "Một lỗi của chính ntm (không phải của kế hoạch) khi kiểm tra một tệp; lượt chạy tiếp tục với tệp sau, mã thoát 4.",
         "",
         khong_gap="chỉ xảy ra khi ntm có lỗi lập trình; tests/test_batch.py gây lỗi giả để thấy lượt chạy vẫn đi tiếp",
+        dua_ra=("run",),
     ),
     # ------------------------------------------------------------------ YAML: bytes and text
     Ma(
@@ -133,22 +142,26 @@ CODES: tuple[Ma, ...] = (
                 "hãy lưu lại tệp dạng UTF-8."
             ),
         },
+        dua_ra=("load",),
     ),
     Ma(
         "YAML002", LOI, "tệp nhị phân (nhiều byte NUL và ký tự điều khiển), không phải văn bản YAML.",
         "Tệp là tệp nhị phân hoặc chứa byte NUL.",
         "nam: 20\\x0023   # một byte NUL giữa số",
         bien_the={"nul": "tệp chứa byte NUL (tệp nhị phân?): cần một tệp văn bản YAML."},
+        dua_ra=("load",),
     ),
     Ma(
         "YAML003", LOI, "văn bản trong tệp bị lỗi phông.{goi_y}",
         "Tệp là UTF-8 nhưng nội dung là chữ TCVN3/VNI đã bị đọc sai bảng mã.",
         "xa: B¶o Th¾ng",
+        dua_ra=("load",),
     ),
     Ma(
         "YAML004", LOI, "tệp quá lớn ({co} MB; tối đa {toi_da} MB cho một kế hoạch).",
         "Tệp lớn hơn giới hạn kích thước của một kế hoạch.",
         "một tệp 50 MB",
+        dua_ra=("load",),
     ),
     Ma(
         "YAML005", CANH_BAO,
@@ -162,6 +175,7 @@ CODES: tuple[Ma, ...] = (
                 "Nên lưu lại tệp ở dạng chuẩn để tìm kiếm, so sánh không bị sai."
             ),
         },
+        dua_ra=("load",),
     ),
     Ma(
         "YAML006", LOI,
@@ -169,17 +183,20 @@ CODES: tuple[Ma, ...] = (
         "tệp có thể bị sinh tự động hoặc chép lặp nội dung.",
         "Tệp có nhiều giá trị hơn giới hạn (tệp sinh tự động hoặc bị chép lặp).",
         "thoi_gian_thuc_hien: [một triệu mục]",
+        dua_ra=("load",),
     ),
     Ma(
         "YAML010", LOI, "YAML không hợp lệ ({van_de}).",
         "Lỗi cú pháp YAML; thông điệp nói rõ từng trường hợp (Tab, thiếu nháy, thụt lề, …).",
         "\txa: Hương Sơn   # thụt lề bằng Tab",
         bien_the=_YAML_SYNTAX,
+        dua_ra=("load",),
     ),
     Ma(
         "YAML011", LOI, "cấu trúc lồng nhau quá sâu (tối đa {toi_da} cấp).",
         "Các bảng và danh sách lồng nhau sâu hơn giới hạn của công cụ.",
         "thoi_gian_thuc_hien: [[[[[[ … Quý I/2023 … ]]]]]]   # 70 cấp ngoặc vuông lồng nhau (tối đa 64)",
+        dua_ra=("load",),
     ),
     Ma(
         "YAML012", LOI,
@@ -187,6 +204,7 @@ CODES: tuple[Ma, ...] = (
         "Nếu đây là chữ trong nội dung, hãy đặt cả giá trị trong dấu nháy kép.",
         "Thẻ YAML (!…, !!python/…): không bao giờ được thực thi hay dựng thành đối tượng.",
         "nam: !!python/object/apply:os.system ['ls']",
+        dua_ra=("load",),
     ),
     Ma(
         "YAML013", LOI,
@@ -203,16 +221,19 @@ CODES: tuple[Ma, ...] = (
                 "hãy chép đầy đủ nội dung. Nếu {the} là chữ trong nội dung, hãy đặt cả giá trị trong dấu nháy kép."
             ),
         },
+        dua_ra=("load",),
     ),
     Ma(
         "YAML014", LOI, "tên khóa phải là một chữ đơn giản, không phải danh sách hay bảng.",
         "Khóa của một bảng là danh sách hoặc bảng.",
         "tieu_chi:\n  [giao_thong, thuy_loi_phong_chong_thien_tai]:   # hai tiêu chí chung một khóa\n    tu_danh_gia: dat",
+        dua_ra=("load",),
     ),
     Ma(
         "YAML015", LOI, "khóa gộp '<<' không được phép trong kế hoạch: hãy viết đầy đủ các khóa.",
         "Khóa gộp '<<' của YAML.",
         "<<: {nam: 2023}",
+        dua_ra=("load",),
     ),
     Ma(
         "YAML016", LOI,
@@ -220,6 +241,7 @@ CODES: tuple[Ma, ...] = (
         "văn bản kế hoạch không được chứa ký tự này; hãy xoá nó.",
         "Một giá trị chứa ký tự điều khiển, ký tự không hợp lệ hay nửa cặp UTF-16 (viết bằng mã thoát YAML).",
         'trich_yeu: "Thực hiện\\x01 chương trình"',
+        dua_ra=("load",),
     ),
     Ma(
         "YAML020", LOI,
@@ -232,15 +254,18 @@ CODES: tuple[Ma, ...] = (
                 "(bản sau sẽ ghi đè bản trước)."
             ),
         },
+        dua_ra=("load",),
     ),
     Ma(
         "YAML030", LOI, "tệp trống (hoặc chỉ có chú thích): cần nội dung một kế hoạch.",
         "Tệp không có nội dung.",
         "# chỉ có chú thích",
+        dua_ra=("load",),
     ),
     Ma(
         "YAML031", LOI, "cấp cao nhất của tệp phải là các khóa (van_ban:, dia_ban:, …); tìm thấy {tim_thay}.",
         "Cấp cao nhất của tệp không phải là một bảng khóa: giá trị.",
         "- van_ban\n- dia_ban",
+        dua_ra=("load",),
     ),
 )

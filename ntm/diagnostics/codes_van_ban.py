@@ -134,6 +134,7 @@ CODES: tuple[Ma, ...] = (
             "thieu_kho_giay": "mẫu không ghi khổ giấy (w:pgSz): không biết trình bày văn bản trên trang nào.",
             "le_qua_rong": "lề trang của mẫu rộng gần bằng hoặc hơn cả trang: không còn chỗ cho nội dung.",
         },
+        dua_ra=("present",),
     ),
     Ma(
         "MAU002", LOI, "mẫu gây lỗi {loai}: {chi_tiet}.",
@@ -148,6 +149,7 @@ CODES: tuple[Ma, ...] = (
             "qua_sau": "mẫu lồng nhau hoặc tự gọi lại quá sâu (macro đệ quy?).",
             "ky_tu": "mẫu tạo ra ký tự không hợp lệ (nửa cặp UTF-16, như \\ud800).",
         },
+        dua_ra=("present",),
     ),
     Ma(
         "MAU003", LOI, "văn bản do mẫu tạo ra vượt {mb} MB: đã dừng.",
@@ -157,5 +159,6 @@ CODES: tuple[Ma, ...] = (
             "thoi_gian": "mẫu chạy quá {giay} giây: đã dừng.",
             "bo_nho": "mẫu dùng quá {mb} MB bộ nhớ: đã dừng.",
         },
+        dua_ra=("present",),
     ),
 )

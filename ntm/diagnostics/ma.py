@@ -23,6 +23,9 @@ class Ma:
     vi_du: str  # a plan fragment (or a situation) that produces it
     bien_the: Mapping[str, str] = field(default_factory=_no_variants)  # variant -> template
     khong_gap: str | None = None  # why no test case can produce it, if none can
+    # The stages (packages of ntm: "load", "plan", "catalog", "rules", "run", "present") that give
+    # a code no rule gives; a rule's codes are named by the rule (ntm.rules, `Rule.ma`).
+    dua_ra: tuple[str, ...] = ()
 
     def template(self, variant: str | None) -> str:
         if variant is None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ntm.diagnostics import ParamsError, template_fields
+
 
 @dataclass(frozen=True)
 class GiaTri:
@@ -60,12 +62,40 @@ def _no_params() -> Mapping[str, Any]:
     return {}
 
 
+# phrase key -> its fields, filled as phrases are first used
+_FIELDS: dict[str, frozenset[str]] = {}
+
+
+def _phrase_fields(key: str) -> frozenset[str]:
+    from ntm.diagnostics.registry import CAU  # the registry's tables import this module's package
+
+    if key not in CAU:
+        raise ParamsError(f"{key!r} is not a registered phrase (CAU)")
+    found = _FIELDS[key] = template_fields(CAU[key])
+    return found
+
+
+def check_phrase_params(key: str, params: Mapping[str, Any]) -> None:
+    """`params` are exactly the fields of the phrase's template, or ParamsError."""
+    fields = _FIELDS.get(key)
+    if fields is None:
+        fields = _phrase_fields(key)
+    if params.keys() != fields:
+        given = set(params)
+        raise ParamsError(f"phrase {key}: params do not fit the template: missing {sorted(fields - given)}, "
+                          f"unexpected {sorted(given - fields)}")
+
+
 @dataclass(frozen=True)
 class Cau:
-    """A phrase of the registry (CAU), by key, with its own params: messages are built from phrases."""
+    """A phrase of the registry (CAU), by key, with its own params: messages are built from phrases.
+    The params are checked when it is made, as a Diagnostic's are."""
 
     key: str
     params: Mapping[str, Any] = field(default_factory=_no_params)
+
+    def __post_init__(self) -> None:
+        check_phrase_params(self.key, self.params)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from ntm.diagnostics import Diagnostic, YamlPath
 from ntm.diagnostics.params import Cau, GiaTri
@@ -36,6 +37,18 @@ _EXPECTED = frozenset(
 _EMPTY_MEANS_MISSING = frozenset(
     {"string_type", "list_type", "dict_type", "model_type", "int_type", "float_type", "decimal_type"}
 )
+
+
+def resolved_fields(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    """The fields of `model` with every annotation resolved.
+
+    The models are built when first used (defer_build, for start-up time), so a recursive one
+    (a table column holding columns) keeps a forward reference in its own fields until it is
+    built on its own; this builds it then, on the error path only.
+    """
+    if not getattr(model, "__pydantic_fields_complete__", True):
+        model.model_rebuild()
+    return model.model_fields
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -59,9 +72,10 @@ def model_at(root: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel]
         current = _unwrap(current)
         origin = typing.get_origin(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
-            if not isinstance(segment, str) or segment not in current.model_fields:
+            fields = resolved_fields(current)
+            if not isinstance(segment, str) or segment not in fields:
                 return None
-            current = current.model_fields[segment].annotation
+            current = fields[segment].annotation
         elif origin in (list, tuple):
             current = typing.get_args(current)[0]
         elif origin is dict:
@@ -78,9 +92,10 @@ def _enum_at(root: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
     if not loc:
         return []
     owner = model_at(root, loc[:-1])
-    if owner is None or not isinstance(loc[-1], str) or loc[-1] not in owner.model_fields:
+    fields = resolved_fields(owner) if owner is not None else {}
+    if not isinstance(loc[-1], str) or loc[-1] not in fields:
         return []
-    annotation = _unwrap(owner.model_fields[loc[-1]].annotation)
+    annotation = _unwrap(fields[loc[-1]].annotation)
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return [str(m.value) for m in annotation]
     if typing.get_origin(annotation) is typing.Literal:
@@ -91,9 +106,10 @@ def _enum_at(root: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
 def _tuple_length(root: type[BaseModel], loc: Sequence[str | int]) -> int | None:
     """How many items the fixed-length list at `loc` holds (`giai_doan: [2021, 2025]`: 2)."""
     owner = model_at(root, loc[:-1]) if loc else None
-    if owner is None or not isinstance(loc[-1], str) or loc[-1] not in owner.model_fields:
+    fields = resolved_fields(owner) if owner is not None else {}
+    if not loc or not isinstance(loc[-1], str) or loc[-1] not in fields:
         return None
-    items = typing.get_args(_unwrap(owner.model_fields[loc[-1]].annotation))
+    items = typing.get_args(_unwrap(fields[loc[-1]].annotation))
     return None if not items or Ellipsis in items else len(items)
 
 

@@ -19,13 +19,15 @@ from ntm.diagnostics.ma import Ma
 
 def _build() -> dict[str, Ma]:
     from ntm.diagnostics.codes_bo_tieu_chi import CODES as CATALOG
+    from ntm.diagnostics.codes_git import CODES as GIT
     from ntm.diagnostics.codes_ke_hoach import CODES as PLAN
     from ntm.diagnostics.codes_lenh import CODES as USAGE
+    from ntm.diagnostics.codes_nhap import CODES as IMPORT
     from ntm.diagnostics.codes_tep import CODES as FILES
     from ntm.diagnostics.codes_van_ban import CODES as DOCUMENT
 
     table: dict[str, Ma] = {}
-    for ma in (*FILES, *PLAN, *CATALOG, *DOCUMENT, *USAGE):
+    for ma in (*FILES, *PLAN, *CATALOG, *DOCUMENT, *USAGE, *IMPORT, *GIT):
         if ma.ma in table:
             raise ValueError(f"diagnostic code {ma.ma} is defined twice")
         table[ma.ma] = ma
@@ -37,13 +39,15 @@ CODES: dict[str, Ma] = _build()
 
 def phrases() -> dict[str, str]:
     from ntm.diagnostics.codes_bo_tieu_chi import CAU as CATALOG
+    from ntm.diagnostics.codes_git import CAU as GIT
     from ntm.diagnostics.codes_ke_hoach import CAU as PLAN
     from ntm.diagnostics.codes_lenh import CAU as USAGE
+    from ntm.diagnostics.codes_nhap import CAU as IMPORT
     from ntm.diagnostics.codes_tep import CAU as FILES
     from ntm.diagnostics.codes_van_ban import CAU as DOCUMENT
 
     out: dict[str, str] = {}
-    for table in (FILES, PLAN, CATALOG, DOCUMENT, USAGE):
+    for table in (FILES, PLAN, CATALOG, DOCUMENT, USAGE, IMPORT, GIT):
         for key, text in table.items():
             if key in out:
                 raise ValueError(f"phrase {key} is defined twice")

@@ -113,7 +113,7 @@ def syntax_error(exc: yaml.YAMLError, text: str, file: str, max_depth: int, liby
     variant = next((key for needle, key in _VARIANTS if needle in problem or needle in context), "khac")
     if variant == "qua_sau":
         return Diagnostic("YAML011", file, params={"toi_da": max_depth}, line=line, column=col)
-    params: dict[str, Any] = {"toi_da": max_depth, "van_de": problem}
+    params: dict[str, Any] = {}
     if at_error == "\t":  # libyaml's wording does not name the tab
         variant = "tab"
     elif at_error and unicodedata.category(at_error) in ("Cc", "Cs", "Co", "Cn"):
@@ -133,5 +133,7 @@ def syntax_error(exc: yaml.YAMLError, text: str, file: str, max_depth: int, liby
             line, col, end = quote
             variant = "nhay_keo_dai"
             params["dong"] = end
+    if variant == "khac":
+        params["van_de"] = problem  # the parser's own words, for a slip no variant names
     params["bien_the"] = variant
     return Diagnostic("YAML010", file, params=params, line=line, column=col)

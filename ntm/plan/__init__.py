@@ -12,11 +12,17 @@ from ntm.diagnostics import Diagnostic
 from ntm.diagnostics.pydantic_errors import pydantic_diagnostics
 from ntm.plan.model import KeHoach
 
-__all__ = ["KeHoach", "validate_for_set", "validate_plan"]
+__all__ = ["KeHoach", "build_models", "validate_for_set", "validate_plan"]
 
 # What a criteria set is checked against: the commune, the year, the set, the criteria and
 # their figures. The rest (the document) does not affect those checks.
 PHAN_DOI_CHIEU = ("phien_ban", "dia_ban", "nam", "bo_tieu_chi", "tieu_chi")
+
+
+def build_models() -> None:
+    """Build the plan model's validator now. It is built when first used (defer_build, for
+    start-up time); a batch builds it before its workers fork, so that they share it."""
+    KeHoach.model_rebuild()
 
 
 def validate_plan(data: Any, file: str) -> tuple[KeHoach | None, list[Diagnostic]]:

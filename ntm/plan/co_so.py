@@ -31,5 +31,9 @@ def new_list() -> list[Any]:
 class PlanModel(BaseModel):
     """The base of every model of the plan format: an unknown key is an error, values are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: a model's validator is built when first used, the whole plan's at once, instead
+    # of one per class at import (each nested one again inside its parents): less start-up time for
+    # every command (benchmarks/README.md). A recursive model keeps a forward reference in its
+    # fields until then (ntm.diagnostics.pydantic_errors.resolved_fields).
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 

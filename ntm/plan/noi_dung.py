@@ -163,9 +163,6 @@ def _bo_cuc_item(value: Any) -> Any:
 
 PhanBoCucType = Annotated[PhanBoCuc, BeforeValidator(_bo_cuc_item, json_schema_input_type=str | PhanBoCuc)]
 
-CotBang.model_rebuild()
-KhoiNoiDung.model_rebuild()
-
 PHAN_CO_SAN = (
     "muc_dich_yeu_cau", "muc_tieu", "nhiem_vu_giai_phap", "thoi_gian_thuc_hien", "kinh_phi", "to_chuc_thuc_hien",
 )

@@ -14,6 +14,7 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
+from ntm.diagnostics.pydantic_errors import resolved_fields
 from ntm.plan.model import KeHoach
 
 SCHEMA_ID = "https://ntm.invalid/schema/ke-hoach.schema.json"
@@ -112,7 +113,7 @@ def _bounds(schema: dict[str, Any], model: type[BaseModel], node: dict[str, Any]
     """Numbers that may also be typed as text (`nam: "2024"`) carry their own JSON Schema, which
     drops the field's range: put minimum/maximum back on the integer and number branches."""
     seen = seen if seen is not None else set()
-    for name, field in model.model_fields.items():
+    for name, field in resolved_fields(model).items():
         prop = (node.get("properties") or {}).get(name)
         limits = _limits(field.annotation, list(field.metadata))
         if isinstance(prop, dict) and limits:

@@ -163,10 +163,6 @@ class SoLieu:
     phan_tram: bool = False
     van_ban: str = ""  # what the user wrote, for messages
 
-    @property
-    def la_so(self) -> bool:
-        return self.so is not None
-
 
 def parse_so_lieu(value: Any) -> SoLieu:
     if isinstance(value, SoLieu):

@@ -1,5 +1,6 @@
 """docs/codes.md, written from the registry: every diagnostic code with its severity, meaning,
-message template (and variants) and an example, grouped by family; then the retired codes.
+what gives it (the rule of ntm/rules, by module and function, or the stage), message template
+(and variants) and an example, grouped by family; then the retired codes.
 
     python -m ntm.present.codes_doc            # (re)write docs/codes.md (from the repository root)
     python -m ntm.present.codes_doc --check    # exit 1 if docs/codes.md is not what the registry gives
@@ -21,6 +22,8 @@ from ntm.diagnostics.ma import Ma
 from ntm.diagnostics.params import Cau, DeXuat, GiaTri
 from ntm.diagnostics.registry import CODES, RETIRED
 from ntm.present.messages import one_line
+from ntm.rules import all_rules
+from ntm.rules.rule import GiaiDoan, Rule
 
 DEFAULT_PATH = Path("docs") / "codes.md"
 GENERATOR = "python -m ntm.present.codes_doc"
@@ -43,8 +46,9 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
         "Mã tiêu chí, mã chỉ tiêu và số liệu của kế hoạch so với bộ tiêu chí mà kế hoạch nêu.",
     ),
     (
-        "KH", "KH: kế hoạch đối chiếu với kết quả đánh giá",
-        "Chỉ `ntm check` đưa ra (sau khi đánh giá); đều là cảnh báo: kế hoạch vẫn hợp lệ.",
+        "KH", "KH: kế hoạch tự kiểm",
+        "Kế hoạch đối chiếu với kết quả đánh giá (chỉ `ntm check` và `ntm render`, sau khi đánh giá) "
+        "và với chính nó (kinh phí, ngày, chỗ chờ điền); đều là cảnh báo: kế hoạch vẫn hợp lệ.",
     ),
     (
         "VB", "VB: cấu trúc văn bản",
@@ -58,6 +62,16 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
         "MAU", "MAU: mẫu văn bản của đơn vị",
         "Mẫu .docx hoặc .md.j2 đưa vào `ntm render --template` (docs/render.md); mã thoát 1.",
     ),
+    (
+        "NH", "NH: nhập văn bản Word (`ntm import`)",
+        "Văn bản Word không đọc được (mã thoát 1, không ghi gì), hoặc phần chữ không đưa được vào kế hoạch "
+        "(docs/import.md).",
+    ),
+    (
+        "GIT", "GIT: so sánh với một phiên bản trong git",
+        "`ntm check --so-voi PHIÊN_BẢN` (docs/ci.md). GIT001-GIT003: lệnh dừng trước khi kiểm tra kế hoạch nào, "
+        "mã thoát 2; GIT004 là lỗi của một kế hoạch (mã thoát 1), các kế hoạch khác vẫn được so sánh.",
+    ),
     ("NTM", "NTM: lỗi của chính ntm", "Không phải lỗi của tệp: xin báo cho nhóm phát triển."),
 )
 
@@ -68,6 +82,24 @@ _EXIT_CODES = (
     ("3", "(`check`) kế hoạch hợp lệ nhưng còn tiêu chí chưa đạt"),
     ("4", "lỗi nội bộ của `ntm` (xin báo cho nhóm phát triển)"),
 )
+
+# When a rule runs, by its declared stage (ntm.rules.rule.GiaiDoan).
+RULE_STAGES: dict[GiaiDoan, str] = {
+    "bo_tieu_chi": "khi đối chiếu kế hoạch với bộ tiêu chí",
+    "van_ban": "khi kiểm tra văn bản và số liệu của kế hoạch",
+    "danh_gia": "sau khi đánh giá (`ntm check`, `ntm render`)",
+}
+
+# What gives a code no rule gives (`Ma.dua_ra`): its name in the index, in the entry, and its package.
+STAGES: dict[str, tuple[str, str, str]] = {
+    "load": ("đọc tệp", "giai đoạn đọc tệp", "ntm/load/"),
+    "plan": ("định dạng kế hoạch", "mô hình định dạng kế hoạch", "ntm/plan/"),
+    "catalog": ("bộ tiêu chí", "giai đoạn đọc bộ tiêu chí", "ntm/catalog/"),
+    "rules": ("bộ chạy quy tắc", "bộ chạy các quy tắc, khi quá nhiều lỗi", "ntm/rules/__init__.py"),
+    "run": ("chạy kiểm tra", "giai đoạn chạy kiểm tra", "ntm/run/"),
+    "present": ("xuất văn bản", "giai đoạn xuất văn bản", "ntm/present/"),
+    "nhap": ("nhập văn bản Word", "giai đoạn nhập văn bản Word (`ntm import`)", "ntm/nhap/"),
+}
 
 # The first line of a YAML fragment: a key, a list item, an explicit key, or a tab-indented key.
 _YAML_LINE = re.compile(r"\s*(?:-\s|\?\s|[\w<][\w<.-]*:(?:\s|$))")
@@ -114,6 +146,40 @@ def _prose(text: str) -> str:
 
 def _cell(text: str) -> str:
     return _prose(text).replace("|", "\\|")
+
+
+def rules_by_code() -> dict[str, Rule]:
+    """The rule that gives each code it declares (a code belongs to one rule)."""
+    out: dict[str, Rule] = {}
+    for rule in all_rules():
+        for code in rule.ma:
+            if code in out:
+                raise ValueError(f"{code} is declared by {out[code].ten} and {rule.ten}")
+            out[code] = rule
+    return out
+
+
+def _rule_file(rule: Rule) -> str:
+    return rule.check.__module__.replace(".", "/") + ".py"
+
+
+def _given_by(ma: Ma, rule: Rule | None) -> str:
+    """Who gives the code, linked to the source as ruff's docs link a code to its rule."""
+    if rule is not None and ma.dua_ra:
+        raise ValueError(f"{ma.ma}: given by the rule {rule.ten}, yet its entry names stages (dua_ra)")
+    if rule is not None:
+        path = _rule_file(rule)
+        return (f"quy tắc [`{rule.ten}`](../{path}) (hàm `{rule.check.__qualname__}` trong `{path}`), "
+                f"chạy {RULE_STAGES[rule.giai_doan]}")
+    if not ma.dua_ra:
+        raise ValueError(f"{ma.ma}: no rule declares it and its entry names no stage (dua_ra)")
+    return " và ".join(f"{STAGES[name][1]} ([`{STAGES[name][2]}`](../{STAGES[name][2]}))" for name in ma.dua_ra)
+
+
+def _given_by_short(ma: Ma, rule: Rule | None) -> str:
+    if rule is not None:
+        return f"`{rule.ten}`"
+    return ", ".join(STAGES[name][0] for name in ma.dua_ra)
 
 
 # ----------------------------------------------------------------------------- sections
@@ -179,18 +245,23 @@ def _intro() -> list[str]:
         "",
         "## Mục lục",
         "",
-        "| mã | mức độ | ý nghĩa |",
-        "|---|---|---|",
+        "Cột cuối: quy tắc (trong `ntm/rules/`, theo mô-đun và hàm) hoặc giai đoạn đưa ra mã.",
+        "",
+        "| mã | mức độ | ý nghĩa | đưa ra bởi |",
+        "|---|---|---|---|",
     ]
+    by_code = rules_by_code()
     for prefix, _, _ in FAMILIES:
         for ma in _of_family(prefix):
-            out.append(f"| [{ma.ma}](#{ma.ma.lower()}) | {ma.muc_do.nhan} | {_cell(ma.mo_ta)} |")
+            out.append(f"| [{ma.ma}](#{ma.ma.lower()}) | {ma.muc_do.nhan} | {_cell(ma.mo_ta)} | "
+                       f"{_given_by_short(ma, by_code.get(ma.ma))} |")
     out.append("")
     return out
 
 
-def _entry(ma: Ma) -> list[str]:
-    out = [f"### {ma.ma}", "", f"**{ma.muc_do.nhan}**: {_prose(ma.mo_ta)}", ""]
+def _entry(ma: Ma, rule: Rule | None) -> list[str]:
+    out = [f"### {ma.ma}", "", f"**{ma.muc_do.nhan}**: {_prose(ma.mo_ta)}", "",
+           f"Đưa ra bởi: {_given_by(ma, rule)}.", ""]
     if ma.bien_the:
         out += ["Thông điệp, tùy trường hợp:", "", f"- chung: {_code(_template(ma.mau))}"]
         out += [f"- biến thể `{name}`: {_code(_template(text))}" for name, text in ma.bien_the.items()]
@@ -230,10 +301,11 @@ def codes_markdown() -> str:
     if unknown:
         raise ValueError(f"codes of no documented family: {unknown}")
     lines = _intro()
+    by_code = rules_by_code()
     for prefix, heading, about in FAMILIES:
         lines += [f"## {heading}", "", about, ""]
         for ma in _of_family(prefix):
-            lines += _entry(ma)
+            lines += _entry(ma, by_code.get(ma.ma))
     lines += _retired()
     return "\n".join(lines).rstrip("\n") + "\n"
 

@@ -3,7 +3,7 @@ suffixes, default and help text here, and asks a format for its writer.
 
 A writer is imported only when its format is used (`Format.load`), by a small function
 that imports it: `ntm --help` and `ntm validate` read these tables without loading
-python-docx, Jinja2, XlsxWriter, matplotlib or rich. This module imports nothing else.
+python-docx, Jinja2, XlsxWriter, pygal or rich. This module imports nothing else.
 """
 
 from __future__ import annotations
@@ -116,12 +116,26 @@ def _junit() -> ReporterFactory:
     return JunitReporter
 
 
+def _sarif() -> ReporterFactory:
+    from ntm.present.kiem_tra.sarif import SarifReporter
+
+    return SarifReporter
+
+
+def _gitlab() -> ReporterFactory:
+    from ntm.present.kiem_tra.gitlab import GitlabReporter
+
+    return GitlabReporter
+
+
 # Written to standard output, never to a file of their own: no suffixes.
 CHECK: FormatTable[ReporterFactory] = FormatTable((
     Format("text", (), "dòng tệp:dòng:cột cho người đọc, bảng màu trên terminal", _text),
     Format("json", (), "JSON Lines, mỗi tệp một dòng", _json),
     Format("github", (), "chú thích GitHub Actions", _github),
     Format("junit", (), "XML JUnit cho GitLab, Jenkins", _junit),
+    Format("sarif", (), "SARIF 2.1.0 cho GitHub code scanning", _sarif),
+    Format("gitlab", (), "JSON Code Quality của GitLab", _gitlab),
 ), default="text")
 
 
@@ -178,6 +192,12 @@ def _html() -> ReportWriter:
     return render_html
 
 
+def _report_docx() -> ReportWriter:
+    from ntm.present.bao_cao.docx_out import render_docx
+
+    return render_docx
+
+
 def _report_markdown() -> ReportWriter:
     from ntm.present.bao_cao.markdown import render_markdown
 
@@ -193,6 +213,7 @@ def _report_json() -> ReportWriter:
 REPORT: FormatTable[ReportWriter] = FormatTable((
     Format("xlsx", (".xlsx",), "bảng tính", _xlsx, binary=True),
     Format("html", (".html", ".htm"), "trang có biểu đồ", _html),
+    Format("docx", (".docx",), "Word: các bảng thành phụ lục theo Nghị định 30", _report_docx, binary=True),
     Format("md", (".md", ".markdown"), "Markdown", _report_markdown),
     Format("json", (".json",), "JSON", _report_json),
 ))

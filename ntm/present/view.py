@@ -17,6 +17,7 @@ from ntm.run import KetQuaTep
 
 if TYPE_CHECKING:  # the assessment's view is loaded only when there is an assessment
     from ntm.present.view_danh_gia import DanhGiaView
+    from ntm.present.view_so_sanh import SoSanhView
 
 JSON_VERSION = 1
 
@@ -57,6 +58,7 @@ class KiemTra:
     hop_le: bool
     chan_doan: tuple[ChanDoan, ...]
     danh_gia: DanhGiaView | None = None
+    so_sanh: SoSanhView | None = None  # check --so-voi: what changed since the revision
     loi: int = field(init=False)
     canh_bao: int = field(init=False)
 
@@ -73,8 +75,20 @@ class KiemTra:
     def chua_dat(self) -> int:
         return self.danh_gia.tong_hop.chua_dat if self.danh_gia else 0
 
+    @property
+    def da_xoa(self) -> bool:
+        """A plan that existed at the --so-voi revision and is gone: nothing was checked."""
+        return self.so_sanh is not None and self.so_sanh.trang_thai.value == "da_xoa"
+
     def to_json(self) -> dict[str, Any]:
         base: dict[str, Any] = {"phien_ban": JSON_VERSION, "tep": self.tep}
+        if self.so_sanh is not None:
+            if self.da_xoa:
+                return {**base, "so_voi": self.so_sanh.to_json()}
+            return {**self._to_json(base), "so_voi": self.so_sanh.to_json()}
+        return self._to_json(base)
+
+    def _to_json(self, base: dict[str, Any]) -> dict[str, Any]:
         if self.lenh != "check":  # only check reports an assessment
             return {**base, "hop_le": self.hop_le, "chan_doan": [d.to_json() for d in self.chan_doan]}
         base.update(

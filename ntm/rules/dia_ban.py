@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ntm.diagnostics import Diagnostic
 from ntm.diagnostics.params import GiaTri
 from ntm.diagnostics.suggest import de_xuat
-from ntm.rules import DauVao, Rule
+from ntm.rules.rule import DauVao, Rule
 
 
 def vung_nhom_xa(given: DauVao) -> Iterator[Diagnostic]:
@@ -42,7 +42,8 @@ def khoa_khong_dung(given: DauVao) -> Iterator[Diagnostic]:
                 yield Diagnostic("DM005", file, ("dia_ban", flag), {"bo_tieu_chi": name, "khoa": flag}, at_key=True)
 
 
-def giai_doan(given: DauVao) -> Iterator[Diagnostic]:
+def nam_trong_giai_doan(given: DauVao) -> Iterator[Diagnostic]:
+    """The plan's year within the period of its set."""
     period = given.bo.giai_doan
     nam = given.plan.nam
     if period and not (period[0] <= nam <= period[1]):
@@ -51,7 +52,7 @@ def giai_doan(given: DauVao) -> Iterator[Diagnostic]:
 
 
 RULES = (
-    Rule("dia_ban.vung_nhom_xa", ("DM001", "DM002", "DM003"), "bo_tieu_chi", vung_nhom_xa),
-    Rule("dia_ban.khoa_khong_dung", ("DM005",), "bo_tieu_chi", khoa_khong_dung),
-    Rule("nam.giai_doan", ("DM004",), "bo_tieu_chi", giai_doan),
+    Rule(vung_nhom_xa, ma=("DM001", "DM002", "DM003"), giai_doan="bo_tieu_chi"),
+    Rule(khoa_khong_dung, ma=("DM005",), giai_doan="bo_tieu_chi"),
+    Rule(nam_trong_giai_doan, ma=("DM004",), giai_doan="bo_tieu_chi"),
 )

@@ -10,7 +10,7 @@ from ntm.catalog.merge import laxer
 from ntm.catalog.thresholds import YeuCau
 from ntm.diagnostics import Diagnostic, YamlPath
 from ntm.diagnostics.params import Cau, Muc
-from ntm.rules import DauVao, Rule
+from ntm.rules.rule import DauVao, Rule
 
 
 def _muc(req: YeuCau, unit: str | None) -> Muc:
@@ -97,8 +97,8 @@ def tong_so_tieu_chi(given: DauVao) -> Iterator[Diagnostic]:
 
 
 RULES = (
-    Rule("ke_hoach.nhiem_vu", ("KH001",), "danh_gia", nhiem_vu_cho_tieu_chi_chua_dat),
-    Rule("ke_hoach.muc_tieu", ("KH002", "KH005"), "danh_gia", muc_tieu_va_yeu_cau),
-    Rule("ke_hoach.tu_danh_gia", ("KH004",), "danh_gia", tu_danh_gia),
-    Rule("ke_hoach.dat_chuan", ("KH003", "KH007", "KH008", "KH011"), "danh_gia", tong_so_tieu_chi),
+    Rule(nhiem_vu_cho_tieu_chi_chua_dat, ma=("KH001",), giai_doan="danh_gia"),
+    Rule(muc_tieu_va_yeu_cau, ma=("KH002", "KH005"), giai_doan="danh_gia"),
+    Rule(tu_danh_gia, ma=("KH004",), giai_doan="danh_gia"),
+    Rule(tong_so_tieu_chi, ma=("KH003", "KH007", "KH008", "KH011"), giai_doan="danh_gia"),
 )

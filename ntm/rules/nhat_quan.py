@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ntm.diagnostics import Diagnostic
 from ntm.diagnostics.params import GiaTri, So
-from ntm.rules import DauVao, Rule
+from ntm.rules.rule import DauVao, Rule
 
 
 def kinh_phi_cong_lai(given: DauVao) -> Iterator[Diagnostic]:
@@ -64,7 +64,7 @@ def cho_dien(given: DauVao) -> Iterator[Diagnostic]:
 
 
 RULES = (
-    Rule("nhat_quan.cho_dien", ("KH012",), "van_ban", cho_dien),
-    Rule("nhat_quan.kinh_phi", ("KH009",), "van_ban", kinh_phi_cong_lai),
-    Rule("nhat_quan.ngay", ("KH010",), "van_ban", ngay_trong_hieu_luc),
+    Rule(cho_dien, ma=("KH012",), giai_doan="van_ban"),
+    Rule(kinh_phi_cong_lai, ma=("KH009",), giai_doan="van_ban"),
+    Rule(ngay_trong_hieu_luc, ma=("KH010",), giai_doan="van_ban"),
 )

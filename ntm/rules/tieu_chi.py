@@ -11,7 +11,7 @@ from ntm.diagnostics import Diagnostic, YamlPath
 from ntm.diagnostics.params import Cau, GiaTri
 from ntm.diagnostics.suggest import de_xuat
 from ntm.plan.values import SoLieu
-from ntm.rules import DauVao, Rule
+from ntm.rules.rule import DauVao, Rule
 
 
 def _other_set_with(slug: str, current: str) -> str | None:
@@ -99,7 +99,9 @@ def _indicators(bo: BoTieuChi, given: DauVao) -> Iterator[tuple[YamlPath, ChiTie
     indicator, the set's or the plan's own."""
     for tc_ma, entry in given.plan.tieu_chi.items():
         indicators = {**bo.chi_tieu.get(tc_ma, {}), **chi_tieu_rieng(bo, tc_ma, entry)}
-        written = ((given.data.get("tieu_chi") or {}).get(tc_ma) or {}).get("hien_trang") or {}
+        raw = (given.data.get("tieu_chi") or {}).get(tc_ma)
+        written = raw.get("hien_trang") if isinstance(raw, dict) else None  # a criterion may be written as text
+        written = written if isinstance(written, dict) else {}
         for ct_ma, figure in entry.hien_trang.items():
             if ct_ma in indicators:
                 yield ("tieu_chi", tc_ma, "hien_trang", ct_ma), indicators[ct_ma].chi_tieu, figure, written.get(ct_ma)
@@ -127,7 +129,7 @@ def don_vi(given: DauVao) -> Iterator[Diagnostic]:
 
 
 RULES = (
-    Rule("tieu_chi.ma", ("TC001", "TC002"), "bo_tieu_chi", ma_tieu_chi),
-    Rule("tieu_chi.chi_tieu_rieng", ("TC005", "TC006"), "bo_tieu_chi", chi_tieu_rieng_hop_le),
-    Rule("tieu_chi.don_vi", ("TC003", "TC004"), "bo_tieu_chi", don_vi),
+    Rule(ma_tieu_chi, ma=("TC001", "TC002"), giai_doan="bo_tieu_chi"),
+    Rule(chi_tieu_rieng_hop_le, ma=("TC005", "TC006"), giai_doan="bo_tieu_chi"),
+    Rule(don_vi, ma=("TC003", "TC004"), giai_doan="bo_tieu_chi"),
 )

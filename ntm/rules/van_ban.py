@@ -13,7 +13,7 @@ from ntm.plan.model import KeHoach
 from ntm.plan.noi_dung import PHAN_CO_SAN, Bang, CotBang, KhoiNoiDung
 from ntm.plan.values import parse_number
 from ntm.plan.van_ban import HeThong
-from ntm.rules import DauVao, Rule
+from ntm.rules.rule import DauVao, Rule
 
 MAX_LEVELS = 3  # 1., 1.1., a) under a Roman-numbered section
 
@@ -130,8 +130,8 @@ def the_thuc_ky(given: DauVao) -> Iterator[Diagnostic]:
 
 
 RULES = (
-    Rule("bo_cuc", ("VB001", "VB002", "VB003"), "van_ban", bo_cuc),
-    Rule("noi_dung", ("VB004", "VB005", "VB006"), "van_ban", noi_dung),
-    Rule("cau_chua_dat", ("VB007",), "van_ban", cau_chua_dat),
-    Rule("the_thuc_ky", ("VB008",), "van_ban", the_thuc_ky),
+    Rule(bo_cuc, ma=("VB001", "VB002", "VB003"), giai_doan="van_ban"),
+    Rule(noi_dung, ma=("VB004", "VB005", "VB006"), giai_doan="van_ban"),
+    Rule(cau_chua_dat, ma=("VB007",), giai_doan="van_ban"),
+    Rule(the_thuc_ky, ma=("VB008",), giai_doan="van_ban"),
 )

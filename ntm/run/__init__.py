@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ntm.run.many import MAX_JOBS, available_cpus, default_jobs, run_many
-from ntm.run.one import KetQuaTep, check_file
+from ntm.run.one import KetQuaTep, check_bytes, check_file
 from ntm.run.walk import PLAN_SUFFIXES, expand_paths
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "PLAN_SUFFIXES",
     "KetQuaTep",
     "available_cpus",
+    "check_bytes",
     "check_file",
     "default_jobs",
     "expand_paths",

@@ -119,12 +119,20 @@ def check_file(path: Path, display: str | None = None, *, assessing: bool = Fals
     """`validate` (assessing False) or `check` of one file. `anywhere`: the plan may name a
     criteria file outside its repository (--cho-phep-ngoai-kho)."""
     display = display or str(path)
-    result = KetQuaTep(display)
     raw, problem = read_file(path, display)
     if raw is None:
         assert problem is not None
-        result.diagnostics.append(problem)
-        return result
+        return KetQuaTep(display, diagnostics=[problem])
+    return check_bytes(raw, path, display, assessing=assessing, anywhere=anywhere)
+
+
+def check_bytes(raw: bytes, path: Path, display: str | None = None, *, assessing: bool = False,
+                anywhere: bool = False) -> KetQuaTep:
+    """As `check_file`, on a plan's bytes that are to be (or were) at `path`: the plan `ntm
+    import` is about to write, validated exactly as `ntm validate` would validate the file, or
+    the plan at a git revision; relative criteria files are found beside `path` as it is now."""
+    display = display or str(path)
+    result = KetQuaTep(display)
     loaded = load_bytes(raw, display)
     result.diagnostics.extend(loaded.diagnostics)
     if loaded.data is None:
@@ -145,8 +153,8 @@ def check_file(path: Path, display: str | None = None, *, assessing: bool = Fals
         return result
     found = _stages(path, result, loaded.data, assessing, anywhere)
     result.diagnostics.extend(_place(loaded.source_map, found))
-    if result.assessment is not None:
-        for tc in result.assessment.chua_dat:
+    if result.assessment is not None:  # every criterion's line: annotations of unmet ones, of changed ones
+        for tc in result.assessment.tieu_chi:
             result.dong_tieu_chi[tc.ma] = loaded.source_map.position(("tieu_chi", tc.ma), at_key=True)[0]
     # In the order of the plan's lines; a criteria file's own problems stay after the line that
     # names it; what has no line (a count of the unlisted) comes last.

@@ -8,8 +8,6 @@ files left out `pham_vi`'s.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ntm.catalog import DoTinCay, LoaiChiTieu
 from ntm.catalog.thresholds import NguonYeuCau, YeuCau
 from ntm.present import wording
@@ -27,6 +25,7 @@ from ntm.present.bao_cao.model import (
     Kieu,
     Phan,
 )
+from ntm.present.numbers import so as so_chu
 from ntm.tong_hop.binh_quan import binh_quan
 from ntm.tong_hop.chuan import cong_nhan_den, nhom_19
 from ntm.tong_hop.gop import Dong
@@ -47,37 +46,9 @@ def cong_nhan_text(d: Dong) -> str | None:
     return f"{nhan.CHUAN[best[0]]} ({best[1]})" if best else None
 
 
-MAX_TEN_TRANG = 31  # a spreadsheet's limit on a sheet's name
-
-
-def ten_trang_hop_le(name: str) -> str:
-    """A name any spreadsheet program takes: none of []:*?/\\ nor a control character, no apostrophe
-    at either end (Excel refuses it), at most 31 characters, never empty."""
-    text = "".join("-" if c in "[]:*?/\\" else " " if not c.isprintable() else c for c in name)
-    text = " ".join(text.split())[:MAX_TEN_TRANG].strip().strip("'").strip()
-    return text or "-"
-
-
 def ten_trang(bo: BoTomTat) -> str:
-    """The matrix's sheet: "Ma trận xã NTM 2021-2025", shortened to fit."""
+    """The matrix's sheet: "Ma trận xã NTM 2021-2025"; the spreadsheet writer makes it a valid, unique sheet name."""
     return f"{nhan.TRANG_MA_TRAN} {bo.ten_ngan.removeprefix(nhan.TIEN_TO_BO)}"
-
-
-def dat_ten_trang(tables: list[Bang], reserved: tuple[str, ...] = (nhan.TRANG_PHAM_VI,)) -> list[Bang]:
-    """Every table's sheet name made safe and unique ignoring case (as spreadsheet programs compare
-    them): a name already taken, or cut to the same 31 characters, gets " (2)", " (3)", … at its end."""
-    taken = {n.casefold() for n in reserved}
-    out: list[Bang] = []
-    for b in tables:
-        base = ten_trang_hop_le(b.ten_trang)
-        name, k = base, 1
-        while name.casefold() in taken:
-            k += 1
-            tail = f" ({k})"
-            name = ten_trang_hop_le(base[: MAX_TEN_TRANG - len(tail)]) + tail
-        taken.add(name.casefold())
-        out.append(b if name == b.ten_trang else replace(b, ten_trang=name))
-    return out
 
 
 # ----------------------------------------------------------------------------- 1. the matrix
@@ -176,34 +147,28 @@ def chi_tieu(th: TongHopBaoCao) -> Bang:
 # ----------------------------------------------------------------------------- charts
 
 
-def cot_chua_dat(bo: BoTomTat, year: int, th: TongHopBaoCao) -> BieuDoCot:
-    """One set, one year: communes unmet per criterion, stacked with those where it cannot be assessed."""
-    ranked = [r for r in th.theo_tieu_chi if r.bo.khoa == bo.khoa and r.nam == year]
-    n = len(th.theo_bo_nam[(bo.khoa, year)])
-    return BieuDoCot(
-        f"chua_dat.{bo.ma}.{year}", nhan.BD_CHUA_DAT.format(bo=bo.ten_ngan, nam=year, so_xa=nhan.mat_do(n)),
-        tuple(nhan.tieu_chi_cot(*bo.tieu_chi[r.vi_tri][1:]) for r in ranked),
-        tuple(r.chua_dat.tu_so for r in ranked), nhan.TRUC_SO_XA, nhan.BD_CHUOI_CHUA_DAT,
-        ((nhan.BD_CHUOI_CHUA_DANH_GIA, tuple(r.chua_danh_gia_duoc for r in ranked)),), n, bo.ma, year)
-
-
-def duong_binh_quan(th: TongHopBaoCao) -> list[BieuDoDuong]:
-    """The averages by year, a chart per number of criteria: 10 and 19 criteria never share an axis."""
-    averages = {(r.bo.khoa, r.nam): r.binh_quan.gia_tri for r in th.binh_quan}
-    charts = []
-    for count in sorted({bo.so_tieu_chi for bo in th.bo}, reverse=True):
-        sets = [bo for bo in th.bo if bo.so_tieu_chi == count]
-        years = tuple(sorted({y for bo in sets for y in th.nam_cua(bo)}))
-        lines = tuple((bo.ten_ngan, tuple(averages.get((bo.khoa, y)) for y in years)) for bo in sets)
-        charts.append(BieuDoDuong(f"binh_quan.{count}", nhan.BD_BINH_QUAN.format(so_tieu_chi=count), years, lines,
-                                  nhan.TRUC_BINH_QUAN, count))
-    return charts
-
-
 def bieu_do(th: TongHopBaoCao) -> list[BieuDo]:
-    """A bar chart per set and year (latest first), the averages per number of criteria, a heat map per set."""
-    charts: list[BieuDo] = [cot_chua_dat(bo, year, th) for bo in th.bo for year in reversed(th.nam_cua(bo))]
-    charts += duong_binh_quan(th)
+    """Bars per set and year (unmet, with the communes that cannot be assessed stacked on them, over the set's
+    communes that year); a line chart per number of criteria (sets of 19 and of 10 never share an axis);
+    a heat map per set for its latest year."""
+    charts: list[BieuDo] = []
+    for bo in th.bo:
+        for year in sorted(th.nam_cua(bo), reverse=True):
+            ranked = [r for r in th.theo_tieu_chi if r.bo.khoa == bo.khoa and r.nam == year]
+            n = len(th.theo_bo_nam[(bo.khoa, year)])
+            charts.append(BieuDoCot(
+                f"chua_dat.{bo.ma}.{year}", nhan.BD_CHUA_DAT_NAM.format(bo=bo.ten_ngan, nam=year, n=so_chu(n)),
+                tuple(nhan.tieu_chi_cot(*bo.tieu_chi[r.vi_tri][1:]) for r in ranked),
+                tuple(r.chua_dat.tu_so for r in ranked), nhan.TRUC_SO_XA,
+                chong=((nhan.CHUOI_CHUA_DANH_GIA, tuple(r.chua_danh_gia_duoc for r in ranked)),),
+                ten_gia_tri=nhan.CHUOI_CHUA_DAT, toi_da=n))
+    averages = {(r.bo.khoa, r.nam): r.binh_quan.gia_tri for r in th.binh_quan}
+    for size in sorted({bo.so_tieu_chi for bo in th.bo}, reverse=True):
+        sets = [bo for bo in th.bo if bo.so_tieu_chi == size]
+        years = tuple(y for y in th.nam if any((bo.khoa, y) in th.theo_bo_nam for bo in sets))
+        lines = tuple((bo.ten_ngan, tuple(averages.get((bo.khoa, y)) for y in years)) for bo in sets)
+        charts.append(BieuDoDuong(f"binh_quan.{size}", nhan.BD_BINH_QUAN_BO.format(n=size), years, lines,
+                                  nhan.TRUC_BINH_QUAN, toi_da=size))
     for bo in th.bo:
         year = max(th.nam_cua(bo))
         charts.append(nhiet(bo, year, th.theo_bo_nam[(bo.khoa, year)]))
@@ -266,11 +231,4 @@ def bao_cao(th: TongHopBaoCao) -> BaoCao:
             *((kpi.chua_co_ke_hoach(th.danh_sach, th.nam[-1] if th.nam else None), kpi.ngoai_danh_sach(th.danh_sach))
               if th.danh_sach else ()))),
     )
-    return BaoCao(pham_vi.tieu_de(th), pham_vi.pham_vi(th), ten_trang_duy_nhat(sections), nhan.DINH_NGHIA,
-                  len(problems.dong))
-
-
-def ten_trang_duy_nhat(sections: tuple[Phan, ...]) -> tuple[Phan, ...]:
-    """The sections with every table's sheet name safe and unique across the report."""
-    named = iter(dat_ten_trang([b for p in sections for b in p.bang]))
-    return tuple(replace(p, bang=tuple(next(named) for _ in p.bang)) for p in sections)
+    return BaoCao(pham_vi.tieu_de(th), pham_vi.pham_vi(th), sections, nhan.DINH_NGHIA, len(problems.dong))

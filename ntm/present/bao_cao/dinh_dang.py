@@ -31,3 +31,8 @@ def khoa_sap_xep(value: Gia) -> str:
     if isinstance(value, OTrangThai):
         return str(int(value.ma))
     return repr(value) if isinstance(value, float) else str(value)
+
+
+def pham_vi_chu(value: str | int) -> str:
+    """A line of the report's scope: a count the Vietnamese way (10.000), words as they are."""
+    return value if isinstance(value, str) else so(value)

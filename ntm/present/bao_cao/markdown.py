@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ntm.present.bao_cao.dinh_dang import chu
+from ntm.present.bao_cao.dinh_dang import chu, pham_vi_chu
 from ntm.present.bao_cao.model import Bang, BaoCao
 from ntm.present.bao_cao.nhan import TIEU_DE_DINH_NGHIA
 
@@ -45,7 +45,7 @@ def bang_md(b: Bang) -> list[str]:
 def render_markdown(r: BaoCao) -> Iterator[bytes]:
     """The report in pieces, a table at a time."""
     lines = [f"# {_cell(r.tieu_de)}", ""]
-    lines.extend(f"- **{_cell(k)}:** {_cell(v)}" for k, v in r.pham_vi)
+    lines.extend(f"- **{_cell(k)}:** {_cell(pham_vi_chu(v))}" for k, v in r.pham_vi)
     lines += ["", f"## {TIEU_DE_DINH_NGHIA}", ""]
     lines.extend(f"- **{_cell(k)}.** {_cell(v)}" for k, v in r.dinh_nghia)
     lines.append("")

@@ -79,31 +79,35 @@ class Bang:
 @dataclass(frozen=True)
 class BieuDoCot:
     """Bar chart: communes that have not met each criterion (one set, one year), stacked with the
-    communes where it cannot be assessed (`chong`), out of `mau_so` communes."""
+    communes where it cannot be assessed (`chong`), out of `toi_da` communes."""
 
     ma: str
     tieu_de: str
     nhan: tuple[str, ...]
     gia_tri: tuple[int, ...]
     truc: str
-    ten_gia_tri: str = ""  # the first series' name, for the legend
-    chong: tuple[tuple[str, tuple[int, ...]], ...] = ()  # series stacked after `gia_tri`: (name, a value per bar)
-    mau_so: int | None = None  # the communes each bar is out of
-    bo_tieu_chi: str | None = None  # the set's id
-    nam: int | None = None
+    # Further series stacked after `gia_tri`, each (name, a value per label): communes that cannot be assessed.
+    chong: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    ten_gia_tri: str = ""  # the legend's name of `gia_tri` ("" when there is no other series)
+    toi_da: int | None = None  # the axis' end: the denominator (communes counted); None: the longest bar
+
+    @property
+    def chuoi(self) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """Every series, bottom of the stack first."""
+        return ((self.ten_gia_tri, self.gia_tri), *self.chong)
 
 
 @dataclass(frozen=True)
 class BieuDoDuong:
     """Line chart: the average number of criteria met per commune, a line per set; sets with a
-    different number of criteria are never on one chart (`so_tieu_chi`)."""
+    different number of criteria are never on one chart (`toi_da`)."""
 
     ma: str
     tieu_de: str
     nam: tuple[int, ...]
     duong: tuple[tuple[str, tuple[float | None, ...]], ...]
     truc: str
-    so_tieu_chi: int | None = None  # the number of criteria of every set drawn
+    toi_da: float | None = None  # the axis' end (the sets' number of criteria); None: the highest point
 
 
 @dataclass(frozen=True)
@@ -136,7 +140,7 @@ class Phan:
 @dataclass(frozen=True)
 class BaoCao:
     tieu_de: str
-    pham_vi: tuple[tuple[str, str], ...]  # (what, value): files read, plans counted, years, filters
+    pham_vi: tuple[tuple[str, str | int], ...]  # (what, value): files read, plans counted (counts are numbers), years, filters
     phan: tuple[Phan, ...]
     dinh_nghia: tuple[tuple[str, str], ...] = field(default=())  # (term, definition and source)
     so_tep_loi: int = 0  # invalid or duplicated files listed (exit code 1)

@@ -19,12 +19,6 @@ from ntm.tong_hop.theo_nhom import PhanTo
 from ntm.tong_hop.tom_tat import TrangThaiTieuChi
 
 TIEU_DE = "Báo cáo kết quả xây dựng nông thôn mới"
-TIEU_DE_TINH = "tỉnh {tinh}"
-TIEU_DE_CAC_TINH = "{so} tỉnh"
-TIEU_DE_NAM = ", năm {nam}"
-LOC_TINH = "tỉnh {tinh}"
-LOC_NAM = "năm {nam}"
-LOC_BO = "bộ tiêu chí {bo}"
 
 CHUAN = {ChuanNTM.ntm: "NTM", ChuanNTM.nang_cao: "NTM nâng cao", ChuanNTM.kieu_mau: "NTM kiểu mẫu"}
 CHUAN_KHONG_RO = "không rõ"
@@ -109,10 +103,19 @@ PV_VAN_DE = "Số tệp có vấn đề (không tính)"
 PV_KHONG_LOC = "không có"
 PV_MO_HO = "Số kế hoạch của xã cùng tên chưa phân biệt được (vẫn tính, mỗi tên một xã)"
 PV_KHONG_KHOP = "không có kế hoạch nào khớp bộ lọc"
+# The title names where and when: "… tỉnh Quảng Trị, năm 2023–2025".
+TIEU_DE_TINH = "tỉnh {tinh}"
+TIEU_DE_CAC_TINH = "{n} tỉnh"
+TIEU_DE_NAM = "năm {nam}"
+# The filters in words, as the report's reader needs them (not the flags typed).
+LOC_TINH = "chỉ các kế hoạch của tỉnh {tinh}"
+LOC_NAM = "chỉ năm {nam}"
+LOC_CAC_NAM = "chỉ các năm {dau}–{cuoi}"
+LOC_BO = "chỉ bộ tiêu chí {bo}"
 
 # ----------------------------------------------------------------------------- tables
 BANG_MA_TRAN = "Ma trận tiêu chí"
-TRANG_MA_TRAN = "Ma trận"  # sheet names: "Ma trận xã NTM 2021-2025"
+TRANG_MA_TRAN = "Ma trận"  # sheet names: "Ma trận xã NTM 2021-2025" (plain words: "MT" read as mục tiêu)
 TIEN_TO_BO = "Bộ tiêu chí "  # left out of a sheet name
 BANG_TIEU_CHI = "Số xã chưa đạt theo tiêu chí"
 TRANG_TIEU_CHI = "Theo tiêu chí"
@@ -360,14 +363,20 @@ GC_MUC = "Mức yêu cầu có thể khác nhau giữa các xã (theo vùng, nh�
 GC_TRUNG_VI = "Nhỏ nhất, trung vị, lớn nhất tính trên các xã có số liệu."
 
 HEAT_GOP = "Hơn {toi_da} xã: mỗi hàng là một nhóm ({phan_to}), màu là tỷ lệ xã đạt tiêu chí."
-BD_CHUA_DAT = "Số xã chưa đạt theo tiêu chí, kèm số xã chưa đánh giá được — {bo}, năm {nam} (trên {so_xa})"
-BD_CHUOI_CHUA_DAT = "Chưa đạt"
-BD_CHUOI_CHUA_DANH_GIA = "Chưa đánh giá được"
-BD_BINH_QUAN = "Bình quân số tiêu chí đạt/xã theo năm — các bộ {so_tieu_chi} tiêu chí (÷ số xã đánh giá được đủ)"
 BD_NHIET = "Ma trận xã × tiêu chí — {bo}, năm {nam}"
 TRUC_SO_XA = "Số xã"
 TRUC_BINH_QUAN = "Tiêu chí/xã"
 TRUC_TY_LE = "Tỷ lệ xã đạt"
+BD_CHUA_DAT_NAM = "Số xã chưa đạt theo tiêu chí — {bo}, năm {nam} (trên {n} xã có kế hoạch theo bộ)"
+CHUOI_CHUA_DAT = "Chưa đạt"
+CHUOI_CHUA_DANH_GIA = "Chưa đánh giá được"
+BD_BINH_QUAN_BO = "Bình quân số tiêu chí đạt/xã theo năm — bộ {n} tiêu chí (trên số xã đánh giá được đủ mọi tiêu chí trong năm)"
+BD_SO_LIEU = "Số liệu của biểu đồ"
+# The .docx of annexes
+DOCX_DANH_MUC = "DANH MỤC PHỤ LỤC"
+DOCX_PHU_LUC = "PHỤ LỤC"
+DOCX_KEM_THEO = "(Kèm theo Báo cáo số ……/BC-…… ngày …… tháng …… năm …… của ……)"
+DOCX_BANG_TRONG = "Không có dòng nào."
 
 # ----------------------------------------------------------------------------- definitions
 TIEU_DE_DINH_NGHIA = "Định nghĩa và nguồn"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ntm.present.bao_cao import nhan
 from ntm.present.bao_cao.model import Bang, Cot, Gia, Kieu
-from ntm.tong_hop.dinh_danh import KhoaXa
+from ntm.present.numbers import so
+from ntm.tong_hop.dinh_danh import KhoaXa, chuan_hoa
 from ntm.tong_hop.gop import Gop, Loc
 from ntm.tong_hop.ket_qua import TongHopBaoCao
 
@@ -61,53 +62,69 @@ def khong_phai_xa(gop: Gop) -> Bang:
     return Bang("khong_phai_xa", nhan.BANG_KHONG_PHAI_XA, nhan.TRANG_KHONG_PHAI_XA, cols, body, (nhan.GC_KHONG_PHAI_XA,))
 
 
-def bo_loc(loc: Loc) -> list[str]:
-    """The filters in words: "tỉnh Quảng Trị", "năm 2023–2025", "bộ tiêu chí xa-ntm-2021-2025"."""
-    filters = []
-    if loc.tinh is not None:
-        filters.append(nhan.LOC_TINH.format(tinh=loc.tinh))
-    if loc.nam is not None:
-        filters.append(nhan.LOC_NAM.format(nam=khoang_nam(*loc.nam)))
-    if loc.bo_tieu_chi is not None:
-        filters.append(nhan.LOC_BO.format(bo=loc.bo_tieu_chi))
-    return filters
+def nam_text(years: tuple[int, ...] | list[int]) -> str:
+    """2023–2025 for consecutive years, 2021, 2023 otherwise."""
+    years = sorted(years)
+    if len(years) > 2 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(str(y) for y in years)
 
 
-def khoang_nam(low: int, high: int) -> str:
-    return str(low) if low == high else f"{low}–{high}"
+def ten_tinh(th: TongHopBaoCao) -> list[str]:
+    """The provinces of the plans counted, as their plans write them (one spelling per province)."""
+    names: dict[str, str] = {}
+    for d in th.gop.dong:
+        if d.tom.tinh:
+            names.setdefault(chuan_hoa(d.tom.tinh), d.tom.tinh)
+    return sorted(names.values())
 
 
 def tieu_de(th: TongHopBaoCao) -> str:
-    """The report's title names its province (or how many) and its years."""
-    provinces = sorted({d.tom.tinh for d in th.gop.dong if d.tom.tinh}, key=str.casefold)
-    parts = [nhan.TIEU_DE]
-    if len(provinces) == 1:
-        parts.append(nhan.TIEU_DE_TINH.format(tinh=provinces[0]))
-    elif provinces:
-        parts.append(nhan.TIEU_DE_CAC_TINH.format(so=len(provinces)))
-    title = " ".join(parts)
-    if th.nam:
-        title += nhan.TIEU_DE_NAM.format(nam=khoang_nam(th.nam[0], th.nam[-1]))
-    return title
+    """The report's title names the province and the period: "… tỉnh Quảng Trị, năm 2023–2025"."""
+    where = ten_tinh(th)
+    if not where and th.gop.loc.tinh is not None:
+        where = [th.gop.loc.tinh]
+    parts = []
+    if len(where) == 1:
+        parts.append(nhan.TIEU_DE_TINH.format(tinh=where[0]))
+    elif where:
+        parts.append(nhan.TIEU_DE_CAC_TINH.format(n=len(where)))
+    title = " ".join([nhan.TIEU_DE, *parts])
+    return f"{title}, {nhan.TIEU_DE_NAM.format(nam=nam_text(th.nam))}" if th.nam else title
 
 
-def pham_vi(th: TongHopBaoCao) -> tuple[tuple[str, str], ...]:
+def bo_loc(loc: Loc, th: TongHopBaoCao | None = None) -> list[str]:
+    """The filters in words: "chỉ các kế hoạch của tỉnh Quảng Trị", "chỉ các năm 2023–2025"."""
+    filters = []
+    if loc.tinh is not None:
+        found = [t for t in ten_tinh(th) if chuan_hoa(t) == chuan_hoa(loc.tinh)] if th is not None else []
+        filters.append(nhan.LOC_TINH.format(tinh=found[0] if found else loc.tinh))
+    if loc.nam is not None:
+        low, high = loc.nam
+        filters.append(nhan.LOC_NAM.format(nam=low) if low == high else nhan.LOC_CAC_NAM.format(dau=low, cuoi=high))
+    if loc.bo_tieu_chi is not None:
+        names = [bo.ten_ngan for bo in th.bo if bo.ma == loc.bo_tieu_chi] if th is not None else []
+        filters.append(nhan.LOC_BO.format(bo=f"{names[0]} ({loc.bo_tieu_chi})" if names else loc.bo_tieu_chi))
+    return filters
+
+
+def pham_vi(th: TongHopBaoCao) -> tuple[tuple[str, str | int], ...]:
     gop = th.gop
-    lines = [
-        (nhan.PV_TEP, str(gop.so_tep)),
-        (nhan.PV_KE_HOACH, str(len(gop.dong))),
-        (nhan.PV_XA, str(gop.so_xa)),
+    lines: list[tuple[str, str | int]] = [
+        (nhan.PV_TEP, gop.so_tep),
+        (nhan.PV_KE_HOACH, len(gop.dong)),
+        (nhan.PV_XA, gop.so_xa),
         (nhan.PV_NAM, ", ".join(str(y) for y in th.nam) or "—"),
         (nhan.PV_BO, "; ".join(f"{bo.ten_ngan} ({bo.can_cu})" for bo in th.bo) or "—"),
-        (nhan.PV_LOC, "; ".join(bo_loc(gop.loc)) or nhan.PV_KHONG_LOC),
-        (nhan.PV_VAN_DE, str(len(gop.van_de))),
+        (nhan.PV_LOC, "; ".join(bo_loc(gop.loc, th)) or nhan.PV_KHONG_LOC),
+        (nhan.PV_VAN_DE, len(gop.van_de)),
     ]
     if gop.khong_phai_xa:
-        lines.append((nhan.PV_KHONG_PHAI_XA, str(len(gop.khong_phai_xa))))
+        lines.append((nhan.PV_KHONG_PHAI_XA, len(gop.khong_phai_xa)))
     if th.danh_sach is not None:
-        lines.append((nhan.PV_DANH_SACH, f"{th.danh_sach.tong} xã"))
+        lines.append((nhan.PV_DANH_SACH, f"{so(th.danh_sach.tong)} xã"))
     if gop.mo_ho:
-        lines.append((nhan.PV_MO_HO, str(sum(len(files) for _, files in gop.mo_ho))))
+        lines.append((nhan.PV_MO_HO, sum(len(files) for _, files in gop.mo_ho)))
     if gop.loc.co_loc and not gop.dong:
         lines.append((nhan.PV_LOC, nhan.PV_KHONG_KHOP))
     return tuple(lines)

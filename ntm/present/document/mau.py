@@ -202,8 +202,8 @@ def run_bounded(render: Any, template: Path) -> str:
         receive.close()
         if result is None:
             exceeded = "thoi_gian" if child.exitcode is None or child.exitcode < 0 else "bo_nho"
-            raise MauLoi(Diagnostic("MAU003", str(template), params={
-                "bien_the": exceeded, "giay": MAX_SECONDS, "mb": MAX_MEMORY_BYTES // (1024 * 1024)}, co_vi_tri=False))
+            limit = {"giay": MAX_SECONDS} if exceeded == "thoi_gian" else {"mb": MAX_MEMORY_BYTES // (1024 * 1024)}
+            raise MauLoi(Diagnostic("MAU003", str(template), params={"bien_the": exceeded, **limit}, co_vi_tri=False))
     if result is None or result.diagnostic is not None or result.text is None:
         assert result is not None and result.diagnostic is not None
         raise MauLoi(result.diagnostic)

@@ -39,17 +39,26 @@ def find_libreoffice() -> str | None:
 
 
 def docx_to_pdf(docx: bytes, time_limit: float = TIME_LIMIT_SECONDS) -> bytes:
+    return convert(docx, ".docx", "pdf:writer_pdf_Export", ".pdf", time_limit)
+
+
+def convert(data: bytes, suffix: str, target: str, target_suffix: str, time_limit: float = TIME_LIMIT_SECONDS) -> bytes:
+    """`data` (a document with `suffix`) converted by LibreOffice to `target` (a --convert-to
+    filter, "pdf:writer_pdf_Export", "docx:MS Word 2007 XML"): `ntm render -o x.pdf`, and
+    `ntm import` of a .doc or .odt."""
     program = find_libreoffice()
     if program is None:
         raise PdfLoi("pdf.thieu_libreoffice")
     with tempfile.TemporaryDirectory(prefix="ntm-pdf-") as folder:
         work = Path(folder)
-        source = work / "ke-hoach.docx"
-        source.write_bytes(docx)
+        source = work / f"ke-hoach{suffix}"
+        source.write_bytes(data)
+        out_dir = work / "ket-qua"  # apart from the source: a .docx converted to .docx must not overwrite it
+        out_dir.mkdir()
         profile = work / "ho-so"
         command = [
             program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
-            "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(work), str(source),
+            "--convert-to", target, "--outdir", str(out_dir), str(source),
         ]
         env = {**os.environ, "HOME": str(work)}  # nothing of the user's LibreOffice is read or changed
         try:
@@ -62,7 +71,7 @@ def docx_to_pdf(docx: bytes, time_limit: float = TIME_LIMIT_SECONDS) -> bytes:
         except subprocess.TimeoutExpired:
             _kill(process)
             raise PdfLoi("pdf.qua_thoi_gian", giay=int(time_limit)) from None
-        result = work / "ke-hoach.pdf"
+        result = out_dir / f"ke-hoach{target_suffix}"
         if process.returncode != 0 or not result.is_file() or result.stat().st_size == 0:
             detail = err.decode("utf-8", "replace").strip().splitlines()
             raise PdfLoi("pdf.khong_chuyen_duoc", ma=process.returncode, chi_tiet=(detail[-1] if detail else "")[:200])

@@ -1,4 +1,4 @@
-"""Reporters of `validate` and `check` (and of `render`'s diagnostics): text, json, github, junit,
+"""Reporters of `validate` and `check` (and of `render`'s diagnostics): text, json, github, junit, sarif, gitlab,
 all from the one view (KiemTra); ntm.present.formats.CHECK lists them.
 
 A reporter turns a view into text (`render`, pure: it runs in the worker
@@ -27,10 +27,12 @@ class Rendered(NamedTuple):
     cases: int = 0  # JUnit: test cases and failures in `text`
     failures: int = 0
     internal: int = 0  # failures inside ntm (NTM001)
+    extra: tuple[str, str] = ("", "")  # per format: github, the plan's row and section of the job summary; sarif, its repository
 
 
-def rendered(v: KiemTra, text: str, cases: int = 0, failures: int = 0) -> Rendered:
-    return Rendered(v.tep, v.hop_le, v.loi, v.canh_bao, v.chua_dat, text, cases, failures, v.noi_bo)
+def rendered(v: KiemTra, text: str, cases: int = 0, failures: int = 0,
+             extra: tuple[str, str] = ("", "")) -> Rendered:
+    return Rendered(v.tep, v.hop_le, v.loi, v.canh_bao, v.chua_dat, text, cases, failures, v.noi_bo, extra)
 
 
 @dataclass

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 
 from ntm.diagnostics import MucDo
-from ntm.present.kiem_tra import Rendered, Totals, rendered, summary_line
+from ntm.present.kiem_tra import Rendered, Totals, rendered, step_summary, summary_line
 from ntm.present.output import Ra
 from ntm.present.view import KiemTra
 
@@ -58,8 +59,43 @@ def github_line(level: str, file: str, line: int | None, col: int | None, title:
     return f"::{level} {','.join(props)}::{_gh_escape_data(message)}"
 
 
+def so_sanh_annotations(v: KiemTra) -> list[str]:
+    """--so-voi on GitHub: a notice for the plan's verdict against the revision, and one per change
+    at its criterion's line."""
+    assert v.so_sanh is not None
+    title = f"ntm so với {v.so_sanh.phien_ban}"
+    lines = [github_line("notice", v.tep, None, None, title, v.so_sanh.cau)]
+    lines += [github_line("notice", v.tep, t.dong, None, title, t.thong_diep) for t in v.so_sanh.thay_doi]
+    return lines
+
+
+def so_sanh_markdown(v: KiemTra) -> str:
+    if v.so_sanh is None:
+        return ""
+    out = [step_summary.md(v.so_sanh.cau)]
+    if v.so_sanh.thay_doi:
+        out.append("")
+        out += [f"- {step_summary.md(t.thong_diep)}" for t in v.so_sanh.thay_doi]
+    return "\n".join(out) + "\n"
+
+
 class GithubReporter(_StreamReporter):
-    """GitHub workflow annotations; unmet criteria are warnings at the criterion's line."""
+    """GitHub workflow annotations; unmet criteria are warnings at the criterion's line. When
+    GITHUB_STEP_SUMMARY names a file, a Markdown summary of the run is appended to it at the end
+    (ntm.present.kiem_tra.step_summary)."""
+
+    def __init__(self, out: Ra, command: str, show_all: bool = False, color: bool = False) -> None:
+        super().__init__(out, command)
+        self.rows: list[str] = []
+        self.sections: list[str] = []
+
+    def emit(self, r: Rendered) -> None:
+        super().emit(r)
+        row, section = r.extra
+        if row:
+            self.rows.append(row)
+        if section:
+            self.sections.append(section)
 
     def render(self, v: KiemTra) -> Rendered:
         lines = []
@@ -76,12 +112,19 @@ class GithubReporter(_StreamReporter):
                     "warning", v.tep, tc.dong, None, f"Chưa đạt tiêu chí {tc.so} {tc.ten}",
                     message or "tự đánh giá chưa đạt",
                 ))
-        return rendered(v, "".join(line + "\n" for line in lines))
+        if v.so_sanh is not None:
+            lines += so_sanh_annotations(v)
+        extra = ("", "")
+        if os.environ.get(step_summary.ENV):
+            extra = ("" if v.da_xoa else step_summary.plan_row(v), step_summary.plan_section(v, so_sanh_markdown(v)))
+        return rendered(v, "".join(line + "\n" for line in lines), extra=extra)
 
     def finish(self, totals: Totals) -> None:
         summary = summary_line(totals, self.command)
         if summary is not None:
             self.out.write(summary + "\n")
+        if os.environ.get(step_summary.ENV) and self.command != "render":
+            step_summary.append(step_summary.document(self.command, totals, self.rows, self.sections))
 
 
 class JunitReporter(_StreamReporter):

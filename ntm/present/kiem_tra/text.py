@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING, Any, cast
 
-from ntm.assess.result import LyDo
 from ntm.diagnostics import MucDo
-from ntm.present import wording
 from ntm.present.kiem_tra import Rendered, Totals, rendered, summary_line
 from ntm.present.output import Ra
 from ntm.present.view import ChanDoan, KiemTra
@@ -44,6 +42,16 @@ def indicator_line(c: ChiTieu) -> str:
     return text + f" [nguồn: {c.nguon}]" if c.nguon_rieng else text
 
 
+def so_sanh_lines(v: KiemTra) -> list[str]:
+    """With --so-voi: the verdict against the revision, then one line a change; under the plan's
+    assessment, or on the file's own line when there is none (a new or removed plan, an invalid one)."""
+    if v.so_sanh is None:
+        return []
+    if v.danh_gia is None:
+        return [f"{v.tep}: {v.so_sanh.cau}"]
+    return [f"  {v.so_sanh.cau}", *(f"    {t.thong_diep}" for t in v.so_sanh.thay_doi)]
+
+
 class TextReporter:
     def __init__(self, out: Ra, command: str, show_all: bool, color: bool) -> None:
         self.out = out
@@ -66,6 +74,10 @@ class TextReporter:
         return [c for c in tc.chi_tieu if c.la_chua_dat or (tc.la_thieu_so_lieu and c.thieu_so_lieu)]
 
     def _details(self, tc: TieuChi) -> list[str]:
+        # Only `check` gets here: `validate` loads neither the assessment nor its wording.
+        from ntm.assess.result import LyDo
+        from ntm.present import wording
+
         lines = [indicator_line(c) for c in self._indicators(tc)]
         if tc.la_chua_co_du_lieu and tc.ly_do is LyDo.danh_muc_chua_du:
             lines.append(wording.goi_y_tu_danh_gia(tc.ma))
@@ -85,6 +97,7 @@ class TextReporter:
                 lines.append(f"  {tc.nhan:<{width}} {tc.so:>3}. {tc.ten}")
                 lines.extend(f"        {line}" for line in self._details(tc))
             lines.append(v.danh_gia.tong_hop.cau_tom_tat)
+        lines += so_sanh_lines(v)
         return rendered(v, "".join(line + "\n" for line in lines))
 
     def emit(self, r: Rendered) -> None:
@@ -98,6 +111,11 @@ class TextReporter:
             self._rich_diagnostic(d)
         if v.danh_gia is not None:
             self._rich_table(v.danh_gia, v.tep)
+        if v.so_sanh is not None:
+            from rich.text import Text
+
+            for line in so_sanh_lines(v):
+                self.console.print(Text(line))
 
     def _rich_diagnostic(self, d: ChanDoan) -> None:
         from rich.text import Text

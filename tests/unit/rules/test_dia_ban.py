@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from ntm.catalog import BoTieuChi
-from ntm.rules.dia_ban import giai_doan, khoa_khong_dung, vung_nhom_xa
+from ntm.rules.dia_ban import khoa_khong_dung, nam_trong_giai_doan, vung_nhom_xa
 from unit.conftest import BO_VUNG, make_input, make_set
 
 
@@ -56,7 +56,7 @@ def test_special_commune_flags_are_unused_by_a_set_without_region_rules(bo_vung:
 
 @pytest.mark.parametrize(("year", "outside"), [(2021, True), (2022, False), (2025, False), (2026, True)])
 def test_the_year_must_be_within_the_sets_period(bo_vung: BoTieuChi, year: int, outside: bool) -> None:
-    problems = list(giai_doan(make_input(bo_vung, nam=year)))
+    problems = list(nam_trong_giai_doan(make_input(bo_vung, nam=year)))
     assert [(d.code, d.path) for d in problems] == ([("DM004", ("nam",))] if outside else [])
     if outside:
         assert (problems[0].params["tu"], problems[0].params["den"]) == (2022, 2025)
@@ -64,4 +64,4 @@ def test_the_year_must_be_within_the_sets_period(bo_vung: BoTieuChi, year: int, 
 
 def test_a_set_without_a_period_takes_any_year() -> None:
     timeless = make_set({k: v for k, v in BO_VUNG.items() if k != "giai_doan"})
-    assert found(giai_doan, timeless, nam=2099) == []
+    assert found(nam_trong_giai_doan, timeless, nam=2099) == []
