@@ -18,7 +18,17 @@ as they change:
   and the criterion is met, and fall short of it when it is not; some figures
   are left out, as in real plans;
 * two plans are broken (a misspelt key, a year typed as words), so the report
-  shows how invalid plans are listed.
+  shows how invalid plans are listed;
+* every commune has an official code (`dia_ban.ma_xa`, 5 digits), written in
+  most plans (some leave it out: the report then knows the commune by its
+  names); some 2025 plans no longer name the district (abolished on 1 July 2025);
+* with 4 communes or more, the last two are merged in 2025 into a new commune
+  (its own code, `dia_ban.hop_nhat_tu` naming theirs) whose 2025 plan continues
+  their history;
+* `danh-sach-xa.csv` beside the plans is the official list (`--danh-sach-xa`):
+  every commune of 2025 (the merged one, not the two it replaced) and two
+  communes without any plan;
+* `toan-tinh-2025.yaml` is the province's own plan: listed apart, never a commune.
 """
 
 from __future__ import annotations
@@ -83,6 +93,7 @@ def figure(rng: random.Random, loai: LoaiChiTieu, unit: str | None, level: float
 
 
 def plan(rng: random.Random, commune: dict[str, Any], year: int, ident: str, unmet: set[str]) -> dict[str, Any]:
+    """One commune's plan; its `dia_ban` as in `where()`."""
     bo = load_catalog(ident)
     ctx = BoiCanh(assessment_date(year), REGION, None)
     criteria: dict[str, Any] = {}
@@ -120,16 +131,47 @@ def plan(rng: random.Random, commune: dict[str, Any], year: int, ident: str, unm
             "noi_nhan": ["VPĐP NTM huyện;", "Thường trực Đảng ủy;", "Lưu: VT."],
             "nguoi_ky": {"tham_quyen": "TM. ỦY BAN NHÂN DÂN", "chuc_vu": "CHỦ TỊCH", "ho_ten": commune["chu_tich"]},
         },
-        "dia_ban": {
-            "xa": xa, "huyen": commune["huyen"], "tinh": PROVINCE, "vung": REGION,
-            "cong_nhan": [{"chuan": c, "nam": y} for c, y in commune["cong_nhan"] if y < year],
-        },
+        "dia_ban": where(rng, commune, year),
         "nam": year,
         "bo_tieu_chi": ident,
         "muc_tieu": [paragraph(rng, 1, 2)],
-        "chi_tieu": {"bo_tieu_chi": {"dat_chuan": f"{len(bo.tieu_chi) - max(0, len(unmet) - 2)}/{len(bo.tieu_chi)}"}},
+        "chi_tieu": {"bo_tieu_chi": {"dat_chuan": f"{len(bo.tieu_chi) - max(0, len(unmet) - 2)}/{len(bo.tieu_chi)}"},
+                     **places(rng)},
         "tieu_chi": criteria,
+        **funding(rng),
     }
+
+
+def places(rng: random.Random) -> dict[str, Any]:
+    """Some communes target thôn NTM kiểu mẫu or thôn thông minh this year."""
+    kinds = [k for k in ("thon_ntm_kieu_mau", "thon_thong_minh") if rng.random() < 0.3]
+    return {"dia_ban": [{"loai": k, "noi": [f"Thôn {rng.choice(SYLLABLES)} {i}" for i in range(1, rng.randint(1, 3) + 1)]}
+                        for k in kinds]} if kinds else {}
+
+
+def funding(rng: random.Random) -> dict[str, Any]:
+    """Most plans say their funding by source (in đồng); a few give only the total, some nothing."""
+    if rng.random() < 0.15:
+        return {}
+    sources = [("Ngân sách tỉnh", 0.4), ("Ngân sách huyện", 0.2), ("Vốn lồng ghép", 0.25), ("Huy động nhân dân", 0.15)]
+    total = rng.randint(8, 60) * 100_000_000
+    nguon = [{"ten": name, "so_tien": int(total * share)} for name, share in sources if rng.random() < 0.85]
+    return {"kinh_phi": {"tong": total, **({"nguon": nguon} if nguon and rng.random() < 0.9 else {})}}
+
+
+def where(rng: random.Random, commune: dict[str, Any], year: int) -> dict[str, Any]:
+    """The commune as its plan of `year` names it: the code in most plans, the district until 2025
+    (and in most 2025 plans), the communes it was merged from."""
+    out: dict[str, Any] = {"xa": commune["xa"]}
+    if rng.random() < 0.85 or commune.get("hop_nhat_tu") or "den" in commune:
+        out["ma_xa"] = commune["ma_xa"]
+    if commune["huyen"] and (year < 2025 or rng.random() < 0.8):
+        out["huyen"] = commune["huyen"]
+    out |= {"tinh": PROVINCE, "vung": REGION}
+    if commune.get("hop_nhat_tu"):
+        out["hop_nhat_tu"] = commune["hop_nhat_tu"]
+    out["cong_nhan"] = [{"chuan": c, "nam": y} for c, y in commune["cong_nhan"] if y < year]
+    return out
 
 
 def communes(rng: random.Random, count: int) -> list[dict[str, Any]]:
@@ -140,8 +182,31 @@ def communes(rng: random.Random, count: int) -> list[dict[str, Any]]:
         if (huyen, slug(xa)) in names:  # file names drop the diacritics: Hà An and Hạ An would collide
             continue
         names.add((huyen, slug(xa)))
-        out.append({"huyen": huyen, "xa": xa, "chu_tich": person(rng), "cong_nhan": []})
+        out.append({"huyen": huyen, "xa": xa, "chu_tich": person(rng), "cong_nhan": [], "ma_xa": f"{19101 + len(out)}"})
     return out
+
+
+def official_list(out: Path, rows: list[dict[str, Any]], rng: random.Random) -> None:
+    """The official list of 2025 (danh-sach-xa.csv): its communes, and two without a plan."""
+    lines = ["ma_xa,ten_xa,huyen_cu,vung_hoac_nhom,nam_cong_nhan"]
+    extra = [{"ma_xa": f"{19901 + i}", "xa": f"{name} (chưa có kế hoạch)", "huyen": DISTRICTS[i], "cong_nhan": []}
+             for i, name in enumerate(("Hòa Bình", "Tân Lập"))]
+    for c in [*rows, *extra]:
+        ntm = [y for s, y in c["cong_nhan"] if s == "ntm"]
+        lines.append(f"{c['ma_xa']},{c['xa']},{c['huyen'] or ''},,{min(ntm) if ntm else ''}")
+    (out / "danh-sach-xa.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def province_plan(rng: random.Random, out: Path) -> None:
+    """The province's own plan of 2025: listed apart by the report, never counted as a commune."""
+    data = plan(rng, {"xa": "Toàn tỉnh", "huyen": None, "ma_xa": "00000", "chu_tich": person(rng), "cong_nhan": []},
+                YEARS[-1], "xa-ntm-2021-2025", set())
+    data["van_ban"]["co_quan_ban_hanh"] = f"ỦY BAN NHÂN DÂN TỈNH {PROVINCE.upper()}"
+    data["van_ban"]["dia_danh"] = PROVINCE
+    data["dia_ban"].pop("ma_xa", None)
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    (out / f"toan-tinh-{YEARS[-1]}.yaml").write_text(f"# Kế hoạch GIẢ ĐỊNH cấp tỉnh (dữ liệu minh họa)\n{text}",
+                                                    encoding="utf-8")
 
 
 def generate(out: Path, count: int, seed: int) -> int:
@@ -152,8 +217,18 @@ def generate(out: Path, count: int, seed: int) -> int:
     ntm19 = [tc.ma for tc in load_catalog("xa-ntm-2021-2025").tieu_chi]
     nc19 = [tc.ma for tc in load_catalog("xa-ntm-nang-cao-2021-2025").tieu_chi]
     km = [tc.ma for tc in load_catalog("xa-ntm-kieu-mau-2021-2025").tieu_chi]
-    for c in communes(rng, count):
-        recognised = rng.random() < 0.5
+    rows = communes(rng, count)
+    merged: dict[str, Any] | None = None
+    if count >= 4:  # the last two communes merged on 1 July 2025 into a new one
+        old = rows[-2:]
+        merged = {"huyen": None, "xa": f"{old[0]['xa'].split()[0]} {old[1]['xa'].split()[-1]}",
+                  "chu_tich": person(rng), "cong_nhan": [], "ma_xa": f"{19101 + count}",
+                  "hop_nhat_tu": [c["ma_xa"] for c in old], "chi_tu": YEARS[-1]}
+        for c in old:
+            c["den"] = YEARS[-1] - 1
+        rows.append(merged)
+    for c in rows:
+        recognised = rng.random() < 0.5 and "chi_tu" not in c  # a commune made in 2025 was never recognised
         if recognised:
             c["cong_nhan"].append(("ntm", rng.randint(2014, 2022)))
             track, slugs, missing = "xa-ntm-nang-cao-2021-2025", nc19, rng.randint(3, 11)
@@ -167,6 +242,8 @@ def generate(out: Path, count: int, seed: int) -> int:
             track, slugs, missing = "xa-ntm-2021-2025", ntm19, max(1, min(17, int(rng.gauss(6, 3))))
         unmet = unmet_set(rng, slugs, missing)
         for year in YEARS:
+            if year > c.get("den", YEARS[-1]) or year < c.get("chi_tu", YEARS[0]):
+                continue
             if year > YEARS[0]:  # progress: one or two criteria more, sometimes one lost
                 for _ in range(rng.choice((0, 1, 1, 1, 2, 2))):
                     if unmet:
@@ -179,7 +256,7 @@ def generate(out: Path, count: int, seed: int) -> int:
                 assert standard is not None
                 if all(s != standard.value for s, _ in c["cong_nhan"]):
                     c["cong_nhan"].append((standard.value, year))
-            name = out / str(year) / slug(c["huyen"]) / f"{slug(c['xa'])}-{year}.yaml"
+            name = out / str(year) / slug(c["huyen"] or "hop-nhat-2025") / f"{slug(c['xa'])}-{year}.yaml"
             name.parent.mkdir(parents=True, exist_ok=True)
             text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
             name.write_text(f"# Kế hoạch GIẢ ĐỊNH (dữ liệu minh họa của ntm report)\n{text}", encoding="utf-8")
@@ -187,7 +264,9 @@ def generate(out: Path, count: int, seed: int) -> int:
     broken = sorted(out.rglob("*.yaml"))
     for path, (old, new) in zip(broken[:2], (("  huyen:", "  huyenn:"), ("\nnam: ", "\nnam: năm ")), strict=True):
         path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-    return written
+    official_list(out, [c for c in rows if "den" not in c], rng)
+    province_plan(rng, out)
+    return written + 1
 
 
 def main(argv: list[str] | None = None) -> int:

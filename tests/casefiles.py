@@ -8,6 +8,8 @@ An expectation file starts with `#` header lines, then the exact output:
     # input: generate:file_50mb      optional: the input is made at run time (see GENERATED, SETUPS)
     # value: dia_ban.xa = Hương Sơn  optional: a value the loader must produce (text kept as text, NFC)
     # root: skip                     optional: meaningless as root (root reads and writes anything)
+    # writes: r.md                   optional: the one file the run may create (a report); nothing else
+    # stderr: closed                 optional: run with standard error closed (`2>&-`); real process only
     file.yaml:3:5: lỗi [CODE] path: message
     Đã kiểm tra 1 tệp: ...
 
@@ -62,6 +64,8 @@ class Case:
     make: str | None = None  # "generate:<name>" or "setup:<name>"
     values: list[tuple[str, str]] = field(default_factory=list)
     skip_as_root: bool = False
+    writes: list[str] = field(default_factory=list)  # files the run creates (a report), each must appear
+    stderr_closed: bool = False
 
     @property
     def ident(self) -> str:
@@ -82,13 +86,14 @@ class Case:
         return [arg.replace("{case}", self.input_name) for arg in self.args]
 
     @property
-    def writes(self) -> str | None:
-        """The file a successful case asks for with `-o` (`ntm import X -o ke-hoach.yaml`): the one
-        thing it may write. A case that fails may write nothing at all."""
+    def may_write(self) -> list[str]:
+        """The files the run may create: those declared (`# writes:`, each must appear) and the file a
+        successful case asks for with `-o` (`ntm import X -o ke-hoach.yaml`). A case that fails and
+        declares nothing may write nothing at all."""
         argv = self.argv()
         if self.exit_code != 0 or "-o" not in argv[:-1]:
-            return None
-        return argv[argv.index("-o") + 1]
+            return list(self.writes)
+        return [*self.writes, argv[argv.index("-o") + 1]]
 
 
 def golden_cases() -> list[Case]:
@@ -101,6 +106,8 @@ def load_cases(folder: Path) -> list[Case]:
     for expected in sorted(folder.glob("*.expected")):
         name = expected.name[: -len(".expected")]
         args, exit_code, make, values, skip_as_root = ["validate", "{case}"], None, None, [], False
+        writes: list[str] = []
+        stderr_closed = False
         output: list[str] = []
         for line in expected.read_text(encoding="utf-8").splitlines():
             if line.startswith("#") and not output:
@@ -117,6 +124,10 @@ def load_cases(folder: Path) -> list[Case]:
                     values.append((path.strip(), text))
                 elif key == "root":
                     skip_as_root = value == "skip"
+                elif key == "writes":
+                    writes = value.split()
+                elif key == "stderr":
+                    stderr_closed = value == "closed"
             else:
                 output.append(line)
         if exit_code is None:
@@ -125,7 +136,8 @@ def load_cases(folder: Path) -> list[Case]:
         if make is None and len(inputs) != 1:
             raise ValueError(f"{expected}: expected exactly one input file {name}.*, found {inputs}")
         cases.append(
-            Case(name, folder, args, exit_code, output, inputs[0] if make is None else None, make, values, skip_as_root)
+            Case(name, folder, args, exit_code, output, inputs[0] if make is None else None, make, values, skip_as_root,
+                 writes, stderr_closed)
         )
     return cases
 
@@ -189,9 +201,10 @@ def ntm_env() -> dict[str, str]:
 # with -I -S and imports nothing but builtin modules: it starts once per case.
 _LAUNCHER = """
 import os, sys, time
-report, args = sys.argv[1], sys.argv[2:]
+report, close, args = sys.argv[1], sys.argv[2] == "close-stderr", sys.argv[3:]
 start = time.perf_counter()
-pid = os.posix_spawn(sys.executable, [sys.executable, "-m", "ntm", *args], os.environ)
+actions = [(os.POSIX_SPAWN_CLOSE, 2)] if close else []
+pid = os.posix_spawn(sys.executable, [sys.executable, "-m", "ntm", *args], os.environ, file_actions=actions)
 _, status, usage = os.wait4(pid, 0)
 scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KB on Linux
 with open(report, "w") as f:
@@ -200,8 +213,9 @@ sys.exit(os.waitstatus_to_exitcode(status))
 """
 
 
-def run_measured(args: list[str], cwd: Path, timeout: float = 60) -> Measured:
+def run_measured(args: list[str], cwd: Path, timeout: float = 60, stderr_closed: bool = False) -> Measured:
     """`python -m ntm args` in `cwd`, with its wall time and peak RSS; `timeout` is only a hang guard.
+    `stderr_closed`: ntm starts with file descriptor 2 closed (`2>&-`).
 
     The launcher starts a session of its own, so a hang is ended by killing
     exactly that process group (the launcher and the ntm it started).
@@ -209,7 +223,7 @@ def run_measured(args: list[str], cwd: Path, timeout: float = 60) -> Measured:
     report = cwd.parent / f".{cwd.name}.measure.json"
     report.unlink(missing_ok=True)
     proc = subprocess.Popen(
-        [sys.executable, "-I", "-S", "-c", _LAUNCHER, str(report), *args],
+        [sys.executable, "-I", "-S", "-c", _LAUNCHER, str(report), "close-stderr" if stderr_closed else "-", *args],
         cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ntm_env(), start_new_session=True,
     )
     try:
@@ -605,16 +619,18 @@ def run_case(case: Case, workdir: Path, monkeypatch: Any, timeout: float = 60) -
         before = snapshot(workdir)
         peak_mb, traceback = None, False
         if case.as_process:
-            run = run_measured(case.argv(), workdir, timeout=timeout)
+            run = run_measured(case.argv(), workdir, timeout=timeout, stderr_closed=case.stderr_closed)
             code, lines = run.exit_code, normalise(run.stdout + run.stderr, workdir)
             peak_mb, traceback = run.peak_mb, "Traceback" in run.stdout + run.stderr
         else:
             code, lines = run_in_process(case, workdir, monkeypatch, prepared=True)
             monkeypatch.chdir(workdir.parent)  # out of the folder before it is removed
         after = snapshot(workdir)
-        if case.writes is not None and case.writes not in before:
-            after.pop(case.writes, None)
-        return Ran(code, lines, after == before, peak_mb, traceback)
+        written = all(name in after for name in case.writes)
+        for name in case.may_write:
+            if name not in before:
+                after.pop(name, None)
+        return Ran(code, lines, written and after == before, peak_mb, traceback)
     finally:
         restore_permissions(workdir)
         shutil.rmtree(workdir)

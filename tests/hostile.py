@@ -75,6 +75,11 @@ GENERATED.update({
     "flag_on": _edit("  vung: bac-trung-bo\n", "  vung: bac-trung-bo\n  xa_an_toan_khu: on\n"),
     "flag_co": _edit("  vung: bac-trung-bo\n", "  vung: bac-trung-bo\n  xa_dac_biet_kho_khan: không\n"),
     # class 2: text Word refuses, written as YAML escapes
+    # `ntm report --format md`: a name with a carriage return, raw HTML, a javascript: link, a remote image
+    "report_md_markup": _edit("  xa: Hương Sơn\n",
+                              '  xa: "Hương\\rSơn <img src=http://x.invalid/a.png> [x](javascript:alert(1)) ![a](http://x.invalid/b.png)"\n'),
+    # dia_ban.ma_xa: the official code has 5 digits
+    "ma_xa_four_digits": _edit("  xa: Hương Sơn\n", "  xa: Hương Sơn\n  ma_xa: 1923\n"),
     "escape_soh": _edit("  trich_yeu: Thực hiện Chương trình trọng điểm xây dựng nông thôn mới năm 2023",
                         '  trich_yeu: "Thực hiện\\x01 Chương trình"'),
     "escape_nul": _edit("ho_ten: Hồ Thanh Nghi", 'ho_ten: "Hồ Thanh\\0Nghi"'),
@@ -188,6 +193,27 @@ def _province_beside(text: str, name: str = "bo-tinh.yaml") -> Callable[[Path], 
     return setup
 
 
+def _seed_as(suffix: str, text: str | None = None) -> Callable[[Path], None]:
+    """The plan written under the case's name with another suffix (a plan named *.json)."""
+    return lambda target: _seed_at(target.with_suffix(suffix), text)
+
+
+def _named_set(ma: str, ten_ngan: str) -> str:
+    return _province(ma, "").replace(f"ten_ngan: Bộ {ma}\n", f"ten_ngan: {ten_ngan}\n")
+
+
+def _sets_of_one_name(target: Path) -> None:
+    """Three province sets whose sheet names clash: one named "(2)" like a fallback sheet name, two of one
+    name too long for a sheet (cut to the same 31 characters)."""
+    long = "Bộ tiêu chí xã nông thôn mới nâng cao của tỉnh Thử nghiệm"
+    names = {"bo-a.yaml": '"(2)"', "bo-b.yaml": long, "bo-c.yaml": long}
+    for (file, ten_ngan), xa in zip(names.items(), ("Hương Sơn", "Thượng Lộ", "Hương Phú"), strict=True):
+        (target.parent / file).write_text(_named_set(file[:-5].replace("bo-", "tinh-"), ten_ngan), encoding="utf-8")
+        plan = target if file == "bo-a.yaml" else target.parent / f"{file[:-5]}-ke-hoach.yaml"
+        text = seed_replace("bo_tieu_chi: xa-ntm-nang-cao-2021-2025\n", f"bo_tieu_chi: ./{file}\n")
+        _seed_at(plan, seed_replace("  xa: Hương Sơn\n", f"  xa: {xa}\n", text))
+
+
 def _cycle_of_three(target: Path) -> None:
     _plan_naming(target, "./tinh-a.yaml")
     for name, parent in (("tinh-a", "tinh-b"), ("tinh-b", "tinh-c"), ("tinh-c", "tinh-a")):
@@ -279,6 +305,9 @@ SETUPS.update({
     "name_not_utf8": _odd_name(b"ke-ho\xe1ch.yaml"),
     # class 7: what a folder walk passes over
     "folder_dangling_link": _folder_of(lambda d: (d / "b-mat.yaml").symlink_to("da-xoa.yaml")),
+    "seed_as_json": _seed_as(".json"),
+    "set_name_apostrophe": _province_beside(_named_set("tinh-nhay", "\"Bộ của tỉnh'\"")),
+    "sets_of_one_name": _sets_of_one_name,
     "folder_link_loop": _folder_of(lambda d: (d / "b-vong.yaml").symlink_to("b-vong.yaml")),
     "folder_fifo": _folder_of(lambda d: os.mkfifo(d / "b-fifo.yaml")),
     "folder_device": _folder_of(lambda d: (d / "b-thiet-bi.yaml").symlink_to("/dev/zero")),

@@ -137,9 +137,9 @@ def test_the_report_summary_carries_level_and_period(plan: Path) -> None:
     gop.add(summary)
     if plan is PROVINCE:
         assert summary.cap == "tinh" and summary.xa is None
-        assert (gop.ngoai_xa, gop.dong, gop.van_de) == ([summary], [], [])  # never a commune, never a problem
+        assert (gop.khong_phai_xa, gop.dong, gop.van_de) == ([summary], [], [])  # never a commune, never a problem
     else:
-        assert summary.cap == "xa" and len(gop.dong) == 1 and gop.ngoai_xa == []
+        assert summary.cap == "xa" and len(gop.dong) == 1 and gop.khong_phai_xa == []
 
 
 def test_the_github_job_summary_counts_no_criteria_for_a_province_plan(

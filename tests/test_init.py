@@ -480,3 +480,16 @@ def test_the_documented_excerpt_is_what_init_writes(tmp_path: Path) -> None:
     assert _init(tmp_path, "k.yaml", "-b", "xa-ntm-2021-2025", "--vung", "trung-du-mien-nui-phia-bac", "--nam", "2025",
                  "--xa", "Hương Sơn", "--tinh", "Lào Cai").returncode == 0
     assert excerpt in (tmp_path / "k.yaml").read_text(encoding="utf-8")
+
+
+def test_the_official_code_is_written_as_text_and_checked(tmp_path: Path) -> None:
+    """--ma-xa: the commune's identity in `ntm report`; leading zeros kept, 5 digits or a usage error."""
+    made = _init(tmp_path, "k.yaml", "-b", "xa-ntm-2021-2025", "--vung", "bac-trung-bo", "--nam", "2024", *COMMUNE,
+                 "--ma-xa", "01234")
+    assert made.returncode == 0, made.stderr
+    plan = tmp_path / "k.yaml"
+    assert yaml.safe_load(plan.read_text(encoding="utf-8"))["dia_ban"]["ma_xa"] == "01234"
+    assert run_process("validate", str(plan)).returncode == 0
+    wrong = run_process("init", "-", "-b", "xa-ntm-2021-2025", "--vung", "bac-trung-bo", "--nam", "2024", *COMMUNE,
+                        "--ma-xa", "1234")
+    assert wrong.returncode == 2 and "5 chữ số" in wrong.stderr and wrong.stdout == ""

@@ -23,7 +23,7 @@ from ntm.tong_hop.tom_tat import TrangThaiTieuChi as T
 sys.path.insert(0, str(REPO / "benchmarks"))
 import make_province
 
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+ROMAN = [a + b for a in ("", "X", "XX", "XXX") for b in ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")][1:]
 
 
 @pytest.fixture(scope="module")

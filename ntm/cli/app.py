@@ -121,6 +121,10 @@ def init_cmd(
         "--huyen", metavar="HUYỆN", show_default=False,
         help="Tên huyện (không bắt buộc: cấp huyện kết thúc từ 01/7/2025).",
     )] = None,
+    ma_xa: Annotated[str | None, typer.Option(
+        "--ma-xa", metavar="MÃ", show_default=False,
+        help="Mã đơn vị hành chính cấp xã (5 chữ số): định danh xã trong ntm report (không bắt buộc).",
+    )] = None,
     dac_biet_kho_khan: Annotated[bool, typer.Option(
         "--xa-dac-biet-kho-khan",
         help="Xã đặc biệt khó khăn: ghi vào kế hoạch, và chú thích ghi mức theo quy tắc của bộ (vùng TDMNPB).",
@@ -141,7 +145,7 @@ def init_cmd(
     from ntm.cli.init import KyKhung, init_command
 
     return init_command(plan, bo_tieu_chi, vung, nhom_xa, KyKhung(nam, giai_doan, cap), xa, tinh, huyen,
-                        dac_biet_kho_khan, an_toan_khu, anywhere)
+                        dac_biet_kho_khan, an_toan_khu, anywhere, ma_xa)
 
 
 @command("validate")
@@ -203,11 +207,16 @@ def report_cmd(
     bo_tieu_chi: Annotated[
         str | None, typer.Option("--bo-tieu-chi", "-b", metavar="MÃ", help="Chỉ các kế hoạch theo bộ tiêu chí này.")
     ] = None,
+    danh_sach_xa: Annotated[
+        str | None, typer.Option("--danh-sach-xa", metavar="TỆP",
+                                 help="Danh sách xã chính thức của tỉnh (CSV UTF-8 hoặc YAML, cột ma_xa,ten_xa,huyen_cu,"
+                                      "vung_hoac_nhom,nam_cong_nhan): tỷ lệ trên tổng số xã, xã chưa có kế hoạch.")
+    ] = None,
     jobs: JobsOpt = None,
 ) -> int:
     """Báo cáo nhiều xã, nhiều năm: ma trận tiêu chí, tiêu chí chưa đạt, chỉ số toàn tỉnh, tiến độ.
 
-    Ví dụ: ntm report plans/ -o bao-cao.xlsx --tinh "Quảng Trị" --nam 2023-2025
+    Ví dụ: ntm report plans/ -o bao-cao.xlsx --tinh "Quảng Trị" --nam 2023-2025 --danh-sach-xa ds-xa.csv
     """
     from ntm.cli.report import output_format, report_command
     from ntm.tong_hop.gop import Loc
@@ -223,7 +232,8 @@ def report_cmd(
             raise frame.LoiCachDung(Cau("bao_cao.nam_nguoc", {"tu": first, "den": last}), lenh)
         years = (first, last)
     assert output is not None
-    return report_command(paths, output, fmt, Loc(tinh, years, bo_tieu_chi), _jobs(jobs, lenh))
+    return report_command(paths, output, fmt, Loc(tinh, years, bo_tieu_chi), _jobs(jobs, lenh),
+                          Path(danh_sach_xa) if danh_sach_xa is not None else None)
 
 
 @command("criteria")

@@ -27,7 +27,7 @@ from ntm.cli import EXIT_OK
 from ntm.cli.bo_tieu_chi import check_place, load_set, one_axis
 from ntm.cli.frame import LoiCachDung, chon, so_nguyen
 from ntm.diagnostics.params import Cau, GiaTri
-from ntm.plan.model import TEN_CAP, CapDiaBan
+from ntm.plan.model import MA_XA_SO_CHU_SO, TEN_CAP, CapDiaBan
 from ntm.present.khung import DauVaoKhung, khung_ke_hoach
 from ntm.present.messages import phrase
 from ntm.present.output import Luong, OutputError, check_target, write_atomic
@@ -59,6 +59,14 @@ def ten(value: str, option: str, commune: bool = False) -> str:
     if not text or len(text) > MAX_NAME or any(unicodedata.category(ch).startswith("C") for ch in text):
         raise LoiCachDung(Cau("khung.can_ten", {"tuy_chon": option, "toi_da": MAX_NAME, "gia_tri": GiaTri(value)}),
                           LENH)
+    return text
+
+
+def ma_xa_hop_le(value: str) -> str:
+    """--ma-xa: the official code of 5 digits, as the plan model takes it."""
+    text = value.strip()
+    if not (len(text) == MA_XA_SO_CHU_SO and text.isascii() and text.isdigit()):
+        raise LoiCachDung(Cau("khung.ma_xa", {"gia_tri": GiaTri(value)}), LENH)
     return text
 
 
@@ -299,7 +307,7 @@ def _level(ky: KyKhung, xa: str | None, vung: str | None, nhom_xa: str | None, h
 
 def init_command(plan: str | None, ref: str | None, vung: str | None, nhom_xa: str | None, ky: KyKhung,
                  xa: str | None, tinh: str | None, huyen: str | None, dac_biet_kho_khan: bool, an_toan_khu: bool,
-                 anywhere: bool) -> int:
+                 anywhere: bool, ma_xa: str | None = None) -> int:
     level = _level(ky, xa, vung, nhom_xa, huyen, (dac_biet_kho_khan, an_toan_khu))
     if ky.nam is not None and ky.giai_doan is not None:
         raise LoiCachDung(Cau("lenh.mot_trong_hai", {"a": "--nam", "b": "--giai-doan"}), LENH)
@@ -314,6 +322,7 @@ def init_command(plan: str | None, ref: str | None, vung: str | None, nhom_xa: s
         plan=plan, target=new_file(plan) if plan is not None else None, cap=level, giai_doan=period,
     )
     district = ten(huyen, "--huyen") if huyen is not None else None
+    code = ma_xa_hop_le(ma_xa) if ma_xa is not None else None
     if ref is not None:
         answers.bo = load_set(ref, anywhere, LENH)
         check_place(answers.bo, vung, group, year, LENH)
@@ -333,7 +342,7 @@ def init_command(plan: str | None, ref: str | None, vung: str | None, nhom_xa: s
 
     text = khung_ke_hoach(DauVaoKhung(
         bo=a.bo, bo_tieu_chi=set_as_named(a.ref, a.target, anywhere), nam=a.nam, xa=a.xa, tinh=a.tinh,
-        huyen=district, vung=a.vung, nhom_xa=a.nhom_xa, xa_dac_biet_kho_khan=dac_biet_kho_khan,
+        huyen=district, vung=a.vung, nhom_xa=a.nhom_xa, ma_xa=code, xa_dac_biet_kho_khan=dac_biet_kho_khan,
         xa_an_toan_khu=an_toan_khu, luoc_do=schema_for(a.target), cap=a.cap, giai_doan=a.giai_doan,
     ))
     if a.target is None:

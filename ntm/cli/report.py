@@ -21,6 +21,7 @@ from ntm.diagnostics.params import Cau
 from ntm.present.formats import REPORT
 
 if TYPE_CHECKING:
+    from ntm.load.danh_sach import XaChinhThuc
     from ntm.present.formats import ReportWriter
     from ntm.tong_hop.gop import Loc
 
@@ -41,7 +42,35 @@ def _writer(fmt: str) -> ReportWriter:
     return REPORT[fmt].load()
 
 
-def report_command(paths: list[str], output: str, fmt: str, loc: Loc, jobs: int | None) -> int:
+def _say(text: str) -> None:
+    """A line on standard error; a closed or broken one (`2>&-`) changes nothing: the report is the result."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(text + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def official_list(path: Path) -> list[XaChinhThuc]:
+    """The official list, or a usage error naming its file and line (exit 2)."""
+    from ntm.load.danh_sach import DanhSachLoi, doc_danh_sach
+    from ntm.present.messages import one_line
+
+    try:
+        return doc_danh_sach(path)
+    except DanhSachLoi as exc:
+        if exc.cau is not None:
+            raise LoiCachDung(exc.cau, None, nhan=False) from None
+        assert exc.chan_doan is not None
+        raise LoiCachDung(Cau("danh_sach.khong_dung_duoc", {"chi_tiet": one_line(exc.chan_doan)}), None,
+                          nhan=False) from None
+
+
+def report_command(paths: list[str], output: str, fmt: str, loc: Loc, jobs: int | None,
+                   danh_sach: Path | None = None) -> int:
     from ntm.cli.plans import preload_builtin_sets
     from ntm.present.bao_cao.build import bao_cao
     from ntm.present.messages import one_line, phrase
@@ -57,22 +86,27 @@ def report_command(paths: list[str], output: str, fmt: str, loc: Loc, jobs: int 
         raise LoiCachDung(Cau("lenh.khong_tim_thay", {"cac_duong_dan": ", ".join(str(p) for p in missing)}),
                           None, nhan=False)
     files: list[str] = []
+    official = official_list(danh_sach) if danh_sach is not None else None  # a bad list stops before any work
+    gop = Gop(loc)
     for path, note in expand_paths(given):
         if note is not None:
-            sys.stderr.write(one_line(note) + "\n")
+            _say(one_line(note))
+            if note.code != "IO005":  # a plan-like entry passed over (a looping link, a FIFO): listed too
+                gop.bo_qua(str(path))
         else:
             files.append(str(path))
-    gop = Gop(loc)
     for summary in run_many(files, True, jobs, tom_tat, preload=preload_builtin_sets):
         gop.add(summary)
-    report = bao_cao(tong_hop(gop))
+    report = bao_cao(tong_hop(gop, official))
     if loc.co_loc and not gop.dong:
-        sys.stderr.write(f"ntm: {phrase(Cau('bao_cao.khong_khop'))}\n")
+        _say(f"ntm: {phrase(Cau('bao_cao.khong_khop'))}")
+    # Never replace an input of this run: a plan named *.json or *.md, the official list.
+    inputs = (*given, *(Path(f) for f in files), *((danh_sach,) if danh_sach is not None else ()))
     try:
-        write_atomic(Path(output), _writer(fmt)(report))
+        write_atomic(Path(output), _writer(fmt)(report), inputs)
     except OutputError as exc:
         raise LoiCachDung(Cau("ghi.bao_cao", {"ly_do": exc.cau}), None, nhan=False) from None
-    sys.stderr.write("ntm: " + phrase(Cau("bao_cao.da_ghi", {
+    _say("ntm: " + phrase(Cau("bao_cao.da_ghi", {
         "tep": output, "so_ke_hoach": len(gop.dong), "so_xa": gop.so_xa,
-        "so_van_de": report.so_tep_loi})) + "\n")
+        "so_van_de": report.so_tep_loi})))
     return EXIT_INVALID if report.so_tep_loi else EXIT_OK

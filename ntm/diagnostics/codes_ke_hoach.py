@@ -59,6 +59,7 @@ CAU: dict[str, str] = {
         "{gia_tri} không phải là ngày; viết dạng năm-tháng-ngày (2023-01-05) hoặc ngày/tháng/năm (05/01/2023)"
     ),
     "ngay.khong_co": "ngày '{gia_tri}' không tồn tại (tháng {thang} năm {nam} không có ngày {ngay})",
+    "dia_ban.ma_xa": "mã xã là mã đơn vị hành chính gồm 5 chữ số (ví dụ 19234); tìm thấy {gia_tri}",
     "muc_tieu.nguoc": "khoảng mục tiêu bị ngược: từ {tu} đến {den}; hãy viết số nhỏ trước",
     "chi_tieu_rieng.co_khong": "chỉ tiêu loai: dat là có/không: không ghi yeu_cau, don_vi",
     "chi_tieu_rieng.can_muc": "chỉ tiêu loai: {loai} cần yeu_cau là một số (mức phải đạt)",

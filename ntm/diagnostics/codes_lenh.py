@@ -47,6 +47,7 @@ CAU: dict[str, str] = {
     "khung.khong_co_quy_tac": (
         "{bo_tieu_chi} không có quy tắc riêng cho xã đặc biệt khó khăn, xã an toàn khu: bỏ {tuy_chon}."
     ),
+    "khung.ma_xa": "'--ma-xa' cần mã đơn vị hành chính cấp xã gồm 5 chữ số (ví dụ 19234); tìm thấy {gia_tri}",
     "khung.tiep_theo": "Điền phần văn bản và số liệu vào {tep}, rồi chạy: ntm check {tep} --all",
     "hoi.mo_dau": "Tạo kế hoạch mới: trả lời các câu hỏi dưới đây (Ctrl+C để dừng).",
     "hoi.cac_bo": "Các bộ tiêu chí có sẵn:",
@@ -63,6 +64,23 @@ CAU: dict[str, str] = {
     "bao_cao.can_tep_ra": "cần -o TỆP: tệp báo cáo {cac_duoi}.",
     "bao_cao.duoi_tep": "không biết ghi báo cáo '{tep}' theo định dạng nào; đuôi tệp nhận biết: {cac_duoi}.",
     "bao_cao.nam_nguoc": "'--nam' {tu}-{den}: năm đầu lớn hơn năm cuối.",
+    # `ntm report --danh-sach-xa FILE`: the official list of communes
+    "danh_sach.tieu_de": (
+        "danh sách xã {noi}: dòng tiêu đề cần đúng các cột {cac_cot}; tìm thấy {co}."
+    ),
+    "danh_sach.so_cot": "danh sách xã {noi}: cần {can} cột, dòng này có {co}.",
+    "danh_sach.thieu": "danh sách xã {noi}: thiếu {cot}.",
+    "danh_sach.ma_sai": "danh sách xã {noi}: ma_xa là mã đơn vị hành chính gồm 5 chữ số; tìm thấy {gia_tri}.",
+    "danh_sach.trung_ma": "danh sách xã {noi}: ma_xa {gia_tri} đã có ở dòng {dong_truoc}.",
+    "danh_sach.nam_sai": "danh sách xã {noi}: nam_cong_nhan cần một năm từ {tu} đến {den}, hoặc để trống; tìm thấy {gia_tri}.",
+    "danh_sach.csv": "danh sách xã {noi}: không đọc được như CSV ({ly_do}).",
+    "danh_sach.yaml_danh_sach": (
+        "danh sách xã {noi}: tệp YAML cần là một danh sách, mỗi mục có các khóa ma_xa, ten_xa, huyen_cu, "
+        "vung_hoac_nhom, nam_cong_nhan."
+    ),
+    "danh_sach.khoa_la": "danh sách xã {noi}: khóa {khoa} không có; các khóa: {cac_cot}.",
+    "danh_sach.rong": "danh sách xã {noi}: không có xã nào.",
+    "danh_sach.khong_dung_duoc": "không dùng được danh sách xã: {chi_tiet}",
 }
 
 CODES: tuple[Ma, ...] = ()

@@ -21,6 +21,7 @@ CAU: dict[str, str] = {
     "loai_tep.bo_tieu_chi": "bộ tiêu chí",
     "loai_tep.mau": "mẫu",
     "loai_tep.cau_hinh": "cấu hình (ntm.toml)",
+    "loai_tep.danh_sach_xa": "danh sách xã",
 }
 
 _YAML_SYNTAX = {

@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from ntm.diagnostics.params import Cau
+from ntm.diagnostics.params import Cau, GiaTri
 from ntm.plan.co_so import DoanVan, PlanModel, new_list
 from ntm.plan.noi_dung import PhanBoCucType, PhanBoSung, PhuLuc
 from ntm.plan.values import CoKhong, SoLieuType, SoNguyen, ntm_error, parse_number, words_pattern
@@ -57,7 +57,10 @@ TEN_CAP = {CapDiaBan.xa: "xã", CapDiaBan.huyen: "huyện", CapDiaBan.tinh: "t�
 """Each level's word, as a document writes it before a name (tỉnh Nam Định)."""
 
 # Settings that only a commune has: a district's or a province's plan may not carry them.
-_CHI_CAP_XA = ("xa", "vung", "nhom_xa", "xa_dac_biet_kho_khan", "xa_an_toan_khu", "cong_nhan")
+_CHI_CAP_XA = ("xa", "ma_xa", "hop_nhat_tu", "vung", "nhom_xa", "xa_dac_biet_kho_khan", "xa_an_toan_khu", "cong_nhan")
+
+
+MA_XA_SO_CHU_SO = 5  # the official code of a commune-level unit (danh mục đơn vị hành chính)
 
 
 class DiaBan(PlanModel):
@@ -65,6 +68,14 @@ class DiaBan(PlanModel):
         CapDiaBan.xa, description="Cấp của kế hoạch: xa (mặc định), huyen hoặc tinh; kế hoạch cấp huyện, tỉnh không có xa"
     )
     xa: str | None = Field(None, description="Tên xã (bắt buộc với kế hoạch cấp xã)")
+    ma_xa: Annotated[str, WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\s*[0-9]{5}\s*$"},
+                                                    {"type": "integer", "minimum": 10000, "maximum": 99999}]})] | None = Field(
+        None, description="Mã đơn vị hành chính cấp xã (5 chữ số, theo danh mục chính thức): định danh xã trong ntm report"
+    )
+    hop_nhat_tu: list[str] = Field(
+        default_factory=new_list,
+        description="Các xã hợp nhất thành xã này (sắp xếp năm 2025): mã hoặc tên, để nối tiến độ của các xã cũ",
+    )
     huyen: str | None = Field(None, description="Tên huyện (không bắt buộc: cấp huyện kết thúc từ 01/7/2025)")
     tinh: str = Field(description="Tên tỉnh, thành phố")
     vung: str | None = Field(None, description="Vùng (bộ tiêu chí 2021-2025): bac-trung-bo, …")
@@ -94,6 +105,17 @@ class DiaBan(PlanModel):
         if self.cap is CapDiaBan.tinh and self.huyen is not None:
             raise ntm_error(Cau("dia_ban.chi_cap_xa", {"khoa": "huyen", "cap": "tỉnh"}), "SCH009", khoa="huyen")
         return self
+
+    @field_validator("ma_xa", mode="before")
+    @classmethod
+    def _ma_xa(cls, value: Any) -> Any:
+        """An official code is 5 digits; written as a number or text, it stays text (leading zeros kept)."""
+        if value is None:
+            return value
+        text = str(value).strip()
+        if not (len(text) == MA_XA_SO_CHU_SO and text.isascii() and text.isdigit()):
+            raise ntm_error(Cau("dia_ban.ma_xa", {"gia_tri": GiaTri(str(value))}))
+        return text
 
 
 def _range(value: Any) -> Any:

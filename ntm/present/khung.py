@@ -51,6 +51,7 @@ class DauVaoKhung:
     huyen: str | None = None
     vung: str | None = None
     nhom_xa: int | None = None
+    ma_xa: str | None = None  # the official code, the commune's identity in `ntm report`
     xa_dac_biet_kho_khan: bool = False
     xa_an_toan_khu: bool = False
     luoc_do: str | None = None  # the JSON Schema, relative to the plan, for the editor's first line
@@ -323,6 +324,8 @@ def _dia_ban(d: DauVaoKhung) -> list[str]:
         rows.append((f"  cap: {d.cap.value}", f"kế hoạch cấp {TEN_CAP[d.cap]}: không có xã"))
     if d.xa is not None:
         rows.append((f"  xa: {scalar(d.xa)}", None))
+    if d.ma_xa:
+        rows.append((f'  ma_xa: "{d.ma_xa}"', "mã đơn vị hành chính cấp xã"))
     if d.huyen:
         rows.append((f"  huyen: {scalar(d.huyen)}", None))
     rows.append((f"  tinh: {scalar(d.tinh)}", None))

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from ntm.plan.model import ChuanNTM
 from ntm.tong_hop.chuan import THU_TU_CHUAN, da_cong_nhan
-from ntm.tong_hop.gop import Dong
-from ntm.tong_hop.ty_le import MauSo, TyLe, tang_giam
+from ntm.tong_hop.gop import Dong, ca_hai_nam
+from ntm.tong_hop.ty_le import MauSo, ThayDoi, TyLe
 
 
 @dataclass(frozen=True)
@@ -33,11 +33,11 @@ class DatChuanNam:
     so_xa: int  # communes with a valid plan (the denominator of the shares)
     theo_chuan: tuple[ChuanTrongNam, ...]  # in THU_TU_CHUAN order
     chua_duy_tri: int  # recognised at the standard of the set they are assessed by, not meeting it now
-    cong_nhan_ntm_nam_truoc: int | None  # None when the year before is not in the data
+    thay_doi_ntm: ThayDoi | None  # recognised NTM, over the communes with a plan in both years; None without the year before
 
     @property
     def tang_giam_cong_nhan_ntm(self) -> int | None:
-        return tang_giam(self.theo_chuan[0].cong_nhan.tu_so, self.cong_nhan_ntm_nam_truoc)
+        return None if self.thay_doi_ntm is None else self.thay_doi_ntm.tang_giam
 
 
 def _trong_nam(plans: list[Dong], chuan: ChuanNTM, nam: int, so_ntm: int) -> ChuanTrongNam:
@@ -61,11 +61,13 @@ def dat_chuan(rows: list[Dong], years: list[int]) -> list[DatChuanNam]:
     for d in rows:
         by_year[d.nam].append(d)
     out: list[DatChuanNam] = []
-    recognised_ntm: dict[int, int] = {}
     for year in years:
         plans = by_year[year]
         so_ntm = sum(1 for d in plans if da_cong_nhan(d.tom.cong_nhan, ChuanNTM.ntm, year))
-        recognised_ntm[year] = so_ntm
+        both = ca_hai_nam(plans, by_year.get(year - 1))
+        change = None if both is None else ThayDoi(
+            len(both[0]), sum(1 for d in both[1] if da_cong_nhan(d.tom.cong_nhan, ChuanNTM.ntm, year - 1)),
+            sum(1 for d in both[0] if da_cong_nhan(d.tom.cong_nhan, ChuanNTM.ntm, year)))
         out.append(DatChuanNam(year, len(plans), tuple(_trong_nam(plans, c, year, so_ntm) for c in THU_TU_CHUAN),
-                               chua_duy_tri(plans, year), recognised_ntm.get(year - 1)))
+                               chua_duy_tri(plans, year), change))
     return out

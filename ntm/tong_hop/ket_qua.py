@@ -12,13 +12,23 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ntm.load.danh_sach import XaChinhThuc
 from ntm.tong_hop.binh_quan import BinhQuanBoNam, theo_bo
 from ntm.tong_hop.chuan import thu_tu_bo
+from ntm.tong_hop.danh_sach_xa import DoiChieuDanhSach, doi_chieu
 from ntm.tong_hop.dat_chuan import DatChuanNam, dat_chuan
 from ntm.tong_hop.gop import Dong, Gop
+from ntm.tong_hop.kinh_phi import NguonNam, NoiNam, TongNam, kinh_phi, muc_tieu_noi
 from ntm.tong_hop.theo_nhom import PhanToNam, theo_nhom
 from ntm.tong_hop.theo_tieu_chi import ChiTieuNam, TieuChiNam, theo_chi_tieu, theo_tieu_chi
-from ntm.tong_hop.tien_do import BuocTienDo, tien_do
+from ntm.tong_hop.tien_do import (
+    BuocTienDo,
+    KeHoachThucHien,
+    MatTieuChi,
+    ke_hoach_thuc_hien,
+    mat_tieu_chi,
+    tien_do,
+)
 from ntm.tong_hop.tom_tat import BoTomTat
 
 
@@ -44,6 +54,12 @@ class TongHopBaoCao:
     theo_tieu_chi: tuple[TieuChiNam, ...]
     theo_chi_tieu: tuple[ChiTieuNam, ...]
     tien_do: tuple[BuocTienDo, ...]
+    danh_sach: DoiChieuDanhSach | None = None  # against the official list (--danh-sach-xa)
+    mat_tieu_chi: tuple[MatTieuChi, ...] = ()  # communes that lost a criterion since the year before
+    kinh_phi: tuple[NguonNam, ...] = ()  # funding by source, per year
+    kinh_phi_tong: tuple[TongNam, ...] = ()  # the plans' declared totals, per year
+    muc_tieu_noi: tuple[NoiNam, ...] = ()  # places targeted (thôn NTM kiểu mẫu, thông minh, …), per year
+    ke_hoach_thuc_hien: tuple[KeHoachThucHien, ...] = ()  # targets of the year before against this year's state
 
     def cua_bo(self, bo: BoTomTat) -> list[Dong]:
         """The plans of one set, in the rows' order (commune, then year)."""
@@ -54,13 +70,18 @@ class TongHopBaoCao:
         return sorted(y for k, y in self.theo_bo_nam if k == bo.khoa)
 
 
-def tong_hop(gop: Gop) -> TongHopBaoCao:
+def tong_hop(gop: Gop, danh_sach: list[XaChinhThuc] | None = None) -> TongHopBaoCao:
     gop.ket_thuc()
     groups = nhom_bo_nam(gop.dong)
     sets = [bo for bo in sorted(gop.bo.values(), key=thu_tu_bo) if any(k == bo.khoa for k, _ in groups)]
     years = sorted({d.nam for d in gop.dong})
+    funds, totals = kinh_phi(gop.dong)
+    steps = tien_do(gop.dong, gop.hop_nhat)
     return TongHopBaoCao(
         gop, tuple(sets), tuple(years), groups, tuple(dat_chuan(gop.dong, years)),
         tuple(theo_bo(groups, sets)), tuple(theo_nhom(gop.dong, sets)), tuple(theo_tieu_chi(groups, sets)),
-        tuple(theo_chi_tieu(groups, sets, gop.muc)), tuple(tien_do(gop.dong)),
+        tuple(theo_chi_tieu(groups, sets, gop.muc)), tuple(steps),
+        doi_chieu(gop.dong, years, danh_sach, gop.hop_nhat) if danh_sach is not None else None,
+        tuple(mat_tieu_chi(groups, sets)), tuple(funds), tuple(totals), tuple(muc_tieu_noi(gop.dong)),
+        tuple(ke_hoach_thuc_hien(steps, sets)),
     )

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import Enum
 
-from ntm.tong_hop.binh_quan import binh_quan, duoi_san
+from ntm.tong_hop.binh_quan import binh_quan, danh_gia_du, duoi_san
 from ntm.tong_hop.chuan import co_nhom, da_cong_nhan
 from ntm.tong_hop.gop import Dong
 from ntm.tong_hop.tom_tat import BoTomTat
@@ -60,14 +60,12 @@ class ChiSoNhom:
     """One group in one set and year."""
 
     nhom: Nhom
-    binh_quan: BinhQuan  # criteria met ÷ communes of the group
+    so_xa: int  # communes of the group
+    binh_quan: BinhQuan  # criteria met ÷ communes of the group whose criteria can all be assessed
+    chua_du: int  # communes of the group with a criterion that cannot be assessed (not averaged)
     dat_du: TyLe  # meeting every criterion ÷ communes of the group
     cong_nhan: TyLe  # recognised at the set's standard ÷ communes of the group
-    duoi_san: int | None  # communes under 15 criteria; None for a set that is not banded
-
-    @property
-    def so_xa(self) -> int:
-        return self.binh_quan.so_xa
+    duoi_san: int | None  # fully assessed communes under 15 criteria; None for a set that is not banded
 
 
 @dataclass(frozen=True)
@@ -82,11 +80,12 @@ class PhanToNam:
 
 def chi_so_nhom(nhom: Nhom, plans: list[Dong], bo: BoTomTat, nam: int) -> ChiSoNhom:
     n = len(plans)
+    full = danh_gia_du(plans)
     recognised = sum(1 for d in plans if bo.chuan and da_cong_nhan(d.tom.cong_nhan, bo.chuan, nam))
     return ChiSoNhom(
-        nhom, BinhQuan(binh_quan(plans).tong, n, MauSo.xa_cua_nhom),
+        nhom, n, binh_quan(full), n - len(full),
         TyLe(sum(1 for d in plans if d.dat_du), n, MauSo.xa_cua_nhom), TyLe(recognised, n, MauSo.xa_cua_nhom),
-        duoi_san(plans) if co_nhom(bo.so_tieu_chi) else None,
+        duoi_san(full) if co_nhom(bo.so_tieu_chi) else None,
     )
 
 

@@ -13,7 +13,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from ntm.tong_hop.gop import Dong
+from ntm.tong_hop.gop import Dong, ca_hai_nam
 from ntm.tong_hop.tom_tat import (
     CHUA_DAT,
     DAT,
@@ -24,7 +24,7 @@ from ntm.tong_hop.tom_tat import (
     TrangThaiChiTieu,
     TrangThaiTieuChi,
 )
-from ntm.tong_hop.ty_le import MauSo, TyLe
+from ntm.tong_hop.ty_le import MauSo, ThayDoi, TyLe
 
 
 def dem(rows: list[Dong], i: int, codes: frozenset[int]) -> int:
@@ -49,7 +49,7 @@ class TieuChiNam:
     dat: int
     dat_tu_danh_gia: int  # of `dat`, met on the self-assessment
     xep_hang: int  # 1 = the most communes unmet
-    chua_dat_nam_truoc: int | None  # None when the year before is not in the data
+    thay_doi: ThayDoi | None  # unmet, over the communes with a plan of the set in both years; None without the year before
     chi_tieu_chua_dat: tuple[tuple[ChiTieuBo, int], ...]  # its indicators unmet, most communes first
 
     @property
@@ -62,7 +62,7 @@ class TieuChiNam:
 
     @property
     def tang_giam_chua_dat(self) -> int | None:
-        return None if self.chua_dat_nam_truoc is None else self.chua_dat.tu_so - self.chua_dat_nam_truoc
+        return None if self.thay_doi is None else self.thay_doi.tang_giam
 
 
 def chi_tieu_chua_dat(bo: BoTomTat, ma: str, rows: list[Dong]) -> tuple[tuple[ChiTieuBo, int], ...]:
@@ -81,12 +81,14 @@ def tieu_chi_nam(bo: BoTomTat, year: int, rows: list[Dong], previous: list[Dong]
     """Every criterion of the set in one year, the most communes unmet first (ties in the set's order)."""
     n = bo.so_tieu_chi
     unmet = [dem(rows, i, CHUA_DAT) for i in range(n)]
-    before = [dem(previous, i, CHUA_DAT) for i in range(n)] if previous else None
+    both = ca_hai_nam(rows, previous)
+    changes = None if both is None else [
+        ThayDoi(len(both[0]), dem(both[1], i, CHUA_DAT), dem(both[0], i, CHUA_DAT)) for i in range(n)]
     ranks = xep_hang(unmet)
     return [
         TieuChiNam(bo, year, i, TyLe(unmet[i], len(rows), MauSo.xa_danh_gia_theo_bo), dem(rows, i, DAT),
                    dem(rows, i, frozenset({TrangThaiTieuChi.dat_tu_danh_gia})), ranks[i],
-                   before[i] if before else None, chi_tieu_chua_dat(bo, bo.tieu_chi[i][0], rows))
+                   None if changes is None else changes[i], chi_tieu_chua_dat(bo, bo.tieu_chi[i][0], rows))
         for i in sorted(range(n), key=lambda i: -unmet[i])
     ]
 

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ntm.assess.result import KetQua, KetQuaChiTieu, KetQuaTieuChi, LyDo
 from ntm.catalog import DoTinCay, LoaiChiTieu
 from ntm.catalog.thresholds import NguonYeuCau
 from ntm.diagnostics import MucDo
-from ntm.plan.model import ChuanNTM
+from ntm.plan.model import ChuanNTM, KeHoach, LoaiMucTieu
 from ntm.run import KetQuaTep
 
 if TYPE_CHECKING:
     from ntm.catalog import BoTieuChi
+
+T = TypeVar("T")
 
 
 class TrangThaiTieuChi(IntEnum):
@@ -135,6 +137,7 @@ class BoTomTat:
     truc: str  # vung | nhom_xa | khong: what its levels vary by
     tieu_chi: tuple[tuple[str, str, str], ...]  # (slug, number, name), official order
     chi_tieu: tuple[ChiTieuBo, ...]  # every indicator, criterion by criterion
+    giai_doan: tuple[int, int] | None = None  # the years the set is for (2021, 2025), when it says
 
     @property
     def so_tieu_chi(self) -> int:
@@ -161,8 +164,9 @@ def _bo_tom_tat(bo: BoTieuChi) -> BoTomTat:
         for tc in bo.tieu_chi for ct in bo.chi_tieu.get(tc.ma, {}).values()
     )
     khoa = bo.ma if not bo.file.ke_thua else f"{bo.ma}|{bo.nguon_tep}"
+    period = (int(bo.giai_doan[0]), int(bo.giai_doan[1])) if bo.giai_doan else None
     return BoTomTat(khoa, bo.ma, bo.file.ten_ngan, bo.can_cu.trich_dan, bo.chuan,
-                    bo.truc, tuple((tc.ma, tc.so, tc.ten) for tc in bo.tieu_chi), indicators)
+                    bo.truc, tuple((tc.ma, tc.so, tc.ten) for tc in bo.tieu_chi), indicators, period)
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,12 @@ class TomTat:
     chi_tieu: bytes = b""  # one TrangThaiChiTieu each
     so_lieu: tuple[float | None, ...] = ()  # the numeric figure
     muc: tuple[MucApDung | None, ...] = ()  # the level it was held to
+    ma_xa: str | None = None  # the official code (dia_ban.ma_xa)
+    hop_nhat_tu: tuple[str, ...] = ()  # codes or names of the communes merged into this one (2025)
+    kinh_phi: tuple[tuple[str, int | None], ...] = ()  # (source, amount in đồng) from kinh_phi.nguon
+    kinh_phi_tong: int | None = None  # kinh_phi.tong as the plan declares it
+    muc_tieu_noi: tuple[tuple[str, int], ...] = ()  # (LoaiMucTieu value, places targeted), from chi_tieu
+    muc_tieu_dat: int | None = None  # criteria the plan aims to meet by the year's end ("17/19" -> 17)
     # Whose plan (CapDiaBan's value): a district's or a province's is no commune and is counted
     # apart; its `xa` is None and `bo` too (no commune criteria assessed).
     cap: str = "xa"
@@ -220,6 +230,37 @@ def _vung(result: KetQuaTep) -> str | None:
     return None
 
 
+def o_nam(value: T | dict[int, T], year: int) -> T | None:
+    """A target as written for one year, or a multi-year plan's staged target (`{2026: …, 2030: …}`)
+    as it stands at `year`: the last stage reached by then, None before the first."""
+    if not isinstance(value, dict):
+        return value
+    reached = [k for k in value if k <= year]
+    return value[max(reached)] if reached else None
+
+
+def muc_tieu_noi(plan: KeHoach, year: int) -> tuple[tuple[str, int], ...]:
+    """Places targeted by `year`, by kind: thôn NTM kiểu mẫu (both ways a plan can list them), thôn
+    thông minh, khu dân cư kiểu mẫu, vườn mẫu, other."""
+    counts: dict[str, int] = {}
+    targets = plan.chi_tieu
+    if targets.thon_kieu_mau is not None and targets.thon_kieu_mau.thon:
+        counts[LoaiMucTieu.thon_ntm_kieu_mau.value] = len(targets.thon_kieu_mau.thon)
+    for item in targets.dia_ban:
+        places = o_nam(item.noi, year) or []
+        if places:
+            counts[item.loai.value] = counts.get(item.loai.value, 0) + len(places)
+    return tuple(counts.items())
+
+
+def muc_tieu_dat(plan: KeHoach, year: int) -> int | None:
+    """The number of criteria the plan aims to meet by `year`: the numerator of
+    chi_tieu.bo_tieu_chi.dat_chuan."""
+    text = o_nam(plan.chi_tieu.bo_tieu_chi.dat_chuan, year) if plan.chi_tieu.bo_tieu_chi.dat_chuan else None
+    head = text.split("/")[0].strip() if text else ""
+    return int(head) if head.isascii() and head.isdigit() else None
+
+
 def tom_tat(result: KetQuaTep) -> TomTat:
     """The worker's reduction of one file (module-level: picklable for ntm.run.many)."""
     loi = sum(1 for d in result.diagnostics if d.level is MucDo.LOI)
@@ -230,11 +271,16 @@ def tom_tat(result: KetQuaTep) -> TomTat:
     where = plan.dia_ban
     cong_nhan = tuple((c.chuan, c.nam) for c in where.cong_nhan)
     danh_gia = result.assessment
+    ma_xa, merged = where.ma_xa, tuple(where.hop_nhat_tu)
+    money = plan.kinh_phi
+    funds = tuple((n.ten, int(n.so_tien) if n.so_tien is not None else None) for n in money.nguon) if money else ()
+    total = int(money.tong) if money is not None and money.tong is not None else None
     period = (plan.giai_doan.tu, plan.giai_doan.den) if plan.giai_doan is not None else None
     year = danh_gia.nam if danh_gia is not None else plan.nam_cuoi
+    places = muc_tieu_noi(plan, year)
     if danh_gia is None or not result.valid or not danh_gia.danh_gia_xa:
         return TomTat(result.file, loi, canh_bao, False, where.tinh, where.huyen, where.xa, year,
-                      cong_nhan=cong_nhan, cap=where.cap.value, giai_doan=period)
+                      cong_nhan=cong_nhan, cap=where.cap.value, giai_doan=period, ma_xa=ma_xa, hop_nhat_tu=merged)
     summary = bo_tom_tat(danh_gia.bo_tieu_chi)
     by_slug = {(tc.ma, ct.ma): ct for tc in danh_gia.tieu_chi for ct in tc.chi_tieu}
     found = [by_slug.get((spec.tieu_chi, spec.ma)) for spec in summary.chi_tieu]
@@ -244,5 +290,6 @@ def tom_tat(result: KetQuaTep) -> TomTat:
         summary, tieu_chi=bytes(trang_thai_tieu_chi(by_criterion[ma]) for ma, _, _ in summary.tieu_chi),
         chi_tieu=bytes(TrangThaiChiTieu.thieu_so_lieu if ct is None else trang_thai_chi_tieu(ct) for ct in found),
         so_lieu=tuple(None if ct is None else _so(ct) for ct in found),
-        muc=tuple(None if ct is None else _muc(ct) for ct in found), giai_doan=period,
+        muc=tuple(None if ct is None else _muc(ct) for ct in found), giai_doan=period, ma_xa=ma_xa, hop_nhat_tu=merged,
+        kinh_phi=funds, kinh_phi_tong=total, muc_tieu_noi=places, muc_tieu_dat=muc_tieu_dat(plan, year),
     )

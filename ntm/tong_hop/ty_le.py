@@ -20,6 +20,9 @@ class MauSo(str, Enum):
     xa_cong_nhan_ntm = "xa_cong_nhan_ntm"  # of them, communes recognised NTM by that year
     xa_danh_gia_theo_bo = "xa_danh_gia_theo_bo"  # communes assessed under the set that year
     xa_cua_nhom = "xa_cua_nhom"  # communes of the group (district, province, region), set and year
+    xa_danh_gia_du = "xa_danh_gia_du"  # of a set's communes that year, those whose criteria can all be assessed
+    xa_ca_hai_nam = "xa_ca_hai_nam"  # communes with a plan in both years compared (changes)
+    xa_danh_sach = "xa_danh_sach"  # communes of the province's official list (--danh-sach-xa)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,37 @@ class BinhQuan:
     @property
     def gia_tri(self) -> float | None:
         return self.tong / self.so_xa if self.so_xa else None
+
+
+@dataclass(frozen=True, slots=True)
+class ThayDoi:
+    """A count's change since the year before, over the same `so_xa` communes (present in both years)."""
+
+    so_xa: int
+    truoc: int
+    nay: int
+
+    @property
+    def tang_giam(self) -> int | None:
+        """None when no commune is in both years: there is nothing to compare."""
+        return self.nay - self.truoc if self.so_xa else None
+
+
+@dataclass(frozen=True, slots=True)
+class ThayDoiBinhQuan:
+    """An average's change since the year before, over the same communes (`truoc.so_xa == nay.so_xa`)."""
+
+    truoc: BinhQuan
+    nay: BinhQuan
+
+    @property
+    def so_xa(self) -> int:
+        return self.nay.so_xa
+
+    @property
+    def tang_giam(self) -> float | None:
+        now, before = self.nay.gia_tri, self.truoc.gia_tri
+        return None if now is None or before is None else now - before
 
 
 def tang_giam(nay: int, truoc: int | None) -> int | None:

@@ -46,19 +46,9 @@ def cong_nhan_text(d: Dong) -> str | None:
     return f"{nhan.CHUAN[best[0]]} ({best[1]})" if best else None
 
 
-def ten_trang(bo: BoTomTat, i: int) -> str:
+def ten_trang(bo: BoTomTat) -> str:
     """The matrix's sheet: "Ma trận xã NTM 2021-2025"; the spreadsheet writer makes it a valid, unique sheet name."""
     return f"{nhan.TRANG_MA_TRAN} {bo.ten_ngan.removeprefix(nhan.TIEN_TO_BO)}"
-
-
-def cac_ten_trang(sets: tuple[BoTomTat, ...]) -> list[str]:
-    """The matrices' sheet names, unique ignoring case (as spreadsheet programs compare them)."""
-    sheets: list[str] = []
-    for i, bo in enumerate(sets, 1):
-        name = ten_trang(bo, i)
-        taken = name.casefold() in {n.casefold() for n in sheets}
-        sheets.append(f"{nhan.TRANG_MA_TRAN} ({i})" if taken else name)  # two sets of one name
-    return sheets
 
 
 # ----------------------------------------------------------------------------- 1. the matrix
@@ -73,17 +63,20 @@ def ma_tran(bo: BoTomTat, rows: list[Dong], sheet: str) -> Bang:
         Cot("so_dat", nhan.SO_DAT, Kieu.so_nguyen, 9), Cot("so_tu_danh_gia", nhan.SO_TDG, Kieu.so_nguyen, 9),
         Cot("so_chua_dat", nhan.SO_CHUA_DAT, Kieu.so_nguyen, 9), Cot("so_chua_danh_gia", nhan.SO_CDD, Kieu.so_nguyen, 9),
         Cot("nhom", nhan.NHOM_TC, Kieu.chu, 12), Cot("chuan", nhan.CHUAN_HUONG_TOI, Kieu.chu, 12),
-        Cot("cong_nhan", nhan.CONG_NHAN, Kieu.chu, 14), Cot("tep", nhan.TEP, Kieu.chu, 30),
+        Cot("cong_nhan", nhan.CONG_NHAN, Kieu.chu, 14), Cot("ma_xa", nhan.MA_XA, Kieu.chu, 8),
+        Cot("tep", nhan.TEP, Kieu.chu, 30),
     )
     chuan = chuan_cua(bo)
 
-    def band(so_dat: int) -> str | None:
-        found = nhom_19(so_dat, bo.so_tieu_chi)
-        return nhan.nhom(found) if found else None
+    def band(d: Dong) -> str | None:
+        found = nhom_19(d.so_dat, bo.so_tieu_chi)
+        if found is None:
+            return None
+        return nhan.nhom(found) if d.danh_gia_du else nhan.CHUA_DU_NHOM
 
     body = [
         (k, d.tom.tinh, d.tom.huyen, d.tom.xa, d.tom.vung, d.nam, *(CELLS[c] for c in d.tom.tieu_chi),
-         d.so_dat, d.so_tdg, d.so_chua_dat, d.so_cdd, band(d.so_dat), chuan, cong_nhan_text(d), d.tom.tep)
+         d.so_dat, d.so_tdg, d.so_chua_dat, d.so_cdd, band(d), chuan, cong_nhan_text(d), d.tom.ma_xa, d.tom.tep)
         for k, d in enumerate(rows, 1)
     ]
     return Bang("ma_tran", f"{nhan.BANG_MA_TRAN} — {bo.ten_ngan}", sheet,
@@ -100,7 +93,8 @@ def theo_tieu_chi(th: TongHopBaoCao) -> Bang:
         Cot("xa_chua_dat", nhan.XA_CHUA_DAT, Kieu.so_nguyen, 10), Cot("ty_le_chua_dat", nhan.TL_CHUA_DAT, Kieu.ty_le, 12),
         Cot("so_xa", nhan.XA_DANH_GIA, Kieu.so_nguyen, 10), Cot("xa_dat", nhan.XA_DAT, Kieu.so_nguyen, 9),
         Cot("xa_dat_tu_danh_gia", nhan.XA_DAT_TDG, Kieu.so_nguyen, 10), Cot("xa_chua_danh_gia", nhan.XA_CDD, Kieu.so_nguyen, 10),
-        Cot("xep_hang", nhan.XEP_HANG, Kieu.so_nguyen, 9), Cot("tang_giam_chua_dat", nhan.TG_CHUA_DAT, Kieu.tang_giam_nguyen, 11),
+        Cot("xep_hang", nhan.XEP_HANG, Kieu.so_nguyen, 9), Cot("so_xa_so_sanh", nhan.SO_XA_HAI_NAM, Kieu.so_nguyen, 10),
+        Cot("tang_giam_chua_dat", nhan.TG_CHUA_DAT, Kieu.tang_giam_nguyen, 11),
         Cot("chi_tieu_chua_dat", nhan.CT_CHUA_DAT_NHIEU, Kieu.chu, 30),
     )
     body: list[tuple[Gia, ...]] = []
@@ -108,7 +102,8 @@ def theo_tieu_chi(th: TongHopBaoCao) -> Bang:
         _, so, ten = r.bo.tieu_chi[r.vi_tri]
         worst = "; ".join(f"{spec.so or spec.ma} ({nhan.mat_do(n)})" for spec, n in r.chi_tieu_chua_dat[:3])
         body.append((r.bo.ten_ngan, r.nam, so, ten, r.chua_dat.tu_so, r.chua_dat.gia_tri, r.chua_dat.mau_so, r.dat,
-                     r.dat_tu_danh_gia, r.chua_danh_gia_duoc, r.xep_hang, r.tang_giam_chua_dat, worst or None))
+                     r.dat_tu_danh_gia, r.chua_danh_gia_duoc, r.xep_hang, r.thay_doi.so_xa if r.thay_doi else None,
+                     r.tang_giam_chua_dat, worst or None))
     return Bang("theo_tieu_chi", nhan.BANG_TIEU_CHI, nhan.TRANG_TIEU_CHI, cols, body, (nhan.GC_TANG_GIAM,))
 
 
@@ -215,7 +210,7 @@ def nhiet(bo: BoTomTat, year: int, rows: list[Dong]) -> BieuDoNhiet:
 
 
 def bao_cao(th: TongHopBaoCao) -> BaoCao:
-    matrices = tuple(ma_tran(bo, th.cua_bo(bo), sheet) for bo, sheet in zip(th.bo, cac_ten_trang(th.bo), strict=True))
+    matrices = tuple(ma_tran(bo, th.cua_bo(bo), ten_trang(bo)) for bo in th.bo)
     charts = bieu_do(th) if th.bo else []
     problems = pham_vi.van_de(th.gop)
     sections = (
@@ -224,9 +219,16 @@ def bao_cao(th: TongHopBaoCao) -> BaoCao:
         Phan("theo_tieu_chi", nhan.PHAN_TIEU_CHI, nhan.MO_TA_TIEU_CHI, (theo_tieu_chi(th), chi_tieu(th)),
              tuple(c for c in charts if isinstance(c, BieuDoCot))),
         Phan("chi_so", nhan.PHAN_CHI_SO, nhan.MO_TA_CHI_SO,
-             (kpi.dat_chuan(th.dat_chuan), kpi.binh_quan(th.binh_quan), kpi.theo_nhom(th.theo_nhom)),
+             (*((kpi.danh_sach_nam(th.danh_sach),) if th.danh_sach else ()),
+              kpi.dat_chuan(th.dat_chuan), kpi.binh_quan(th.binh_quan), kpi.theo_nhom(th.theo_nhom),
+              kpi.kinh_phi(th.kinh_phi, th.kinh_phi_tong), kpi.muc_tieu_noi(th.muc_tieu_noi)),
              tuple(c for c in charts if isinstance(c, BieuDoDuong))),
-        Phan("tien_do", nhan.PHAN_TIEN_DO, nhan.MO_TA_TIEN_DO, (tien_do.tien_do(th.tien_do),)),
-        Phan("van_de", nhan.PHAN_VAN_DE, nhan.MO_TA_VAN_DE, (problems,)),
+        Phan("tien_do", nhan.PHAN_TIEN_DO, nhan.MO_TA_TIEN_DO,
+             (tien_do.tien_do(th.tien_do), tien_do.ke_hoach_thuc_hien(th.ke_hoach_thuc_hien),
+              tien_do.mat_tieu_chi(th.mat_tieu_chi))),
+        Phan("van_de", nhan.PHAN_VAN_DE, nhan.MO_TA_VAN_DE, (
+            problems, pham_vi.dinh_danh(th.gop), pham_vi.khong_phai_xa(th.gop),
+            *((kpi.chua_co_ke_hoach(th.danh_sach, th.nam[-1] if th.nam else None), kpi.ngoai_danh_sach(th.danh_sach))
+              if th.danh_sach else ()))),
     )
     return BaoCao(pham_vi.tieu_de(th), pham_vi.pham_vi(th), sections, nhan.DINH_NGHIA, len(problems.dong))

@@ -78,7 +78,8 @@ class Bang:
 
 @dataclass(frozen=True)
 class BieuDoCot:
-    """Bar chart: communes that have not met each criterion (one set, one year)."""
+    """Bar chart: communes that have not met each criterion (one set, one year), stacked with the
+    communes where it cannot be assessed (`chong`), out of `toi_da` communes."""
 
     ma: str
     tieu_de: str
@@ -98,7 +99,8 @@ class BieuDoCot:
 
 @dataclass(frozen=True)
 class BieuDoDuong:
-    """Line chart: the average number of criteria met per commune, a line per set."""
+    """Line chart: the average number of criteria met per commune, a line per set; sets with a
+    different number of criteria are never on one chart (`toi_da`)."""
 
     ma: str
     tieu_de: str

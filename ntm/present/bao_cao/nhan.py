@@ -88,8 +88,8 @@ MO_TA_TIEN_DO = (
     "trước. Chỉ so sánh khi hai năm cùng một bộ tiêu chí.",
 )
 MO_TA_VAN_DE = (
-    "Tệp không hợp lệ (xem chi tiết bằng ntm check) và các tệp trùng xã, năm: không được tính vào bất kỳ "
-    "bảng nào ở trên.",
+    "Tệp không hợp lệ (xem chi tiết bằng ntm check), các tệp trùng xã, năm và các mục trong thư mục không đọc "
+    "được: không được tính vào bất kỳ bảng nào ở trên. Sau đó: các xã cần kiểm tra định danh (vẫn được tính).",
 )
 
 # ----------------------------------------------------------------------------- scope
@@ -101,6 +101,7 @@ PV_BO = "Các bộ tiêu chí"
 PV_LOC = "Bộ lọc"
 PV_VAN_DE = "Số tệp có vấn đề (không tính)"
 PV_KHONG_LOC = "không có"
+PV_MO_HO = "Số kế hoạch của xã cùng tên chưa phân biệt được (vẫn tính, mỗi tên một xã)"
 PV_KHONG_KHOP = "không có kế hoạch nào khớp bộ lọc"
 # The title names where and when: "… tỉnh Quảng Trị, năm 2023–2025".
 TIEU_DE_TINH = "tỉnh {tinh}"
@@ -128,7 +129,15 @@ BANG_NHOM = "Theo tỉnh, huyện (cũ), vùng hoặc nhóm xã"
 TRANG_NHOM = "Theo nhóm"
 BANG_TIEN_DO = "Tiến độ từng xã qua các năm"
 TRANG_TIEN_DO = "Tiến độ"
-BANG_VAN_DE = "Tệp không hợp lệ hoặc trùng"
+BANG_VAN_DE = "Tệp không hợp lệ, trùng hoặc không đọc được"
+BANG_DINH_DANH = "Xã cần kiểm tra định danh"
+BANG_KHONG_PHAI_XA = "Kế hoạch cấp tỉnh, huyện (không tính là xã)"
+TRANG_KHONG_PHAI_XA = "Cấp tỉnh, huyện"
+DIA_BAN = "Địa bàn"
+PV_KHONG_PHAI_XA = "Số kế hoạch cấp tỉnh, huyện (liệt kê riêng, không tính là xã)"
+GC_KHONG_PHAI_XA = ("Nhận biết theo tên địa bàn (dia_ban.xa: \"Toàn tỉnh\", \"Cấp tỉnh\", \"Toàn huyện\"…); không tính vào "
+                    "số xã, tỷ lệ hay bình quân nào.")
+TRANG_DINH_DANH = "Định danh xã"
 TRANG_VAN_DE = "Có vấn đề"
 TRANG_PHAM_VI = "Phạm vi"
 
@@ -158,7 +167,7 @@ XA_DAT = "Số xã đạt"
 XA_DAT_TDG = "Trong đó đạt theo tự đánh giá"
 XA_CDD = "Số xã chưa đánh giá được"
 XEP_HANG = "Xếp hạng (1 = nhiều xã chưa đạt nhất)"
-TG_CHUA_DAT = "Tăng/giảm số xã chưa đạt so với năm trước"
+TG_CHUA_DAT = "Tăng/giảm số xã chưa đạt so với năm trước (trên các xã có kế hoạch cả hai năm)"
 CT_CHUA_DAT_NHIEU = "Chỉ tiêu nhiều xã chưa đạt nhất"
 CHI_TIEU = "Chỉ tiêu"
 DON_VI = "Đơn vị"
@@ -172,9 +181,19 @@ XA_CHUA_CO_MUC = "Số xã có số liệu nhưng chưa có mức"
 XA_THIEU_SO_LIEU = "Số xã chưa có số liệu"
 NGUON_MUC = "Nguồn của mức"
 SO_XA = "Số xã có kế hoạch hợp lệ (mẫu số)"
-TONG_TC_DAT = "Tổng số tiêu chí đạt"
-BINH_QUAN = "Bình quân tiêu chí/xã"
-TG_BINH_QUAN = "Tăng/giảm bình quân so với năm trước"
+SO_XA_BO = "Số xã đánh giá theo bộ"
+SO_XA_NHOM = "Số xã của nhóm"
+CHUA_DU = "Số xã chưa đủ dữ liệu để xếp nhóm (có tiêu chí chưa đánh giá được)"
+SO_XA_DU = "Số xã đánh giá được đủ tiêu chí (mẫu số của bình quân và nhóm)"
+TONG_TC_DAT = "Tổng số tiêu chí đạt (của các xã đánh giá được đủ)"
+BINH_QUAN = "Bình quân tiêu chí/xã (÷ số xã đánh giá được đủ)"
+SO_XA_SO_SANH = "Số xã so sánh với năm trước (có kế hoạch cả hai năm, đánh giá được đủ)"
+SO_XA_HAI_NAM = "Số xã so sánh với năm trước (có kế hoạch cả hai năm)"
+TG_BINH_QUAN = "Tăng/giảm bình quân so với năm trước (trên các xã so sánh)"
+NAM_GOC = "Năm gốc (năm đầu giai đoạn của bộ, hoặc năm đầu có trong dữ liệu)"
+SO_XA_SO_SANH_GOC = "Số xã so sánh với năm gốc (có kế hoạch cả hai năm, đánh giá được đủ)"
+TG_TU_NAM_GOC = "Tăng/giảm bình quân so với năm gốc (trên các xã so sánh)"
+TL_CONG_NHAN_CHUAN_BO = "Tỷ lệ đã công nhận (÷ số xã đánh giá theo bộ)"
 PHAN_TO = "Phân tổ"
 TEN_NHOM = "Nhóm"
 XA_DAT_DU = "Số xã đạt đủ mọi tiêu chí (theo rà soát)"
@@ -189,11 +208,42 @@ VAN_DE = "Vấn đề"
 SO_LOI = "Số lỗi"
 SO_CANH_BAO = "Số cảnh báo"
 TRUNG_VOI = "Trùng với"
+CHI_TIET = "Chi tiết"
+MO_HO = "Cùng tên, không phân biệt được"
+MO_HO_CO_THE = "không ghi huyện (cũ) và mã xã; có thể là: {cac_xa}"
+HOP_NHAT_KHONG_RO = "hop_nhat_tu không khớp đúng một xã"
+HOP_NHAT_KHONG_RO_CHI_TIET = "'{muc}': không có, hoặc có nhiều hơn một, xã mang mã hoặc tên này trong dữ liệu"
+GC_DINH_DANH = ("Định danh xã: mã xã (dia_ban.ma_xa) nếu có; nếu không: tỉnh, huyện (cũ) và tên xã. Thêm ma_xa vào "
+                "các kế hoạch trên để báo cáo nối đúng xã qua các năm.")
 VAN_DE_LOAI = {
     LoaiVanDe.khong_hop_le: "Kế hoạch không hợp lệ",
     LoaiVanDe.bo_tieu_chi_loi: "Tệp bộ tiêu chí có lỗi",
     LoaiVanDe.trung: "Trùng xã và năm với tệp khác",
+    LoaiVanDe.bo_qua: "Không đọc được, bỏ qua (liên kết lặp vòng hoặc hỏng, FIFO, thiết bị)",
 }
+MUC_TIEU_TRUOC = "Kế hoạch: số tiêu chí phấn đấu (kế hoạch năm trước)"
+DAT_MUC_TIEU = "Thực hiện so với kế hoạch"
+DAT_MT = {True: "đạt", False: "chưa đạt"}
+BANG_KH_TH = "Kế hoạch / thực hiện: số tiêu chí phấn đấu đạt và số tiêu chí đạt năm sau"
+TRANG_KH_TH = "Kế hoạch - thực hiện"
+KH_CO_MUC_TIEU = "Số xã có kế hoạch năm trước ghi số tiêu chí phấn đấu (mẫu số)"
+KH_DAT = "Số xã đạt kế hoạch"
+KH_TL = "Tỷ lệ (÷ số xã có mục tiêu)"
+KH_BQ_KE_HOACH = "Bình quân kế hoạch (tiêu chí/xã)"
+KH_BQ_THUC_HIEN = "Bình quân thực hiện (tiêu chí/xã)"
+GC_KH_TH = ("Kế hoạch: chi_tieu.bo_tieu_chi.dat_chuan của kế hoạch năm trước (\"17/19\" → 17); thực hiện: số tiêu chí đạt "
+            "theo kế hoạch năm nay của cùng xã, cùng bộ tiêu chí.")
+BANG_MAT = "Xã không còn đạt tiêu chí so với năm trước, theo tiêu chí"
+TRANG_MAT = "Không còn đạt"
+SO_XA_MAT = "Số xã không còn đạt"
+TL_MAT = "Tỷ lệ (÷ số xã so sánh)"
+CAC_XA = "Các xã"
+VA_XA_KHAC = "… và {so_xa} xã khác"
+GC_MAT = ("Xã đạt tiêu chí năm trước và chưa đạt năm nay, cùng bộ tiêu chí, trên các xã có kế hoạch cả hai năm; "
+          "tiêu chí chuyển sang chưa đánh giá được không tính là không còn đạt.")
+HOP_NHAT_TU = "hợp nhất từ {cac_xa} (sắp xếp đơn vị hành chính): không so sánh"
+HOP_NHAT_VAO = "hợp nhất vào xã {xa} năm {nam}"
+MA_XA = "Mã xã"
 DOI_BO = "đổi bộ tiêu chí ({cu} → {moi}): không so sánh"
 NAM_DAU = "năm đầu có kế hoạch"
 KHONG_CO_HUYEN = "(không ghi huyện)"
@@ -225,7 +275,7 @@ def tl_dat_du(chuan: ChuanNTM) -> str:
 
 
 CHUA_DUY_TRI = "Số xã đã công nhận nhưng chưa đạt đủ tiêu chí của chuẩn đó (chưa duy trì chuẩn)"
-TG_CONG_NHAN_NTM = "Tăng/giảm số xã đã công nhận NTM so với năm trước"
+TG_CONG_NHAN_NTM = "Tăng/giảm số xã đã công nhận NTM so với năm trước (trên các xã có kế hoạch cả hai năm)"
 
 
 def nhom_so(label: str) -> str:
@@ -233,11 +283,14 @@ def nhom_so(label: str) -> str:
 
 
 def nhom_ty_le(label: str) -> str:
-    return f"{label}: tỷ lệ (÷ số xã)"
+    return f"{label}: tỷ lệ (÷ số xã đánh giá được đủ)"
 
 
 def nhom_tang_giam(label: str) -> str:
-    return f"{label}: tăng/giảm so với năm trước"
+    return f"{label}: tăng/giảm so với năm trước (trên các xã so sánh)"
+
+
+CHUA_DU_NHOM = "Chưa đủ dữ liệu để xếp nhóm"
 
 
 def tieu_chi_cot(so: str, ten: str) -> str:
@@ -248,19 +301,68 @@ def mat_do(so_xa: int) -> str:
     return f"{so_xa} xã"
 
 
+# Funding and places targeted
+BANG_KINH_PHI = "Kinh phí theo nguồn (tổng các kế hoạch)"
+TRANG_KINH_PHI = "Kinh phí"
+KP_NGUON = "Nguồn"
+KP_SO_KE_HOACH = "Số kế hoạch nêu nguồn này"
+KP_CO_SO_TIEN = "Trong đó có số tiền"
+KP_MAU_SO = "Số kế hoạch được tính trong năm"
+KP_SO_TIEN = "Số tiền (đồng, cộng các kế hoạch có số tiền)"
+KP_TONG = "Tổng kinh phí kế hoạch ghi (kinh_phi.tong)"
+GC_KINH_PHI = ("Cộng từ kinh_phi.nguon của từng kế hoạch (tên nguồn so sánh không phân biệt hoa thường, khoảng trắng); "
+               "chỉ cộng các kế hoạch có ghi số tiền, số kế hoạch đó ghi ở cột bên cạnh. Dòng tổng là kinh_phi.tong.")
+BANG_NOI = "Mục tiêu thôn, khu dân cư, vườn mẫu (tổng các kế hoạch)"
+TRANG_NOI = "Mục tiêu thôn"
+NOI_LOAI = "Loại"
+NOI_SO = "Số nơi phấn đấu đạt"
+NOI_SO_XA = "Số xã có mục tiêu này"
+LOAI_NOI = {
+    "thon_ntm_kieu_mau": "Thôn NTM kiểu mẫu", "thon_thong_minh": "Thôn thông minh",
+    "khu_dan_cu_ntm_kieu_mau": "Khu dân cư NTM kiểu mẫu", "vuon_mau": "Vườn mẫu", "khac": "Khác",
+}
+GC_NOI = "Đếm các nơi (thôn, khu dân cư, vườn) kế hoạch nêu ở chi_tieu.thon_kieu_mau và chi_tieu.dia_ban: mục tiêu của năm, chưa phải kết quả."
+
+# The official list (--danh-sach-xa)
+BANG_DANH_SACH = "Tỷ lệ trên danh sách xã chính thức của tỉnh"
+TRANG_DANH_SACH = "Theo danh sách xã"
+BANG_CHUA_CO = "Xã trong danh sách chưa có kế hoạch"
+TRANG_CHUA_CO = "Chưa có kế hoạch"
+BANG_NGOAI = "Kế hoạch của xã không có trong danh sách"
+TRANG_NGOAI = "Ngoài danh sách"
+DS_TONG = "Số xã trong danh sách (mẫu số)"
+DS_CO_KE_HOACH = "Số xã có kế hoạch hợp lệ"
+DS_TL = "Tỷ lệ (÷ số xã trong danh sách)"
+DS_CHUA_CO = "Số xã chưa có kế hoạch"
+DS_CONG_NHAN = "Số xã đã được công nhận NTM (theo danh sách hoặc kế hoạch)"
+DS_DAT_DU = "Số xã đạt đủ tiêu chí theo rà soát"
+DS_NAM_CONG_NHAN = "Năm công nhận NTM"
+DS_TINH_TRANG = "Tình trạng"
+DS_NAM_CO = "Các năm có kế hoạch"
+DS_CAC_NAM = "Các năm"
+DS_LY_DO = "Lý do"
+DS_KHONG_CO = "không có trong danh sách (mã hoặc tên)"
+DS_NHIEU = "nhiều xã trong danh sách cùng tên: thêm ma_xa hoặc huyen"
+CHUA_CO_KE_HOACH = "chưa có kế hoạch"
+PV_DANH_SACH = "Danh sách xã chính thức"
+GC_DANH_SACH = ("Mẫu số là số xã trong danh sách chính thức (--danh-sach-xa), kể cả xã chưa có kế hoạch; xã đã công nhận "
+                "NTM theo năm công nhận của danh sách hoặc theo dia_ban.cong_nhan của kế hoạch năm đó.")
+
 # ----------------------------------------------------------------------------- notes
 GC_MAU_SO_DOI = "Mẫu số thay đổi giữa các năm (số xã có kế hoạch hợp lệ): {chi_tiet}."
 GC_MAU_SO = "Mẫu số của mọi tỷ lệ là số xã có kế hoạch hợp lệ trong dữ liệu đã đọc, không phải danh sách xã chính thức của tỉnh."
 GC_NHOM_19 = "Nhóm theo số tiêu chí chỉ tính cho bộ 19 tiêu chí; nhóm \"19 tiêu chí\" là đạt đủ theo rà soát, không phải đã được công nhận."
-GC_TANG_GIAM = "Tăng/giảm để trống khi năm trước không có trong dữ liệu (hoặc bị bộ lọc --nam loại)."
+GC_TANG_GIAM = ("Tăng/giảm chỉ tính trên các xã có kế hoạch (theo cùng bộ tiêu chí) ở cả hai năm, số xã đó ghi ở cột "
+                "bên cạnh; để trống khi năm trước không có trong dữ liệu (hoặc bị bộ lọc --nam loại).")
+GC_CHUA_DU = ("Bình quân, nhóm theo số tiêu chí và số xã dưới 15 tiêu chí chỉ tính trên các xã đánh giá được mọi tiêu "
+              "chí; xã có tiêu chí chưa đánh giá được (chưa có số liệu, chưa có mức chính thức) được đếm riêng là "
+              "\"chưa đủ dữ liệu để xếp nhóm\", không bị coi là chưa đạt.")
 GC_HUYEN = "Phân tổ theo huyện chỉ gồm kế hoạch còn ghi huyện (cấp huyện kết thúc từ 01/7/2025)."
 GC_CONG_NHAN = "Công nhận được tính lồng nhau (kiểu mẫu ⊂ nâng cao ⊂ NTM): xã công nhận kiểu mẫu cũng là xã nâng cao và NTM."
 GC_MUC = "Mức yêu cầu có thể khác nhau giữa các xã (theo vùng, nhóm xã, bộ của tỉnh): mỗi mức kèm số xã áp dụng."
 GC_TRUNG_VI = "Nhỏ nhất, trung vị, lớn nhất tính trên các xã có số liệu."
 
 HEAT_GOP = "Hơn {toi_da} xã: mỗi hàng là một nhóm ({phan_to}), màu là tỷ lệ xã đạt tiêu chí."
-BD_CHUA_DAT = "Số xã chưa đạt theo tiêu chí — {bo}, năm {nam}"
-BD_BINH_QUAN = "Bình quân số tiêu chí đạt/xã theo năm"
 BD_NHIET = "Ma trận xã × tiêu chí — {bo}, năm {nam}"
 TRUC_SO_XA = "Số xã"
 TRUC_BINH_QUAN = "Tiêu chí/xã"
@@ -268,7 +370,7 @@ TRUC_TY_LE = "Tỷ lệ xã đạt"
 BD_CHUA_DAT_NAM = "Số xã chưa đạt theo tiêu chí — {bo}, năm {nam} (trên {n} xã có kế hoạch theo bộ)"
 CHUOI_CHUA_DAT = "Chưa đạt"
 CHUOI_CHUA_DANH_GIA = "Chưa đánh giá được"
-BD_BINH_QUAN_BO = "Bình quân số tiêu chí đạt/xã theo năm — bộ {n} tiêu chí (trên số xã đánh giá theo bộ trong năm)"
+BD_BINH_QUAN_BO = "Bình quân số tiêu chí đạt/xã theo năm — bộ {n} tiêu chí (trên số xã đánh giá được đủ mọi tiêu chí trong năm)"
 BD_SO_LIEU = "Số liệu của biểu đồ"
 # The .docx of annexes
 DOCX_DANH_MUC = "DANH MỤC PHỤ LỤC"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ntm.present.bao_cao import nhan
 from ntm.present.bao_cao.model import Bang, Cot, Gia, Kieu
-from ntm.tong_hop.dinh_danh import chuan_hoa
+from ntm.present.numbers import so
+from ntm.tong_hop.dinh_danh import KhoaXa, chuan_hoa
 from ntm.tong_hop.gop import Gop, Loc
 from ntm.tong_hop.ket_qua import TongHopBaoCao
 
@@ -21,6 +22,44 @@ def van_de(gop: Gop) -> Bang:
         body.append((t.tep, nhan.VAN_DE_LOAI[v.loai], t.loi, t.canh_bao, t.tinh, t.xa, t.nam,
                      "; ".join(v.trung_voi) or None))
     return Bang("van_de", nhan.BANG_VAN_DE, nhan.TRANG_VAN_DE, cols, body)
+
+
+def ten_khoa(gop: Gop) -> dict[KhoaXa, str]:
+    """Each commune's name as its first plan writes it: "An (Đông Sơn, 19234)"."""
+    names: dict[KhoaXa, str] = {}
+    for d in gop.dong:
+        if d.khoa not in names:
+            extra = ", ".join(x for x in (d.tom.huyen, d.tom.ma_xa) if x)
+            names[d.khoa] = f"{d.tom.xa} ({extra})" if extra else (d.tom.xa or "")
+    return names
+
+
+def dinh_danh(gop: Gop) -> Bang:
+    """Communes whose identity the report could not settle: same-name communes that cannot be told
+    apart (kept, each counted), and `hop_nhat_tu` entries that name no commune of the data, or several."""
+    cols = (Cot("van_de", nhan.VAN_DE, Kieu.chu, 30), Cot("tinh", nhan.TINH, Kieu.chu, 14),
+            Cot("xa", nhan.XA, Kieu.chu, 16), Cot("chi_tiet", nhan.CHI_TIET, Kieu.chu, 40),
+            Cot("tep", nhan.TEP, Kieu.chu, 40))
+    names = ten_khoa(gop)
+    provinces = {d.khoa: d.tom.tinh for d in gop.dong}
+    rows: list[tuple[Gia, ...]] = []
+    for m, files in gop.mo_ho:
+        rows.append((nhan.MO_HO, provinces.get(m.khoa), names.get(m.khoa),
+                     nhan.MO_HO_CO_THE.format(cac_xa="; ".join(names.get(k, k.xa) for k in m.co_the_la)),
+                     "; ".join(files)))
+    for successor, entry in gop.hop_nhat_khong_ro:
+        rows.append((nhan.HOP_NHAT_KHONG_RO, provinces.get(successor), names.get(successor),
+                     nhan.HOP_NHAT_KHONG_RO_CHI_TIET.format(muc=entry), None))
+    return Bang("dinh_danh", nhan.BANG_DINH_DANH, nhan.TRANG_DINH_DANH, cols, rows, (nhan.GC_DINH_DANH,))
+
+
+def khong_phai_xa(gop: Gop) -> Bang:
+    """Plans of a province or a district: shown apart, never counted as communes."""
+    cols = (Cot("tep", nhan.TEP, Kieu.chu, 40), Cot("tinh", nhan.TINH, Kieu.chu, 14), Cot("huyen", nhan.HUYEN, Kieu.chu, 14),
+            Cot("dia_ban", nhan.DIA_BAN, Kieu.chu, 16), Cot("nam", nhan.NAM, Kieu.nam, 7), Cot("bo_tieu_chi", nhan.BO, Kieu.chu, 22))
+    body: list[tuple[Gia, ...]] = [(t.tep, t.tinh, t.huyen, t.xa, t.nam, t.bo.ten_ngan if t.bo else None)
+                                   for t in sorted(gop.khong_phai_xa, key=lambda t: t.tep)]
+    return Bang("khong_phai_xa", nhan.BANG_KHONG_PHAI_XA, nhan.TRANG_KHONG_PHAI_XA, cols, body, (nhan.GC_KHONG_PHAI_XA,))
 
 
 def nam_text(years: tuple[int, ...] | list[int]) -> str:
@@ -80,6 +119,12 @@ def pham_vi(th: TongHopBaoCao) -> tuple[tuple[str, str | int], ...]:
         (nhan.PV_LOC, "; ".join(bo_loc(gop.loc, th)) or nhan.PV_KHONG_LOC),
         (nhan.PV_VAN_DE, len(gop.van_de)),
     ]
+    if gop.khong_phai_xa:
+        lines.append((nhan.PV_KHONG_PHAI_XA, len(gop.khong_phai_xa)))
+    if th.danh_sach is not None:
+        lines.append((nhan.PV_DANH_SACH, f"{so(th.danh_sach.tong)} xã"))
+    if gop.mo_ho:
+        lines.append((nhan.PV_MO_HO, sum(len(files) for _, files in gop.mo_ho)))
     if gop.loc.co_loc and not gop.dong:
         lines.append((nhan.PV_LOC, nhan.PV_KHONG_KHOP))
     return tuple(lines)

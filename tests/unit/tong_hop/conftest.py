@@ -43,12 +43,14 @@ def make_ke_hoach(bo: BoTomTat | None, xa: str | None, nam: int | None, chua_dat
                   huyen: str | None = None, vung: str | None = None,
                   cong_nhan: Sequence[tuple[ChuanNTM, int]] = (), chi_tieu: Sequence[TrangThaiChiTieu] | None = None,
                   so_lieu: Sequence[float | None] | None = None, muc: Sequence[MucApDung | None] | None = None,
-                  tep: str | None = None, loi: int = 0, canh_bao: int = 0) -> TomTat:
+                  tep: str | None = None, loi: int = 0, canh_bao: int = 0, ma_xa: str | None = None,
+                  hop_nhat_tu: Sequence[str] = ()) -> TomTat:
     """One plan's summary: the first `chua_dat` criteria unmet and the others met, unless `trang_thai`
     gives each; indicators without figures unless given. `bo=None` is a file that is not a valid plan."""
     tep = tep or f"{xa}-{nam}.yaml"
     if bo is None:
-        return TomTat(tep, loi, canh_bao, False, tinh, huyen, xa, nam, cong_nhan=tuple(cong_nhan))
+        return TomTat(tep, loi, canh_bao, False, tinh, huyen, xa, nam, cong_nhan=tuple(cong_nhan), ma_xa=ma_xa,
+                      hop_nhat_tu=tuple(hop_nhat_tu))
     codes = list(trang_thai) if trang_thai is not None else (
         [TrangThaiTieuChi.chua_dat] * chua_dat + [TrangThaiTieuChi.dat] * (bo.so_tieu_chi - chua_dat))
     assert len(codes) == bo.so_tieu_chi
@@ -57,6 +59,7 @@ def make_ke_hoach(bo: BoTomTat | None, xa: str | None, nam: int | None, chua_dat
         tep, loi, canh_bao, False, tinh, huyen, xa, nam, vung, tuple(cong_nhan), bo, bytes(codes),
         bytes(chi_tieu if chi_tieu is not None else [TrangThaiChiTieu.thieu_so_lieu] * n),
         tuple(so_lieu if so_lieu is not None else [None] * n), tuple(muc if muc is not None else [None] * n),
+        ma_xa, tuple(hop_nhat_tu),
     )
 
 

@@ -11,7 +11,7 @@ from ntm.tong_hop.ket_qua import TongHopBaoCao, nhom_bo_nam
 from ntm.tong_hop.theo_nhom import Nhom, PhanTo, chia_nhom
 from ntm.tong_hop.theo_tieu_chi import theo_chi_tieu, ty_le_dat, xep_hang
 from ntm.tong_hop.tom_tat import BoTomTat, MucApDung, NguonMuc, TomTat, TrangThaiChiTieu, TrangThaiTieuChi
-from ntm.tong_hop.ty_le import BinhQuan, MauSo, TyLe, tang_giam
+from ntm.tong_hop.ty_le import BinhQuan, MauSo, ThayDoi, ThayDoiBinhQuan, TyLe, tang_giam
 
 NTM, NANG_CAO = ChuanNTM.ntm, ChuanNTM.nang_cao
 T = TrangThaiTieuChi
@@ -73,13 +73,15 @@ def test_recognised_but_not_meeting_its_sets_criteria_has_slipped(
     assert th.dat_chuan[0].chua_duy_tri == 1
 
 
-def test_change_in_ntm_communes_only_against_the_year_before(
+def test_change_in_ntm_communes_only_against_the_year_before_over_communes_in_both(
         bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], tong: Callable[..., TongHopBaoCao]) -> None:
     b = bo()
     th = tong(ke_hoach(b, "An", 2022), ke_hoach(b, "An", 2023, cong_nhan=[(NTM, 2023)]),
               ke_hoach(b, "An", 2025, cong_nhan=[(NTM, 2023)]), ke_hoach(b, "Bình", 2023, cong_nhan=[(NTM, 2019)]))
     changes = {r.nam: r.tang_giam_cong_nhan_ntm for r in th.dat_chuan}
-    assert changes == {2022: None, 2023: 2, 2025: None}  # 2024 is not in the data: no change for 2025
+    # Bình has no plan in 2022: its recognition is not a change; 2024 is not in the data: no change for 2025
+    assert changes == {2022: None, 2023: 1, 2025: None}
+    assert th.dat_chuan[1].thay_doi_ntm == ThayDoi(1, 0, 1)
     assert {r.nam: r.so_xa for r in th.dat_chuan} == {2022: 1, 2023: 2, 2025: 1}
 
 
@@ -92,8 +94,9 @@ def test_the_average_is_criteria_met_over_communes_with_the_change(
     th = tong(ke_hoach(b, "An", 2023), ke_hoach(b, "Bình", 2023, 4), ke_hoach(b, "An", 2024, 1),
               ke_hoach(b, "Bình", 2024, 2))
     first, second = th.binh_quan
-    assert first.binh_quan == BinhQuan(34, 2, MauSo.xa_danh_gia_theo_bo) and first.tang_giam is None
-    assert second.binh_quan.gia_tri == 17.5 and second.nam_truoc == first.binh_quan and second.tang_giam == 0.5
+    assert first.binh_quan == BinhQuan(34, 2, MauSo.xa_danh_gia_du) and first.tang_giam is None
+    assert second.binh_quan.gia_tri == 17.5 and second.tang_giam == 0.5
+    assert second.thay_doi is not None and second.thay_doi.truoc == BinhQuan(34, 2, MauSo.xa_ca_hai_nam)
 
 
 def test_bands_are_shares_of_the_sets_communes_with_their_change(
@@ -116,7 +119,38 @@ def test_a_set_of_10_criteria_has_an_average_and_no_bands(
         bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], tong: Callable[..., TongHopBaoCao]) -> None:
     b = bo(10, ma="xa-ntm-2026-2030")
     (row,) = tong(ke_hoach(b, "An", 2026, 3), ke_hoach(b, "Bình", 2026)).binh_quan
-    assert row.binh_quan == BinhQuan(17, 2, MauSo.xa_danh_gia_theo_bo) and row.nhom is None and row.duoi_san is None
+    assert row.binh_quan == BinhQuan(17, 2, MauSo.xa_danh_gia_du) and row.nhom is None and row.duoi_san is None
+
+
+def test_communes_with_an_unassessable_criterion_are_neither_averaged_nor_banded(
+        bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], tong: Callable[..., TongHopBaoCao]) -> None:
+    """A commune recognised NTM long ago, assessed under a set whose levels are not known yet, is not
+    "dưới 5 tiêu chí": it is counted apart, and its recognition shown beside."""
+    b = bo()
+    unknown = [T.dat, T.dat, T.dat] + [T.chua_co_muc] * 16
+    (row,) = tong(ke_hoach(b, "An", 2024, trang_thai=unknown, cong_nhan=[(NTM, 2019)]),
+                  ke_hoach(b, "Bình", 2024, 2), ke_hoach(b, "Cát", 2024, 4)).binh_quan
+    assert (row.so_xa, row.chua_du) == (3, 1)
+    assert row.binh_quan == BinhQuan(32, 2, MauSo.xa_danh_gia_du) and row.binh_quan.gia_tri == 16.0
+    assert row.nhom is not None
+    assert [band.so_xa.tu_so for band in row.nhom] == [0, 2, 0, 0, 0] and row.nhom[4].so_xa.mau_so == 2
+    assert row.duoi_san == 0
+    assert row.cong_nhan == TyLe(1, 3, MauSo.xa_danh_gia_theo_bo)
+
+
+def test_changes_are_over_the_communes_fully_assessed_in_both_years(
+        bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], tong: Callable[..., TongHopBaoCao]) -> None:
+    b = bo()
+    th = tong(ke_hoach(b, "An", 2023, 6), ke_hoach(b, "An", 2024, 2),  # 13 -> 17 met, in both years
+              ke_hoach(b, "Bình", 2024, 15),  # new in 2024: not a change
+              ke_hoach(b, "Cát", 2023, 0), ke_hoach(b, "Cát", 2024, trang_thai=[T.thieu_so_lieu] * 19))
+    now = th.binh_quan[1]
+    assert now.thay_doi == ThayDoiBinhQuan(BinhQuan(13, 1, MauSo.xa_ca_hai_nam), BinhQuan(17, 1, MauSo.xa_ca_hai_nam))
+    assert now.tang_giam == 4.0 and now.thay_doi.so_xa == 1
+    assert now.nhom is not None and [band.tang_giam for band in now.nhom] == [0, 1, -1, 0, 0]
+    assert {band.thay_doi.so_xa for band in now.nhom if band.thay_doi} == {1}
+    tc1 = next(r for r in th.theo_tieu_chi if r.nam == 2024 and r.ma == "tc1")
+    assert tc1.thay_doi == ThayDoi(2, 1, 1)  # An and Cát have plans in both years (Cát's cannot be assessed now)
 
 
 # ----------------------------------------------------------------------------- by group
@@ -130,7 +164,7 @@ def test_groups_by_district_region_and_only_with_several_provinces_by_province(
     district, region = one.theo_nhom
     assert [g.nhom for g in district.nhom] == [Nhom(PhanTo.huyen, "Đông")]  # a plan without district is left out
     (whole,) = region.nhom
-    assert whole.so_xa == 2 and whole.binh_quan == BinhQuan(36, 2, MauSo.xa_cua_nhom)
+    assert whole.so_xa == 2 and whole.binh_quan == BinhQuan(36, 2, MauSo.xa_danh_gia_du) and whole.chua_du == 0
     assert whole.dat_du == TyLe(1, 2, MauSo.xa_cua_nhom)
     several = tong(ke_hoach(b, "An", 2024, huyen="Đông"), ke_hoach(b, "An", 2024, huyen="Đông", tinh="Bắc Giang"))
     assert [block.phan_to for block in several.theo_nhom] == [PhanTo.tinh, PhanTo.huyen, PhanTo.vung]
@@ -220,3 +254,20 @@ def test_share_meeting_each_criterion_in_a_group(bo: Callable[..., BoTomTat], ke
     gop = gom(ke_hoach(b, "An", 2024, trang_thai=[T.dat_tu_danh_gia, T.chua_dat]),
               ke_hoach(b, "Bình", 2024, trang_thai=[T.thieu_so_lieu, T.dat]))
     assert ty_le_dat(gop.dong, 2) == (TyLe(1, 2, MauSo.xa_cua_nhom), TyLe(1, 2, MauSo.xa_cua_nhom))
+
+
+def test_the_worked_example_of_docs_report_md(bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat],
+                                              tong: Callable[..., TongHopBaoCao]) -> None:
+    """docs/report.md, "Ví dụ tính tay": the same four communes, the same figures."""
+    b = bo()
+    c = [T.dat] * 3 + [T.chua_co_muc] * 16
+    th = tong(ke_hoach(b, "A", 2023, 5), ke_hoach(b, "B", 2023, 7), ke_hoach(b, "C", 2023, trang_thai=c),
+              ke_hoach(b, "A", 2024, 2), ke_hoach(b, "B", 2024, 7),
+              ke_hoach(b, "C", 2024, trang_thai=c, cong_nhan=[(NTM, 2019)]), ke_hoach(b, "D", 2024))
+    row = th.binh_quan[1]
+    assert (row.so_xa, row.cong_nhan, row.chua_du) == (4, TyLe(1, 4, MauSo.xa_danh_gia_theo_bo), 1)
+    assert row.binh_quan == BinhQuan(48, 3, MauSo.xa_danh_gia_du) and row.binh_quan.gia_tri == 16.0
+    assert row.nhom is not None and [band.so_xa.tu_so for band in row.nhom] == [1, 1, 1, 0, 0]
+    assert row.duoi_san == 1 and row.thay_doi is not None and row.thay_doi.so_xa == 2
+    assert (row.thay_doi.truoc.gia_tri, row.thay_doi.nay.gia_tri, row.tang_giam) == (13.0, 14.5, 1.5)
+    assert [band.tang_giam for band in row.nhom] == [0, 1, -1, 0, 0]

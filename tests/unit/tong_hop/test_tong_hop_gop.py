@@ -156,11 +156,50 @@ def test_rows_are_sorted_by_commune_then_year_then_file(bo: Callable[..., BoTomT
         ("Bắc Giang", "An", 2022), ("Hòa Sơn", "An", 2023), ("Hòa Sơn", "An", 2024), ("Hòa Sơn", "Bình", 2023)]
 
 
-def test_a_district_named_one_year_only_makes_two_communes(bo: Callable[..., BoTomTat],
-                                                           ke_hoach: Callable[..., TomTat],
-                                                           gom: Callable[..., Gop]) -> None:
-    """docs/report.md: write the district the same way until 2025 (issue 19 links them by code)."""
+def test_a_commune_with_its_district_before_2025_and_without_after_is_one_commune(
+        bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], gom: Callable[..., Gop]) -> None:
     gop = gom(ke_hoach(bo(), "An", 2024, huyen="Đông Sơn"), ke_hoach(bo(), "An", 2025))
     gop.ket_thuc()
-    assert gop.so_xa == 2 and len(gop.dong) == 2
+    assert gop.so_xa == 1 and len(gop.dong) == 2 and not gop.mo_ho
+    assert {d.khoa for d in gop.dong} == {KhoaXa.tu_ten("Hòa Sơn", "Đông Sơn", "An")}
+
+
+def test_the_official_code_is_the_identity_whatever_the_names(
+        bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], gom: Callable[..., Gop]) -> None:
+    gop = gom(ke_hoach(bo(), "An", 2024, huyen="Đông Sơn", ma_xa="19234"),
+              ke_hoach(bo(), "An Lạc", 2025, ma_xa="19234"),  # renamed: still the same commune
+              ke_hoach(bo(), "An", 2025, huyen="Tây Sơn", ma_xa="19240"))  # same name, another code
+    gop.ket_thuc()
+    assert gop.so_xa == 2 and len(gop.dong) == 3
+    assert sorted((d.khoa.ma, d.nam) for d in gop.dong) == [("19234", 2024), ("19234", 2025), ("19240", 2025)]
+
+
+def test_a_plan_without_a_code_takes_the_code_of_its_names(
+        bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], gom: Callable[..., Gop]) -> None:
+    gop = gom(ke_hoach(bo(), "An", 2023, huyen="Đông Sơn"), ke_hoach(bo(), "An", 2024, huyen="Đông Sơn", ma_xa="19234"),
+              ke_hoach(bo(), "An", 2025))
+    gop.ket_thuc()
+    assert gop.so_xa == 1 and {d.khoa.ma for d in gop.dong} == {"19234"}
+
+
+def test_same_name_communes_that_cannot_be_told_apart_are_reported_never_dropped(
+        bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], gom: Callable[..., Gop]) -> None:
+    gop = gom(ke_hoach(bo(), "An", 2024, huyen="Đông Sơn", tep="an-dong.yaml"),
+              ke_hoach(bo(), "An", 2024, huyen="Tây Sơn", tep="an-tay.yaml"),
+              ke_hoach(bo(), "An", 2025, tep="an-2025.yaml"))
+    gop.ket_thuc()
+    assert len(gop.dong) == 3 and gop.so_xa == 3 and not gop.van_de  # two districts: both kept, not duplicates
+    ((mo_ho, files),) = gop.mo_ho
+    assert mo_ho.khoa == KhoaXa.tu_ten("Hòa Sơn", None, "An") and files == ("an-2025.yaml",)
+    assert {k.huyen for k in mo_ho.co_the_la} == {chuan_hoa("Đông Sơn"), chuan_hoa("Tây Sơn")}
+
+
+def test_a_2025_merger_links_the_communes_it_was_made_of(
+        bo: Callable[..., BoTomTat], ke_hoach: Callable[..., TomTat], gom: Callable[..., Gop]) -> None:
+    gop = gom(ke_hoach(bo(), "An", 2024, huyen="Đông Sơn", ma_xa="19231"), ke_hoach(bo(), "Bình", 2024, huyen="Đông Sơn"),
+              ke_hoach(bo(), "An Bình", 2025, ma_xa="19300", hop_nhat_tu=["19231", "xã Bình", "Cát"]))
+    gop.ket_thuc()
+    merged = next(d.khoa for d in gop.dong if d.nam == 2025)
+    assert {old.xa: new for old, new in gop.hop_nhat.items()} == {"an": merged, "bình": merged}
+    assert gop.hop_nhat_khong_ro == [(merged, "Cát")]  # names no commune of the data: said, not linked
 

@@ -141,3 +141,12 @@ def test_a_file_that_gave_no_plan_keeps_only_its_name_and_counts() -> None:
     """As ntm.run.many reports a file ntm itself failed on (NTM001)."""
     t = tom_tat(KetQuaTep("hong.yaml", diagnostics=[Diagnostic("NTM001", "hong.yaml", params={"loai": "KeyError"})]))
     assert t == TomTat("hong.yaml", 1, 0)
+
+
+def test_a_staged_target_is_read_as_it_stands_in_the_year_assessed() -> None:
+    from ntm.tong_hop.tom_tat import o_nam
+
+    staged = {2026: "12/19", 2028: "16/19", 2030: "19/19"}
+    assert [o_nam(staged, y) for y in (2025, 2026, 2027, 2028, 2030, 2031)] == [
+        None, "12/19", "12/19", "16/19", "19/19", "19/19"]
+    assert o_nam("17/19", 2024) == "17/19"
