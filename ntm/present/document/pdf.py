@@ -84,7 +84,9 @@ def docx_to_pdf(docx: bytes, time_limit: float = TIME_LIMIT_SECONDS) -> bytes:
             program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
             "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(work), str(source),
         ]
-        env = {**os.environ, "HOME": str(work)}  # nothing of the user's LibreOffice is read or changed
+        # Nothing of the user's LibreOffice is read or changed, and its own temporary files (lu*.tmp)
+        # go in the folder removed after the run, even when it is killed.
+        env = {**os.environ, "HOME": str(work), "TMPDIR": str(work), "TMP": str(work), "TEMP": str(work)}
         try:
             process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                        stderr=subprocess.PIPE, env=env, cwd=work, start_new_session=True)
