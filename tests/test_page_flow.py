@@ -11,6 +11,7 @@ Needs libreoffice-writer-nogui and poppler-utils (skipped elsewhere, failing und
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from conftest import require_program
 from test_render import REPO, render
 
 from ntm.present.document.build import build_document
+from ntm.present.document.docx_xml import KEEP_WHOLE_CHARS
 from ntm.present.document.model import HEADINGS, MUC, Khoi, VanBanKeHoach
 from ntm.run import check_file
 
@@ -80,6 +82,25 @@ def _annexes() -> dict[str, Any]:
     return data
 
 
+def _filled_skeleton() -> dict[str, Any]:
+    """What `ntm init` writes for the 2021-2025 set (19 criteria, every indicator), with every
+    figure filled in and the status annex: the annex must still fit two pages."""
+    from typer.testing import CliRunner
+
+    from ntm.cli.app import app
+
+    done = CliRunner().invoke(app, ["init", "-", "-b", "xa-ntm-2021-2025", "--vung", "bac-trung-bo", "--nam", "2024",
+                                    "--xa", "Thử", "--tinh", "Quảng Trị"])
+    assert done.exit_code == 0, done.output
+    text = re.sub(r"gia_tri:\s+# có hoặc không.*", "gia_tri: không", done.stdout)
+    text = re.sub(r"gia_tri:\s+# tỷ lệ %.*", "gia_tri: 70%", text)
+    text = re.sub(r"gia_tri:\s+#.*", "gia_tri: 3", text)
+    text = text.replace("[ĐIỀN: ", "[").replace("[", "(").replace("]", ")")  # placeholders filled in
+    data = yaml.safe_load(text)
+    data["phu_luc"] = [{"tieu_de": "Tình trạng các tiêu chí", "bang": "tinh_trang_tieu_chi"}]
+    return data
+
+
 def _test_plan(name: str, extra: int = 0) -> Callable[[], dict[str, Any]]:
     def make() -> dict[str, Any]:
         data = _load(DATA / name)
@@ -100,6 +121,7 @@ SHAPES: dict[str, Callable[[], dict[str, Any]]] = {
     "ngan-them-8": _test_plan("day-du.yaml", 8),
     "dai": _long,
     "phu-luc-dai": _annexes,
+    "khung-du-so-lieu": _filled_skeleton,
 }
 
 
@@ -169,14 +191,15 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
 
 
 def _body_tail(doc: VanBanKeHoach) -> list[str]:
-    """The texts that must share the signature's page: the last body paragraph, the closing sentence."""
+    """The texts that must share the signature's page: the last body paragraph, the closing
+    sentence; of a paragraph too long to be kept whole (KEEP_WHOLE_CHARS), its last words."""
     tail: list[str] = []
     last = doc.phan[-1].khoi[-1] if doc.phan and doc.phan[-1].khoi else None
     if isinstance(last, Khoi):
         tail.append(last.van_ban)
     if doc.cau_ket:
         tail.append(doc.cau_ket)
-    return [squash(t) for t in tail]
+    return [squash(t) if len(t) <= KEEP_WHOLE_CHARS else " ".join(t.split()[-8:]) for t in tail]
 
 
 def _headings(doc: VanBanKeHoach) -> list[str]:
@@ -243,3 +266,32 @@ def test_the_checks_can_fail() -> None:
     ends = Rendered("x", doc, [f"1 text {heading}", f"2 {body} {squash(doc.cau_ket or '')} Nơi nhận: {name}"])
     assert page_ending_in_heading(ends) == [(1, heading)]
     assert signature_alone(ends) == []
+
+
+FORBIDDEN = ("chưa đối chiếu", "nguồn thứ cấp", "số tạm", "kế hoạch tự nêu", "≥", "≤")
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PLANS])
+def test_a_shipped_plans_pdf_carries_no_tool_talk(rendered: dict[str, Rendered], name: str) -> None:
+    text = " ".join(rendered[name].pages)
+    assert [w for w in FORBIDDEN if w in text] == []
+
+
+def status_annex_pages(r: Rendered) -> list[int]:
+    """The pages (1-based) of the criteria status annex: from its title to the next annex or the end."""
+    titles = [a for a in r.document.phu_luc if any(k.loai == "bang" and not k.tieu_de and k.cot[:2] in
+                                                   (("TT", "Tiêu chí"), ("Số", "Tiêu chí")) for k in a.khoi)]
+    out: list[int] = []
+    for annex in titles:
+        start = next(n for n, text in enumerate(r.pages) if squash(annex.tieu_de) in text)
+        end = next((n for n in range(start + 1, len(r.pages)) if "PHỤ LỤC" in r.pages[n][:40]), len(r.pages))
+        out += list(range(start + 1, end + 1))
+    return out
+
+
+def test_the_status_annex_of_a_shipped_plan_fits_two_pages(rendered: dict[str, Rendered]) -> None:
+    with_annex = {name: status_annex_pages(rendered[name]) for name in (*(p.stem for p in PLANS), "khung-du-so-lieu")}
+    with_annex = {name: pages for name, pages in with_annex.items() if pages}
+    assert with_annex  # at least one shipped plan has one
+    for name, pages in with_annex.items():
+        assert 1 <= len(pages) <= 2, (name, pages)

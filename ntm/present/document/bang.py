@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ntm.assess.result import DanhGia, KetQua, KetQuaChiTieu
+from ntm.assess.result import DanhGia, KetQua, KetQuaChiTieu, KetQuaTieuChi
 from ntm.catalog import LoaiChiTieu
 from ntm.plan.model import MucTieu
 from ntm.plan.noi_dung import Bang as BangKeHoach
@@ -201,20 +201,47 @@ def _noi(parts: Sequence[str]) -> str:
 CHUA_CO_SO_LIEU = "Chưa có số liệu"
 
 
+def _yeu_cau_gon(tc: KetQuaTieuChi) -> str:
+    """What a criterion requires, in a few office words: the indicators with a known level by
+    name and level, the others together ('các chỉ tiêu khác theo quy định')."""
+    known = [kq for kq in tc.chi_tieu if kq.yeu_cau is not None and kq.chi_tieu.chi_tieu.loai is not LoaiChiTieu.dat]
+    yes_no = [kq for kq in tc.chi_tieu if kq.chi_tieu.chi_tieu.loai is LoaiChiTieu.dat]
+    said = [_yeu_cau_dong(kq) for kq in known]
+    if len(tc.chi_tieu) == 1:  # a yes/no name is long: said alone only
+        said += [_yeu_cau_dong(kq) for kq in yes_no]
+    rest = len(tc.chi_tieu) > len(said) or not tc.chi_tieu_day_du
+    if not said:
+        return "Đạt các chỉ tiêu theo quy định" if tc.chi_tieu else "Theo quy định của Bộ tiêu chí"
+    return _noi([*said, *(["các chỉ tiêu khác theo quy định"] if rest else [])])
+
+
+def _hien_trang_gon(tc: KetQuaTieuChi) -> str:
+    """The present state in a few words: the unmet indicators' figures; else the one figure, or
+    how many indicators are met or have figures."""
+    unmet = [kq for kq in tc.chi_tieu if kq.trang_thai is KetQua.chua_dat]
+    if len(tc.chi_tieu) == 1 and unmet:
+        return _hien_trang_dong(unmet[0], True) or ""
+    if unmet:
+        count = f"Chưa đạt {len(unmet)}/{len(tc.chi_tieu)} chỉ tiêu"
+        measured = [kq for kq in unmet if kq.chi_tieu.chi_tieu.loai is not LoaiChiTieu.dat][:2]
+        return _noi([count, *(t for kq in measured if (t := _hien_trang_dong(kq, False)) is not None)])
+    figures = [kq for kq in tc.chi_tieu if kq.gia_tri is not None]
+    if len(tc.chi_tieu) == 1 and figures:
+        return _hien_trang_dong(figures[0], True) or ""
+    met = sum(1 for kq in tc.chi_tieu if kq.trang_thai is KetQua.dat)
+    if met:
+        return f"Đạt {met}/{len(tc.chi_tieu)} chỉ tiêu"
+    if figures:
+        return f"Có số liệu {len(figures)}/{len(tc.chi_tieu)} chỉ tiêu"
+    return "" if tc.theo_tu_danh_gia else CHUA_CO_SO_LIEU
+
+
 def _tinh_trang_gon(danh_gia: DanhGia) -> Bang:
     """One row per criterion: what is required, the present state, the verdict."""
     columns = [CotBang(ten="TT"), CotBang(ten="Tiêu chí"), CotBang(ten="Yêu cầu"),
                CotBang(ten="Hiện trạng"), CotBang(ten="Đánh giá")]
-    rows: list[tuple[str, ...]] = []
-    for tc in danh_gia.tieu_chi:
-        required = [_yeu_cau_dong(kq) for kq in tc.chi_tieu]
-        if not tc.chi_tieu_day_du or not required:
-            required.append("các nội dung khác theo quy định" if required else "Theo quy định của Bộ tiêu chí")
-        alone = len(tc.chi_tieu) == 1
-        states = [t for kq in tc.chi_tieu if (t := _hien_trang_dong(kq, alone)) is not None]
-        state = _noi(states) if states else ("" if tc.theo_tu_danh_gia else CHUA_CO_SO_LIEU)
-        rows.append((tc.so, lien(tc.ten), _noi(required), state,
-                     wording.trang_thai_van_ban(tc.trang_thai)))
+    rows = [(tc.so, lien(tc.ten), _yeu_cau_gon(tc), _hien_trang_gon(tc), wording.trang_thai_van_ban(tc.trang_thai))
+            for tc in danh_gia.tieu_chi]
     return Bang(
         tieu_de=None,
         don_vi=None,

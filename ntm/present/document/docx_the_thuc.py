@@ -9,7 +9,7 @@ from docx.shared import Cm
 
 from ntm.present.document.docx_builder import DocxBuilder
 from ntm.present.document.docx_trang import BODY_PT, STYLE_FORM, STYLE_RECIPIENTS
-from ntm.present.document.docx_xml import box, keep_row_together, keep_table_with_next
+from ntm.present.document.docx_xml import box, keep_row_together
 from ntm.present.document.font import text_width
 from ntm.present.document.model import VanBanKeHoach
 
@@ -157,8 +157,7 @@ def footer(b: DocxBuilder, doc: VanBanKeHoach) -> None:
     for _ in range(4):
         b.para(right, STYLE_FORM, "", size=BODY_PT)
     b.para(right, STYLE_FORM, sig.ho_ten, size=BODY_PT, bold=True)
-    keep_row_together(table)
-    keep_table_with_next(table._tbl)  # one block: with the row kept whole, it moves as one
+    keep_row_together(table)  # one row that cannot split: Nơi nhận and the signature move as one block
 
 
 def draft_mark(b: DocxBuilder, text: str) -> None:

@@ -54,29 +54,32 @@ def no_borders(table: Any) -> None:
     tbl_pr.insert_element_before(layout, *_TBLPR_AFTER_LAYOUT)
 
 
-def _keep(p: Any) -> None:
-    """keepNext and keepLines on a w:p (python-docx's element classes place them in schema order)."""
+def _keep(p: Any, whole: bool) -> None:
+    """keepNext (and keepLines when `whole`) on a w:p; python-docx's element classes place them
+    in schema order."""
     ppr = p.get_or_add_pPr()
     ppr.get_or_add_keepNext()
-    ppr.get_or_add_keepLines()
+    if whole:
+        ppr.get_or_add_keepLines()
+
+
+# A paragraph longer than this (about eight lines) is not kept whole with what follows: moved as
+# one block it could leave most of a page empty; its last lines still go along (widow control).
+KEEP_WHOLE_CHARS = 600
 
 
 def keep_with_next(element: Any) -> None:
     """A body paragraph, or every paragraph of a table's last row, stays on the page of what
-    follows it, and whole (Word and LibreOffice move the lines together)."""
+    follows it; a paragraph of a few lines whole (Word and LibreOffice move its lines together)."""
     if element.tag == qn("w:p"):
-        _keep(element)
+        text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+        if len(text) <= KEEP_WHOLE_CHARS:
+            _keep(element, True)
     elif element.tag == qn("w:tbl"):
         rows = element.findall(qn("w:tr"))
         if rows:
             for p in rows[-1].iter(qn("w:p")):
-                _keep(p)
-
-
-def keep_table_with_next(table_element: Any) -> None:
-    """Every paragraph of the table keeps with the next: the table moves as one block."""
-    for p in table_element.iter(qn("w:p")):
-        _keep(p)
+                _keep(p, True)
 
 
 def box(paragraph: Any) -> None:
