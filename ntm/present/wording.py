@@ -190,6 +190,27 @@ def mo_ta(kq: KetQuaChiTieu) -> str:
 # The generated sentence on unmet criteria, as offices open it ("tiêu chí X (…); tiêu chí Y (…)" follows).
 MO_DAU_CHUA_DAT = "Phấn đấu hoàn thành các tiêu chí chưa đạt, gồm: "
 
+# The status annex's cells where the set states no level, or the plan holds no figure.
+THEO_BO_TIEU_CHI = "Theo quy định của Bộ tiêu chí"  # a criterion whose indicators the set does not list
+CAC_CHI_TIEU_THEO_QUY_DINH = "Đạt các chỉ tiêu theo quy định"  # none of its levels is known
+CAC_CHI_TIEU_KHAC = "các chỉ tiêu khác theo quy định"  # the rest, after those with a known level
+MUC_QUY_DINH = "đạt mức quy định"  # after an indicator's name, when its level is not known
+THEO_QUY_DINH = "Theo quy định"  # an indicator's level cell, when the level is not known  # after an indicator's name, when its level is not known
+CHUA_CO_SO_LIEU = "Chưa có số liệu"
+
+
+def so_chi_tieu(loai: str, k: int, n: int) -> str:
+    """'Đạt 3/4 chỉ tiêu', 'Chưa đạt 1/4 chỉ tiêu', 'Có số liệu 2/4 chỉ tiêu': a criterion's state in a few words."""
+    return f"{loai} {k}/{n} chỉ tiêu"
+
+
+def chua_dat_chi_tieu(names: list[str]) -> str:
+    """Unmet yes/no indicators named together, last in their brackets: 'chưa đạt chỉ tiêu xã có
+    hợp tác xã …', 'chưa đạt 3 chỉ tiêu: …; …'."""
+    if len(names) == 1:
+        return f"chưa đạt chỉ tiêu {_lower_first(names[0])}"
+    return f"chưa đạt {len(names)} chỉ tiêu: " + "; ".join(_lower_first(n) for n in names)
+
 
 def muc_van_ban(loai: LoaiChiTieu, value: Number, unit: str | None, thing: str = "") -> str:
     """A level as an office writes it: 'từ 75% trở lên', 'không quá 3%', 'không còn nhà tạm, dột

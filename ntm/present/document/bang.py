@@ -167,7 +167,7 @@ def _yeu_cau_dong(kq: KetQuaChiTieu) -> str:
     if spec.loai is LoaiChiTieu.dat or level == "Có":
         return _co_ten(kq)
     if level is None:
-        return f"{_co_ten(kq)} đạt mức quy định"
+        return f"{_co_ten(kq)} {wording.MUC_QUY_DINH}"
     if level.startswith("không còn"):
         return level[:1].upper() + level[1:]
     return f"{_co_ten(kq)} {level}"
@@ -198,9 +198,6 @@ def _noi(parts: Sequence[str]) -> str:
     return "; ".join(_capital(p) if n == 0 else lower_first(p) for n, p in enumerate(parts))
 
 
-CHUA_CO_SO_LIEU = "Chưa có số liệu"
-
-
 def _yeu_cau_gon(tc: KetQuaTieuChi) -> str:
     """What a criterion requires, in a few office words: the indicators with a known level by
     name and level, the others together ('các chỉ tiêu khác theo quy định')."""
@@ -211,8 +208,8 @@ def _yeu_cau_gon(tc: KetQuaTieuChi) -> str:
         said += [_yeu_cau_dong(kq) for kq in yes_no]
     rest = len(tc.chi_tieu) > len(said) or not tc.chi_tieu_day_du
     if not said:
-        return "Đạt các chỉ tiêu theo quy định" if tc.chi_tieu else "Theo quy định của Bộ tiêu chí"
-    return _noi([*said, *(["các chỉ tiêu khác theo quy định"] if rest else [])])
+        return wording.CAC_CHI_TIEU_THEO_QUY_DINH if tc.chi_tieu else wording.THEO_BO_TIEU_CHI
+    return _noi([*said, *([wording.CAC_CHI_TIEU_KHAC] if rest else [])])
 
 
 def _hien_trang_gon(tc: KetQuaTieuChi) -> str:
@@ -222,18 +219,20 @@ def _hien_trang_gon(tc: KetQuaTieuChi) -> str:
     if len(tc.chi_tieu) == 1 and unmet:
         return _hien_trang_dong(unmet[0], True) or ""
     if unmet:
-        count = f"Chưa đạt {len(unmet)}/{len(tc.chi_tieu)} chỉ tiêu"
+        # the figures of up to two measured ones; how many are unmet when that does not say all
         measured = [kq for kq in unmet if kq.chi_tieu.chi_tieu.loai is not LoaiChiTieu.dat][:2]
-        return _noi([count, *(t for kq in measured if (t := _hien_trang_dong(kq, False)) is not None)])
+        figures = [t for kq in measured if (t := _hien_trang_dong(kq, False)) is not None]
+        count = [wording.so_chi_tieu("Chưa đạt", len(unmet), len(tc.chi_tieu))] if len(unmet) > len(figures) else []
+        return _noi([*count, *figures])
     figures = [kq for kq in tc.chi_tieu if kq.gia_tri is not None]
     if len(tc.chi_tieu) == 1 and figures:
         return _hien_trang_dong(figures[0], True) or ""
     met = sum(1 for kq in tc.chi_tieu if kq.trang_thai is KetQua.dat)
     if met:
-        return f"Đạt {met}/{len(tc.chi_tieu)} chỉ tiêu"
+        return wording.so_chi_tieu("Đạt", met, len(tc.chi_tieu))
     if figures:
-        return f"Có số liệu {len(figures)}/{len(tc.chi_tieu)} chỉ tiêu"
-    return "" if tc.theo_tu_danh_gia else CHUA_CO_SO_LIEU
+        return wording.so_chi_tieu("Có số liệu", len(figures), len(tc.chi_tieu))
+    return "" if tc.theo_tu_danh_gia else wording.CHUA_CO_SO_LIEU
 
 
 def _tinh_trang_gon(danh_gia: DanhGia) -> Bang:
@@ -261,16 +260,16 @@ def _tinh_trang_chi_tiet(danh_gia: DanhGia) -> Bang:
         label = lien(tc.ten)
         verdict = wording.trang_thai_van_ban(tc.trang_thai)
         if not tc.chi_tieu:
-            rows.append((tc.so, label, "", "Theo quy định của Bộ tiêu chí", "", "", verdict))
+            rows.append((tc.so, label, "", wording.THEO_BO_TIEU_CHI, "", "", verdict))
             continue
         for n, kq in enumerate(tc.chi_tieu):
             spec = kq.chi_tieu.chi_tieu
             unit = wording.don_vi(kq)
-            level = wording.yeu_cau_van_ban(kq) or "Theo quy định"
+            level = wording.yeu_cau_van_ban(kq) or wording.THEO_QUY_DINH
             if kq.gia_tri is not None:
                 shown = wording.so_lieu_van_ban(kq.gia_tri, unit)
             else:
-                shown = "" if tc.theo_tu_danh_gia else CHUA_CO_SO_LIEU
+                shown = "" if tc.theo_tu_danh_gia else wording.CHUA_CO_SO_LIEU
             if kq.trang_thai is KetQua.chua_co_du_lieu and tc.theo_tu_danh_gia:
                 status = verdict  # the plan's own verdict on the criterion, where figures cannot decide
             else:

@@ -15,7 +15,7 @@ from ntm.plan.noi_dung import PhuLuc as PhuLucKeHoach
 from ntm.plan.van_ban import CanCu, HeThong
 from ntm.present import wording
 from ntm.present.document.bang import bang, bang_chu, bang_tinh_trang
-from ntm.present.document.chu import ket_cau, lien, lower_first, so_la_ma
+from ntm.present.document.chu import ket_cau, lien, so_la_ma
 from ntm.present.document.khoi import (
     BuildContext,
     as_list,
@@ -81,19 +81,19 @@ def _can_cu(plan: KeHoach) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _indicator_detail(kq: KetQuaChiTieu, plan_entry: TieuChiKeHoach | None) -> str:
-    """One indicator of an unmet criterion, in the document's words (the same as `check`'s).
+def _indicator_detail(kq: KetQuaChiTieu, plan_entry: TieuChiKeHoach | None) -> str | None:
+    """One indicator of an unmet criterion, in the document's words (the same figures as `check`'s).
 
-    A yes/no indicator is described by the plan's own note when it has one
-    ("xã chưa có HTX"); a measured one always by its figures, so the text
-    cannot drift from the numbers the assessment used.
+    A yes/no indicator is described by the plan's own note when it has one ("xã chưa có HTX"),
+    else None: the unmet yes/no indicators are then named together (wording.chua_dat_chi_tieu). A
+    measured one always by its figures, so the text cannot drift from the numbers assessed.
     """
     spec = kq.chi_tieu.chi_tieu
     if spec.loai is LoaiChiTieu.dat and kq.trang_thai is KetQua.chua_dat:
         figure = plan_entry.hien_trang.get(spec.ma) if plan_entry else None
         if figure is not None and figure.ghi_chu:
             return figure.ghi_chu
-        return f"chưa đạt: {lower_first(spec.ten_hien_thi)}"
+        return None
     return wording.cau_van_ban(kq)
 
 
@@ -105,7 +105,11 @@ def unmet_criteria(danh_gia: DanhGia) -> tuple[TieuChiChuaDat, ...]:
         shown = [i for i in tc.chi_tieu if i.trang_thai is KetQua.chua_dat]
         if not shown and tc.theo_tu_danh_gia:
             shown = [i for i in tc.chi_tieu if i.gia_tri is not None]
-        out.append(TieuChiChuaDat(tc.so, tc.ten, tuple(_indicator_detail(i, tc.ke_hoach) for i in shown)))
+        said = [(i, _indicator_detail(i, tc.ke_hoach)) for i in shown]
+        details = [d for _, d in said if d is not None]
+        yes_no = [i.chi_tieu.chi_tieu.ten_hien_thi for i, d in said if d is None]
+        details += [wording.chua_dat_chi_tieu(yes_no)] if yes_no else []
+        out.append(TieuChiChuaDat(tc.so, tc.ten, tuple(details)))
     return tuple(out)
 
 
