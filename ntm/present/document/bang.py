@@ -221,9 +221,9 @@ def _hien_trang_gon(tc: KetQuaTieuChi) -> str:
     if unmet:
         # the figures of up to two measured ones; how many are unmet when that does not say all
         measured = [kq for kq in unmet if kq.chi_tieu.chi_tieu.loai is not LoaiChiTieu.dat][:2]
-        figures = [t for kq in measured if (t := _hien_trang_dong(kq, False)) is not None]
-        count = [wording.so_chi_tieu("Chưa đạt", len(unmet), len(tc.chi_tieu))] if len(unmet) > len(figures) else []
-        return _noi([*count, *figures])
+        said = [t for kq in measured if (t := _hien_trang_dong(kq, False)) is not None]
+        count = [wording.so_chi_tieu("Chưa đạt", len(unmet), len(tc.chi_tieu))] if len(unmet) > len(said) else []
+        return _noi([*count, *said])
     figures = [kq for kq in tc.chi_tieu if kq.gia_tri is not None]
     if len(tc.chi_tieu) == 1 and figures:
         return _hien_trang_dong(figures[0], True) or ""
