@@ -247,6 +247,11 @@ def render_cmd(
                                  help="Mẫu riêng: tệp .docx (tiêu đề, lề của đơn vị) hoặc .md.j2 (Jinja2).")
     ] = None,
     anywhere: AnywhereOpt = False,
+    du_thao: Annotated[
+        bool, typer.Option("--du-thao", help="Xuất bản DỰ THẢO: ghi chữ DỰ THẢO ở đầu văn bản, in cả chỗ "
+                                             "[ĐIỀN: …] còn lại (không có tùy chọn này, kế hoạch còn chỗ "
+                                             "chờ điền thì không xuất).")
+    ] = False,
 ) -> int:
     """Xuất văn bản kế hoạch: Markdown, hoặc .docx (và .pdf qua LibreOffice) theo thể thức Nghị định
     30/2020/NĐ-CP, hoặc Hướng dẫn 36-HD/VPTW với văn bản của Đảng.
@@ -257,7 +262,7 @@ def render_cmd(
 
     fmt = frame.chon(format, RENDER.names + CHECK.names, FORMAT, "ntm render") if format is not None else None
     return render_command(Path(plan), Path(output) if output else None, fmt, Path(template) if template else None,
-                          anywhere)
+                          anywhere, du_thao)
 
 
 @command("import")

@@ -99,7 +99,10 @@ def _indicators(bo: BoTieuChi, given: DauVao) -> Iterator[tuple[YamlPath, ChiTie
     indicator, the set's or the plan's own."""
     for tc_ma, entry in given.plan.tieu_chi.items():
         indicators = {**bo.chi_tieu.get(tc_ma, {}), **chi_tieu_rieng(bo, tc_ma, entry)}
-        written = ((given.data.get("tieu_chi") or {}).get(tc_ma) or {}).get("hien_trang") or {}
+        # the plan as written may hold anything where the model read a criterion (a bare string)
+        entry_written = (given.data.get("tieu_chi") or {}).get(tc_ma)
+        written = entry_written.get("hien_trang") if isinstance(entry_written, dict) else None
+        written = written if isinstance(written, dict) else {}
         for ct_ma, figure in entry.hien_trang.items():
             if ct_ma in indicators:
                 yield ("tieu_chi", tc_ma, "hien_trang", ct_ma), indicators[ct_ma].chi_tieu, figure, written.get(ct_ma)

@@ -20,6 +20,7 @@ from ntm.plan.van_ban import HeThong
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # NĐ 30's running text spells "HÒA"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 TEN_DANG = "ĐẢNG CỘNG SẢN VIỆT NAM"
+DU_THAO = "DỰ THẢO"  # how offices mark a draft, boxed above the header block
 
 # Paragraph kinds, from the NĐ 30 "phần - mục - khoản - điểm" layout.
 MUC = "muc"  # "I. MỤC TIÊU VÀ CHỈ TIÊU"
@@ -193,3 +194,4 @@ class VanBanKeHoach:
     phu_luc: tuple[PhuLuc, ...] = ()
     chu_thich: tuple[str, ...] = ()  # footnote texts, numbered from 1 in reading order
     phan_cach_trich_yeu: str | None = None  # Party documents: "-----" under the trích yếu (HD 36 1.5.2)
+    du_thao: str | None = None  # "DỰ THẢO" above the header block of a draft (`ntm render --du-thao`)
