@@ -44,9 +44,12 @@ _TITLES = {
 }
 _YEAR = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 _PERIOD = re.compile(r"(?:giai đoạn\s+)?(?P<tu>(?:19|20)\d\d)\s*[-–—]\s*(?P<den>(?:19|20)\d\d)")
-_UNMET = re.compile(r"^[-–]\s*Thực hiện nâng tỷ lệ các tiêu chí chưa đạt gồm\s*:\s*(?P<rest>.+)$", re.DOTALL)
+# The unmet-criteria sentence as the document writer opens it ("Phấn đấu hoàn thành các tiêu chí
+# chưa đạt, gồm: …"), or as ntm opened it before (issue 18): both give their figures.
+_UNMET = re.compile(r"^[-–]\s*(?:Phấn đấu hoàn thành|Thực hiện nâng tỷ lệ) các tiêu chí chưa đạt,?\s*gồm\s*:\s*"
+                    r"(?P<rest>.+)$", re.DOTALL)
 _UNMET_ITEM = re.compile(r"(?:^|;\s*)[Tt]iêu chí\s+(?P<ten>[^(;]+?)\s*\((?P<chi_tiet>[^()]*(?:\([^()]*\)[^()]*)*)\)")
-_DAT_CHUAN = re.compile(r"^[-–]\s*Thực hiện đạt chuẩn (?P<so>\d+/\d+) tiêu chí$")
+_DAT_CHUAN = re.compile(r"^[-–]\s*Thực hiện đạt chuẩn (?P<so>\d+/\d+) tiêu chí(?P<cuoi>[;.]?)$")
 _NHIEM_VU = re.compile(r"^[-–]\s*Nhiệm vụ\s*:\s*(?P<chu>.+)$", re.DOTALL)
 _GIAI_PHAP = re.compile(r"^[-–]\s*(?P<nhan>Giải pháp[^:]{0,40})\s*:\s*(?P<chu>.+)$", re.DOTALL)
 _TINH = re.compile(r"\btỉnh\s+(?P<ten>(?:[A-ZĐÂĂÊÔƠƯ][\wđ]*\s?){1,4})")
@@ -480,7 +483,8 @@ def _chi_tieu_groups(m: _Map, groups: list[Muc], path: YamlPath) -> dict[str, An
         if stage == 0 and (khoa(title).startswith("bộ tiêu chí") or any(_DAT_CHUAN.match(x) for x in lines)):
             entry: dict[str, Any] = {}
             rest = list(lines)
-            if rest and (dm := _DAT_CHUAN.match(rest[0])):
+            # The writer's own items end with ";", the list's last with "." (ntm.present's generated_list).
+            if rest and (dm := _DAT_CHUAN.match(rest[0])) and dm["cuoi"] == _final(0, lines):
                 entry["dat_chuan"] = dm["so"]
                 rest.pop(0)
             entry = {"tieu_de": title, **entry}
@@ -488,7 +492,9 @@ def _chi_tieu_groups(m: _Map, groups: list[Muc], path: YamlPath) -> dict[str, An
                 entry["noi_dung_khac"] = [line[2:] for line in rest]
             for k, line in enumerate(rest):
                 if _unmet_figures(m, line) and k == 0:
-                    m.unmet.append((("chi_tieu", "bo_tieu_chi", "noi_dung_khac", 0), line))
+                    end = _final(len(lines) - len(rest), lines)
+                    if line.endswith(end):  # else the writer would end it otherwise: kept verbatim
+                        m.unmet.append((("chi_tieu", "bo_tieu_chi", "noi_dung_khac", 0), line[: -1] + "."))
             if m.set_title is not None and m.set_title != title:
                 return None
             m.set_title = title
@@ -496,8 +502,8 @@ def _chi_tieu_groups(m: _Map, groups: list[Muc], path: YamlPath) -> dict[str, An
             stage = 1
             continue
         if stage <= 1:
-            places = [re.match(r"^- Xây dựng (?P<noi>.+) đạt thôn NTM kiểu mẫu$", x) for x in lines]
-            if places and all(places):
+            places = [re.match(r"^- Xây dựng (?P<noi>.+) đạt thôn NTM kiểu mẫu$", x.rstrip(";.")) for x in lines]
+            if places and all(places) and ket_cau([x[2:] for x in lines]) == [x[2:] for x in lines]:
                 names = [p["noi"] for p in places if p]
                 thon = [x[5:] if x.startswith("thôn ") else x for x in names]
                 if all(_thon(t) == orig for t, orig in zip(thon, names, strict=True)):
@@ -513,6 +519,11 @@ def _chi_tieu_groups(m: _Map, groups: list[Muc], path: YamlPath) -> dict[str, An
         out.setdefault("khac", []).append({"tieu_de": title, "noi_dung": [line[2:] for line in lines]})
         stage = 3
     return out
+
+
+def _final(k: int, lines: list[str]) -> str:
+    """The mark the document writer ends the k-th generated item of `lines` with."""
+    return "." if k == len(lines) - 1 else ";"
 
 
 def _thon(name: str) -> str:
@@ -712,15 +723,22 @@ def _kinh_phi(m: _Map, section: Muc) -> dict[str, Any] | None:
             out["tong"] = int(amount)
             rest = rest[2:]
     sources = []
-    while rest and rest[0].startswith("- ") and rest[0].endswith(";"):
-        body = rest[0][2:-1]
+    # The sources are the writer's list: each item ends with ";", the last with "." (ket_cau); the
+    # longest run of "- " lines so ended, for a "- " paragraph of the plan's own may follow them.
+    run = 0
+    while run < len(rest) and rest[run].startswith("- "):
+        run += 1
+    while run and ket_cau([line[2:].rstrip(" ;.,") for line in rest[:run]]) != [line[2:] for line in rest[:run]]:
+        run -= 1
+    for line in rest[:run]:
+        body = line[2:-1] if line.endswith((";", ".")) else line[2:]
         sm = re.match(r"^(?P<ten>.+?): (?P<so>[\d.]+) đồng$", body)
         amount = so_viet(sm["so"]) if sm else None
         if sm and amount is not None:
             sources.append({"ten": sm["ten"], "so_tien": int(amount)})
         else:
             sources.append({"ten": body})
-        rest.pop(0)
+    rest = rest[run:]
     if sources:
         out["nguon"] = sources
     if rest:
