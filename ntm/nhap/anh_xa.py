@@ -18,7 +18,7 @@ from ntm.nhap.du_doan import DuDoan, YamlPath
 from ntm.nhap.khoi import Bang, Doan, TaiLieu
 from ntm.nhap.nhan_dang import Muc, VanBanNhap
 from ntm.nhap.noi_dung import NoiDung, bang_chu, convert, ket_cau, plain_text, table_spec
-from ntm.nhap.tieu_chi import criterion_named, figures, set_score, stated, yes_no
+from ntm.nhap.tieu_chi import NAMED_FLAG, criterion_named, figures, named_flags, set_score, stated, yes_no
 
 CHO_DIEN = "[ĐIỀN: {}]"  # what ntm init writes where an office must fill in; `ntm check` warns (KH012)
 
@@ -543,19 +543,25 @@ def _unmet_figures(m: _Map, line: str) -> bool:
         tc = _criterion_by_name(m.bo, item["ten"].strip())
         if tc is None:
             continue
-        parts = [p.strip() for p in item["chi_tiet"].split(";") if p.strip()]
+        detail = item["chi_tiet"]
+        flags = named_flags(detail, tc)
+        if flags is not None:
+            detail = flags[0]
+        parts = [p.strip() for p in detail.split(";") if p.strip()]
         found = []
         for part in parts:
             found.extend(figures(part, tc))
-        if not found:
+        if not found and parts:
             found = yes_no(parts, tc)
+        if flags is not None:
+            found.extend(flags[1])
         for figure in found:
             entry = m.criteria.setdefault(tc.ma, {})
             state = entry.setdefault("hien_trang", {})
             if figure.chi_tieu.ma in state:
                 continue
             value: Any = int(figure.gia_tri) if figure.gia_tri.isdigit() else figure.gia_tri
-            if figure.gia_tri == "không":
+            if figure.gia_tri == "không" and figure.ly_do != NAMED_FLAG:  # the note prints as the document's
                 value = {"gia_tri": "không", "ghi_chu": figure.nguon}
             elif figure.yeu_cau is not None:
                 required = int(figure.yeu_cau) if figure.yeu_cau.isdigit() else figure.yeu_cau
