@@ -350,6 +350,22 @@ def test_round_trip_of_what_the_office_wording_prints(name: str, tmp_path: Path)
         assert table["dong"][0] == ["Phú Thượng", "1306", "1234", "52,5", "12450000"]
 
 
+def test_a_draft_imports_without_its_mark_and_says_so(tmp_path: Path) -> None:
+    """'DỰ THẢO' above the header is `render --du-thao`'s, not the issuer's first line (issue 18)."""
+    original = REPO / "plans" / "huong-son-2023.yaml"
+    (tmp_path / "goc.yaml").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    assert ntm(["render", "goc.yaml", "--du-thao", "-o", "goc.docx"], tmp_path).returncode == 0
+    done = ntm(["import", "goc.docx", "-o", "nhap.yaml", "--vung", "bac-trung-bo"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "[NH008]" in done.stderr and "--du-thao" in done.stderr
+    data = yaml.safe_load((tmp_path / "nhap.yaml").read_text(encoding="utf-8"))
+    assert data["van_ban"]["co_quan_ban_hanh"] == yaml.safe_load(original.read_text(encoding="utf-8"))[
+        "van_ban"]["co_quan_ban_hanh"]
+    before = ntm(["render", "goc.yaml", "--du-thao"], tmp_path).stdout
+    assert before.startswith("**DỰ THẢO**")
+    assert ntm(["render", "nhap.yaml", "--du-thao"], tmp_path).stdout == before
+
+
 # ----------------------------------------------------------------------------- command line
 
 

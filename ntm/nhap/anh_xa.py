@@ -954,6 +954,8 @@ def build_plan(v: VanBanNhap, doc: TaiLieu, options: TuyChon, sets: dict[str, Bo
             m.notices.append(("NH008", "chan_trang", text))
     for line in v.phan_dau.khac:
         m.notices.append(("NH008", "phan_dau", line))
+    if v.phan_dau.du_thao:
+        m.notices.append(("NH008", "du_thao", v.phan_dau.du_thao))
     for title_text in v.tieu_de_dam:
         m.notices.append(("NH009", "tieu_de_dam", title_text))
     return KetQuaAnhXa(data, m.guesses, m.notices, m.bo, m.unmet)
