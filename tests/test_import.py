@@ -315,6 +315,13 @@ _SHARED = """    - loai: thon_ntm_kieu_mau
     - loai: khu_dan_cu_ntm_kieu_mau
       tieu_de: Xây dựng mô hình
 """
+_GARDENS = '      noi: ["hộ ông Lê Văn Bình, thôn Phú Thượng", "hộ bà Trần Thị Lan, thôn Tân Hà"]\n'
+_OWN = """  khac:
+    - tieu_de: Xây dựng thôn nông thôn mới kiểu mẫu
+      noi_dung:
+        - Xây dựng thôn Phú Thượng đạt chuẩn thôn nông thôn mới kiểu mẫu;
+        - Xây dựng thôn Trung Hà đạt chuẩn thôn nông thôn mới kiểu mẫu.
+"""
 VARIANTS: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     # name -> ((old, new) in the plan, words its document must print)
     "khong-qua-hai-chi-tieu-co-khong": ([(_TIEU_CHI, "tieu_chi:\n" + _FLAGS.replace("LIEN_KET", "không"))],
@@ -324,6 +331,10 @@ VARIANTS: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     "cot-so": ([(_ROW, _ROW + _NUMBERS)], ["| 1.306 |", "| 1234 |", "| 52,5 |", "12.450.000", "|---|---:|---|---:|---:|"]),
     "muc-tieu-chung-tieu-de": ([("    - loai: khu_dan_cu_ntm_kieu_mau\n", _SHARED)],
                                ["đạt chuẩn thôn thông minh và thôn nông thôn mới kiểu mẫu"]),
+    # A heading of the plan's own that reads like a target on the same places as one before it:
+    # two targets there would be printed under one heading.
+    "tieu_de-rieng-cung-noi": ([(_GARDENS, _GARDENS + _OWN)],
+                               ["Xây dựng thôn nông thôn mới kiểu mẫu\n\n- Xây dựng thôn Phú Thượng đạt chuẩn thôn nông thôn mới kiểu mẫu;"]),
 }
 
 

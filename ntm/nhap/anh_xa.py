@@ -464,6 +464,11 @@ def _place_target(title: str, lines: list[str]) -> dict[str, Any] | None:
     return target
 
 
+def _target_key(target: dict[str, Any]) -> tuple[str, object]:
+    """What the document writer groups place targets by (ntm.present's muc_tieu_dia_ban)."""
+    return ("tieu_de", target["tieu_de"]) if target.get("tieu_de") else ("noi", tuple(target["noi"]))
+
+
 def _orig(stripped: list[str]) -> list[str]:
     out = []
     for s in stripped:
@@ -512,7 +517,9 @@ def _chi_tieu_groups(m: _Map, groups: list[Muc], path: YamlPath) -> dict[str, An
                     continue
         if stage <= 2:
             target = _place_target(title, lines)
-            if target is not None:
+            # The writer prints targets with one title, or with none and the same places, under one
+            # heading: two such headings in the document are not two targets.
+            if target is not None and _target_key(target) not in map(_target_key, out.get("dia_ban", [])):
                 out.setdefault("dia_ban", []).append(target)
                 stage = 2
                 continue
