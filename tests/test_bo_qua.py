@@ -72,7 +72,7 @@ def test_the_repository_file_governs_every_plan_under_it_and_can_make_an_error(t
     # render honours it: an error stops the document
     target = tmp_path / "kh.md"
     proc = run_process("render", str(repo / "plans" / "a.yaml"), "-o", str(target))
-    assert proc.returncode == 1 and "lỗi [KH012]" in proc.stderr and not target.exists()
+    assert proc.returncode == 1 and "lỗi [VB009]" in proc.stderr and not target.exists()
     # and a comment of the plan cannot accept what the repository made an error
     (repo / "plans" / "a.yaml").write_text("# ntm: bo-qua-tep KH012\n" + _text(PLACEHOLDER), encoding="utf-8")
     code, out = run("validate", str(repo / "plans"))
@@ -82,11 +82,15 @@ def test_the_repository_file_governs_every_plan_under_it_and_can_make_an_error(t
 def test_render_reports_only_what_is_not_accepted(tmp_path: Path) -> None:
     repo = _repo(tmp_path, '[bo-qua]\n"plans/*.yaml" = ["KH012"]\n', a=_text(PLACEHOLDER))
     target = tmp_path / "kh.md"
+    # a placeholder accepted for check never reaches a document to sign: render refuses it (VB009)
     proc = run_process("render", str(repo / "plans" / "a.yaml"), "-o", str(target))
+    assert proc.returncode == 1 and "lỗi [VB009]" in proc.stderr and not target.exists()
+    # a draft prints it, and the acceptance holds there
+    proc = run_process("render", str(repo / "plans" / "a.yaml"), "-o", str(target), "--du-thao")
     assert proc.returncode == 0, proc.stderr
     assert "KH012" not in proc.stderr and target.is_file()
     proc = run_process("render", str(repo / "plans" / "a.yaml"), "-o", str(target), "--hien-bo-qua",
-                       "--format", "concise")
+                       "--format", "concise", "--du-thao")
     assert "cảnh báo đã chấp nhận [KH012]" in proc.stderr and f"(chấp nhận tại {repo}/ntm.toml:2)" in proc.stderr
 
 

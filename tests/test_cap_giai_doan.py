@@ -56,7 +56,7 @@ def test_the_documents_state_level_and_stages_as_offices_write_them(tmp_path: Pa
     assert "- Đến năm 2028: xây dựng xã Hải Phong đạt chuẩn xã nông thôn mới hiện đại;" in province
     merged = (tmp_path / "xa.md").read_text(encoding="utf-8")
     for line in ("- Đến năm 2026 đạt chuẩn 4/10 tiêu chí, đến năm 2028 đạt chuẩn 7/10 tiêu chí, đến năm 2030 đạt "
-                 "chuẩn 10/10 tiêu chí",
+                 "chuẩn 10/10 tiêu chí;",
                  "- Tỷ lệ nghèo đa chiều: đến năm 2026 còn 3,2%, đến năm 2028 còn 2,5%, đến năm 2030 còn 1,5%;",
                  "- Tỷ lệ hộ dùng nước sạch theo quy chuẩn: đến năm 2026 đạt 65%, đến năm 2028 đạt 80%, đến năm 2030 "
                  "đạt 95%;",

@@ -271,12 +271,13 @@ def _round_trip_case(path: Path) -> Any:
     return pytest.param(path, id=path.name)
 
 
-@pytest.mark.parametrize("original", [_round_trip_case(p) for p in PLANS])
-def test_round_trip_gives_the_same_document(original: Path, tmp_path: Path) -> None:
+def _round_trip(text: str, folder: Path, tmp_path: Path) -> tuple[str, str, dict[str, Any]]:
+    """The plan `text` (from `folder`) rendered to .docx and imported: (its Markdown, the imported
+    plan's Markdown, the imported plan's data)."""
     plan = tmp_path / "goc.yaml"
-    plan.write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
-    set_file = original.parent / "bo-tieu-chi-nho.yaml"
-    data = yaml.safe_load(original.read_text(encoding="utf-8"))
+    plan.write_text(text, encoding="utf-8")
+    set_file = folder / "bo-tieu-chi-nho.yaml"
+    data = yaml.safe_load(text)
     args: list[str] = []
     if set_file.is_file() and data["bo_tieu_chi"] == set_file.name:
         (tmp_path / set_file.name).write_text(set_file.read_text(encoding="utf-8"), encoding="utf-8")
@@ -289,7 +290,102 @@ def test_round_trip_gives_the_same_document(original: Path, tmp_path: Path) -> N
     assert ntm(["validate", "nhap.yaml"], tmp_path).returncode == 0
     before = ntm(["render", "goc.yaml"], tmp_path).stdout
     after = ntm(["render", "nhap.yaml"], tmp_path).stdout
+    return before, after, yaml.safe_load((tmp_path / "nhap.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("original", [_round_trip_case(p) for p in PLANS])
+def test_round_trip_gives_the_same_document(original: Path, tmp_path: Path) -> None:
+    before, after, _ = _round_trip(original.read_text(encoding="utf-8"), original.parent, tmp_path)
     assert after == before
+
+
+# What the office wording of the documents (issue 18) prints and no shipped plan shows: a level
+# "không quá 3%", unmet yes/no indicators without a note named together, number columns printed
+# the Vietnamese way (1.306) or as written (a code), targets that share a heading.
+CAM_HA = REPO / "plans" / "cam-ha-2022-thi-dua.yaml"
+_TIEU_CHI = "tieu_chi:                                  # số liệu hiện trạng giả định\n"
+_FLAGS = """  ngheo_da_chieu:
+    hien_trang:
+      ty_le_ngheo_da_chieu: {gia_tri: "4,5%", yeu_cau: 3%}
+  to_chuc_san_xuat:
+    hien_trang:
+      hop_tac_xa: không
+      lien_ket_chuoi_gia_tri: LIEN_KET
+      truy_xuat_nguon_goc: có
+"""
+_ROW = "[3, Điện chiếu sáng đường thôn, Tân Hà, 1200, 95, 50, 45, Quý IV/2022]"
+_NUMBERS = """
+  - tieu_de: Số hộ các thôn
+    bang:
+      cot: [Thôn, Số hộ, {ten: Mã, kieu: chu}, {ten: Tỷ lệ, kieu: so}, Tổng vốn (đồng)]
+      dong:
+        - [Phú Thượng, 1306, 1234, '52,5', 12450000]
+        - [Trung Hà, 250, 2001, '7', 900000]"""
+_SHARED = """    - loai: thon_ntm_kieu_mau
+      noi: [Phú Thượng, Thôn Trung Hà]
+    - loai: khu_dan_cu_ntm_kieu_mau
+      tieu_de: Xây dựng mô hình
+"""
+_GARDENS = '      noi: ["hộ ông Lê Văn Bình, thôn Phú Thượng", "hộ bà Trần Thị Lan, thôn Tân Hà"]\n'
+_OWN = """  khac:
+    - tieu_de: Xây dựng thôn nông thôn mới kiểu mẫu
+      noi_dung:
+        - Xây dựng thôn Phú Thượng đạt chuẩn thôn nông thôn mới kiểu mẫu;
+        - Xây dựng thôn Trung Hà đạt chuẩn thôn nông thôn mới kiểu mẫu.
+"""
+VARIANTS: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
+    # name -> ((old, new) in the plan, words its document must print)
+    "khong-qua-hai-chi-tieu-co-khong": ([(_TIEU_CHI, "tieu_chi:\n" + _FLAGS.replace("LIEN_KET", "không"))],
+                                        ["yêu cầu không quá 3%", "(chưa đạt 2 chỉ tiêu: có hợp tác xã"]),
+    "mot-chi-tieu-co-khong": ([(_TIEU_CHI, "tieu_chi:\n" + _FLAGS.replace("LIEN_KET", "có"))],
+                              ["(chưa đạt chỉ tiêu có hợp tác xã hoạt động hiệu quả)"]),
+    "cot-so": ([(_ROW, _ROW + _NUMBERS)], ["| 1.306 |", "| 1234 |", "| 52,5 |", "12.450.000", "|---|---:|---|---:|---:|"]),
+    "muc-tieu-chung-tieu-de": ([("    - loai: khu_dan_cu_ntm_kieu_mau\n", _SHARED)],
+                               ["đạt chuẩn thôn thông minh và thôn nông thôn mới kiểu mẫu"]),
+    # A heading of the plan's own that reads like a target on the same places as one before it:
+    # two targets there would be printed under one heading.
+    "tieu_de-rieng-cung-noi": ([(_GARDENS, _GARDENS + _OWN)],
+                               ["Xây dựng thôn nông thôn mới kiểu mẫu\n\n- Xây dựng thôn Phú Thượng đạt chuẩn thôn nông thôn mới kiểu mẫu;"]),
+}
+
+
+@pytest.mark.parametrize("name", VARIANTS)
+def test_round_trip_of_what_the_office_wording_prints(name: str, tmp_path: Path) -> None:
+    text = CAM_HA.read_text(encoding="utf-8")
+    changes, printed = VARIANTS[name]
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new, 1)
+    before, after, data = _round_trip(text, CAM_HA.parent, tmp_path)
+    for words in printed:
+        assert words in before
+    assert after == before
+    if name == "khong-qua-hai-chi-tieu-co-khong":  # the figures are read back, not the sentence kept as text
+        assert "Phấn đấu hoàn thành" not in str(data)  # the writer's again (`tieu_chi_chua_dat: true`)
+        assert data["tieu_chi"]["ngheo_da_chieu"]["hien_trang"]["ty_le_ngheo_da_chieu"] == {
+            "gia_tri": "4,5%", "yeu_cau": "3%"}
+        state = data["tieu_chi"]["to_chuc_san_xuat"]["hien_trang"]
+        assert state == {"hop_tac_xa": "không", "lien_ket_chuoi_gia_tri": "không"}
+    if name == "cot-so":  # numbers again, and the columns' kind where the cells alone do not tell
+        table = data["phu_luc"][1]["bang"]
+        assert table["cot"][2] == {"ten": "Mã", "kieu": "chu"} and table["cot"][3] == {"ten": "Tỷ lệ", "kieu": "so"}
+        assert table["dong"][0] == ["Phú Thượng", "1306", "1234", "52,5", "12450000"]
+
+
+def test_a_draft_imports_without_its_mark_and_says_so(tmp_path: Path) -> None:
+    """'DỰ THẢO' above the header is `render --du-thao`'s, not the issuer's first line (issue 18)."""
+    original = REPO / "plans" / "huong-son-2023.yaml"
+    (tmp_path / "goc.yaml").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    assert ntm(["render", "goc.yaml", "--du-thao", "-o", "goc.docx"], tmp_path).returncode == 0
+    done = ntm(["import", "goc.docx", "-o", "nhap.yaml", "--vung", "bac-trung-bo"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "[NH008]" in done.stderr and "--du-thao" in done.stderr
+    data = yaml.safe_load((tmp_path / "nhap.yaml").read_text(encoding="utf-8"))
+    assert data["van_ban"]["co_quan_ban_hanh"] == yaml.safe_load(original.read_text(encoding="utf-8"))[
+        "van_ban"]["co_quan_ban_hanh"]
+    before = ntm(["render", "goc.yaml", "--du-thao"], tmp_path).stdout
+    assert before.startswith("**DỰ THẢO**")
+    assert ntm(["render", "nhap.yaml", "--du-thao"], tmp_path).stdout == before
 
 
 # ----------------------------------------------------------------------------- command line

@@ -5,8 +5,11 @@ tests skip naming the package, and fail under CI=true)."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -101,3 +104,173 @@ def test_pdf_conversion_is_bounded_in_time(tmp_path: Path, monkeypatch: pytest.M
     with pytest.raises(pdf.PdfLoi) as caught:
         pdf.docx_to_pdf(b"PK", time_limit=1)
     assert caught.value.cau.key == "pdf.qua_thoi_gian"
+
+
+# ----------------------------------------------------------------------------- stopped, verified, refused early
+
+SLOW_CONVERTER = """#!/bin/sh
+# A LibreOffice stand-in that starts a child (as soffice starts soffice.bin) and never finishes.
+/bin/sleep 300 &
+echo "$$ $!" > "$NTM_FAKE_MARK"
+wait
+"""
+NOT_A_PDF = """#!/bin/sh
+# A converter that "succeeds" but writes something that is not a PDF.
+touch "$NTM_FAKE_MARK"
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--outdir" ]; then out="$2"; fi
+  shift
+done
+echo "không phải PDF" > "$out/ke-hoach.pdf"
+"""
+
+
+def _fake(folder: Path, script: str) -> dict[str, str]:
+    """An environment whose soffice is `script`, with its own temporary folder and marker file."""
+    bin_dir = folder / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "soffice"
+    fake.write_text(script, encoding="utf-8")
+    fake.chmod(0o755)
+    temp = folder / "tmp"
+    temp.mkdir()
+    return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", "TMPDIR": str(temp),
+            "NTM_FAKE_MARK": str(folder / "mark")}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie (exited, not yet reaped by its parent) is not running
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(") ", 1)[-1].startswith("Z"))
+
+
+def _wait_for(check: Callable[[], bool], seconds: float) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if check():
+            return True
+        time.sleep(0.1)
+    return check()
+
+
+def _start_render(target: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "ntm", "render", str(PLANS / "huong-son-2023.yaml"), "-o",
+                             str(target)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            cwd=REPO)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP], ids=["TERM", "INT", "HUP"])
+def test_a_stopped_render_stops_the_converter_and_removes_its_folder(tmp_path: Path, sig: signal.Signals) -> None:
+    env = _fake(tmp_path, SLOW_CONVERTER)
+    mark = Path(env["NTM_FAKE_MARK"])
+    target = tmp_path / "ke-hoach.pdf"
+    ntm = _start_render(target, env)
+    try:
+        assert _wait_for(lambda: mark.exists() and len(mark.read_text().split()) == 2, 60), "the converter never ran"
+        converter, child = (int(p) for p in mark.read_text().split())
+        assert _alive(converter) and _alive(child)
+        assert list((tmp_path / "tmp").glob("ntm-pdf-*"))  # the conversion's folder, while it runs
+        ntm.send_signal(sig)
+        _, err = ntm.communicate(timeout=30)
+    finally:
+        if ntm.poll() is None:
+            ntm.kill()
+    assert ntm.returncode == 130, err  # as after Ctrl-C
+    assert _wait_for(lambda: not _alive(converter) and not _alive(child), 10), "the converter outlived ntm"
+    assert list((tmp_path / "tmp").iterdir()) == []  # no ntm-pdf-* folder left
+    assert not target.exists()
+
+
+def test_a_stopped_render_stops_libreoffice(tmp_path: Path) -> None:
+    """The same with the real LibreOffice: stopped mid-conversion, none of its processes is left."""
+    require_program("soffice", "libreoffice-writer-nogui")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    target = tmp_path / "ke-hoach.pdf"
+
+    def libreoffice() -> list[int]:
+        """Processes whose command line names our temporary folder (soffice, oosplash, soffice.bin)."""
+        found = []
+        for proc in Path("/proc").iterdir():
+            if proc.name.isdigit():
+                try:
+                    line = (proc / "cmdline").read_bytes()
+                except OSError:
+                    continue
+                if str(temp).encode() in line and _alive(int(proc.name)):
+                    found.append(int(proc.name))
+        return found
+
+    ntm = _start_render(target, env)
+    try:
+        assert _wait_for(lambda: bool(libreoffice()), 120), "LibreOffice never started"
+        ntm.send_signal(signal.SIGTERM)
+        _, err = ntm.communicate(timeout=60)
+    finally:
+        if ntm.poll() is None:
+            ntm.kill()
+    assert ntm.returncode == 130, err
+    assert _wait_for(lambda: not libreoffice(), 15), libreoffice()
+    assert list(temp.iterdir()) == []
+    assert not target.exists()
+
+
+def test_what_is_not_a_pdf_is_not_written(tmp_path: Path) -> None:
+    env = _fake(tmp_path, NOT_A_PDF)
+    target = tmp_path / "ke-hoach.pdf"
+    target.write_bytes(b"%PDF-1.4 the old one")
+    done = _ntm("render", str(PLANS / "huong-son-2023.yaml"), "-o", str(target), env=env)
+    assert Path(env["NTM_FAKE_MARK"]).exists()  # the converter ran
+    assert done.returncode == 2
+    assert "LibreOffice không tạo ra tệp PDF dùng được (không có phần đầu %PDF-)" in done.stderr
+    assert target.read_bytes() == b"%PDF-1.4 the old one"  # the old file is kept
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_a_pdf_is_checked_whole(tmp_path: Path) -> None:
+    """The check reads the header, the end marker and, with poppler, the pages."""
+    from ntm.present.document import pdf
+
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(b"%PDF-1.7\n1 0 obj\n")
+    with pytest.raises(pdf.PdfLoi) as caught:
+        pdf.check_pdf(cut.read_bytes(), cut)
+    assert "%%EOF" in str(caught.value.cau.params["ly_do"])
+    require_program("pdfinfo", "poppler-utils")
+    fake = tmp_path / "fake.pdf"
+    fake.write_bytes(b"%PDF-1.7\nnothing here\n%%EOF\n")
+    with pytest.raises(pdf.PdfLoi):
+        pdf.check_pdf(fake.read_bytes(), fake)
+
+
+@pytest.mark.parametrize("where", ["missing", "file"])
+def test_an_output_folder_that_cannot_be_written_is_refused_before_converting(tmp_path: Path, where: str) -> None:
+    env = _fake(tmp_path, SLOW_CONVERTER)
+    if where == "file":
+        (tmp_path / "a-file").write_text("x", encoding="utf-8")
+        target = tmp_path / "a-file" / "ke-hoach.pdf"
+    else:
+        target = tmp_path / "no-such-folder" / "ke-hoach.pdf"
+    done = _ntm("render", str(PLANS / "huong-son-2023.yaml"), "-o", str(target), env=env)
+    assert done.returncode == 2
+    assert "không ghi được văn bản" in done.stderr
+    assert not Path(env["NTM_FAKE_MARK"]).exists()  # the converter never started
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_output_folder_is_refused_before_converting(tmp_path: Path) -> None:
+    env = _fake(tmp_path, SLOW_CONVERTER)
+    folder = tmp_path / "chi-doc"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        done = _ntm("render", str(PLANS / "huong-son-2023.yaml"), "-o", str(folder / "ke-hoach.pdf"), env=env)
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 2 and "không có quyền ghi" in done.stderr
+    assert not Path(env["NTM_FAKE_MARK"]).exists()

@@ -88,8 +88,15 @@ JOINED_CAN_CU = (
         " triển kinh tế - xã hội năm 2023.",
     ],
 )
-# The list of unmet criteria is generated from the assessment, not copied from the seed.
-UNMET_PREFIX = "- Thực hiện nâng tỷ lệ các tiêu chí chưa đạt gồm:"
+# The list of unmet criteria is generated from the assessment, not copied from the seed, and
+# opened as offices write it (the seed's "nâng tỷ lệ các tiêu chí" is not).
+SEED_UNMET_PREFIX = "- Thực hiện nâng tỷ lệ các tiêu chí chưa đạt gồm:"
+UNMET_PREFIX = "- Phấn đấu hoàn thành các tiêu chí chưa đạt, gồm:"
+# Items of generated lists end with ";" and the last with "." (the seed leaves them bare).
+SEED_FINAL_MARKS = [
+    ("- Thực hiện đạt chuẩn 19/19 tiêu chí", "- Thực hiện đạt chuẩn 19/19 tiêu chí;"),
+    ("- Xây dựng thôn Ta Rung đạt thôn NTM kiểu mẫu", "- Xây dựng thôn Ta Rung đạt thôn NTM kiểu mẫu."),
+]
 # Abbreviations in the seed's headings that the criteria catalog spells out.
 HEADING_ABBREVIATIONS = {"HTTM": "hạ tầng thương mại"}
 HEADING = re.compile(r"^(?:[IVX]+|\d+(?:\.\d+)*)\.\s")
@@ -114,6 +121,9 @@ def seed_paragraphs() -> list[list[str]]:
         body = body.replace(wrong, right)
     assert body.count(SEED_EMPHASIS[0]) == 1
     body = body.replace(*SEED_EMPHASIS)
+    for bare, marked in SEED_FINAL_MARKS:
+        assert body.count(bare + "\n") == 1, bare
+        body = body.replace(bare + "\n", marked + "\n")
     paragraphs: list[list[str]] = []
     for block in re.split(r"\n[ \t]*\n", body):
         lines = [norm(line) for line in block.splitlines() if line.strip()]
@@ -123,7 +133,7 @@ def seed_paragraphs() -> list[list[str]]:
         # The unmet-criteria line becomes a paragraph of its own, matched by its prefix only.
         current: list[str] = []
         for line in lines:
-            if line.startswith(UNMET_PREFIX):
+            if line.startswith(SEED_UNMET_PREFIX):
                 if current:
                     paragraphs.append(current)
                 paragraphs.append([UNMET_PREFIX])
@@ -208,10 +218,11 @@ def test_unmet_criteria_sentence_comes_from_the_assessment(seed_markdown: str, t
     assert names == [
         "Nhà ở dân cư", "Lao động", "Tổ chức sản xuất và phát triển kinh tế nông thôn", "Y tế", "Tiếp cận pháp luật",
     ]
-    # the same formal wording as `ntm check`, no nested parentheses
-    assert "(Tỷ lệ lao động qua đào tạo đạt 52,77%, yêu cầu ≥ 75%, còn thiếu 22,23 điểm phần trăm)" in line
-    # the seed writes 82/90%; the nâng cao set asks ≥ 95% (a sourced level wins over the plan's own)
-    assert "(Tỷ lệ tham gia bảo hiểm y tế đạt 82%, yêu cầu ≥ 95%, còn thiếu 13 điểm phần trăm)" in line
+    # the figures `ntm check` gives, with levels as offices write them, no nested parentheses
+    assert "(tỷ lệ lao động qua đào tạo đạt 52,77%, yêu cầu từ 75% trở lên, còn thiếu 22,23 điểm phần trăm)" in line
+    # the seed writes 82/90%; the nâng cao set asks from 95% (a sourced level wins over the plan's own)
+    assert "(tỷ lệ tham gia bảo hiểm y tế đạt 82%, yêu cầu từ 95% trở lên, còn thiếu 13 điểm phần trăm)" in line
+    assert "≥" not in seed_markdown and "≤" not in seed_markdown
     assert "(còn 3 nhà tạm, dột nát, yêu cầu không còn)" in line
     assert "xã chưa có HTX" in line and "xã chưa đạt chuẩn tiếp cận pháp luật" in line
     assert line.endswith(".")
@@ -234,7 +245,7 @@ def test_a_criterion_unmet_by_self_assessment_shows_the_plans_figures(tmp_path: 
     plan = tmp_path / "ke-hoach.yaml"
     plan.write_text(text.replace(dien, "  dien:\n    tu_danh_gia: chua_dat\n"), encoding="utf-8")
     line = next(line for line in render_md(plan).splitlines() if line.startswith(UNMET_PREFIX))
-    assert "Tiêu chí **Điện** (Tỷ lệ hộ sử dụng điện an toàn 100%); " in line
+    assert "gồm: tiêu chí **Điện** (tỷ lệ hộ sử dụng điện an toàn 100%); " in line
 
 
 def test_markdown_header_and_signature(seed_markdown: str) -> None:

@@ -285,6 +285,11 @@ def render_cmd(
     anywhere: AnywhereOpt = False,
     cau_hinh: ConfigOpt = None,
     hien_bo_qua: ShowAcceptedOpt = False,
+    du_thao: Annotated[
+        bool, typer.Option("--du-thao", help="Xuất bản DỰ THẢO: ghi chữ DỰ THẢO ở đầu văn bản, in cả chỗ "
+                                             "[ĐIỀN: …] còn lại (không có tùy chọn này, kế hoạch còn chỗ "
+                                             "chờ điền thì không xuất).")
+    ] = False,
 ) -> int:
     """Xuất văn bản kế hoạch: Markdown, hoặc .docx (và .pdf qua LibreOffice) theo thể thức Nghị định
     30/2020/NĐ-CP, hoặc Hướng dẫn 36-HD/VPTW với văn bản của Đảng.
@@ -295,7 +300,7 @@ def render_cmd(
 
     fmt = frame.chon(format, RENDER.names + CHECK.names, FORMAT, "ntm render") if format is not None else None
     return render_command(Path(plan), Path(output) if output else None, fmt, Path(template) if template else None,
-                          anywhere, cau_hinh, hien_bo_qua)
+                          anywhere, cau_hinh, hien_bo_qua, du_thao)
 
 
 @command("import")

@@ -26,11 +26,14 @@ from ntm.diagnostics.params import Cau
 from ntm.present.formats import CHECK, RENDER, TEMPLATE_SUFFIXES, Format
 from ntm.present.kiem_tra import Totals
 from ntm.present.messages import phrase
-from ntm.present.output import Luong, OutputError, write_atomic
+from ntm.present.output import Luong, OutputError, check_writable, write_atomic
 from ntm.present.view import ChanDoan, KiemTra, kiem_tra
 from ntm.run import check_file
 from ntm.run.bo_qua import config_for
 from ntm.run.one import repository_root
+
+if TYPE_CHECKING:
+    from ntm.run import KetQuaTep
 
 if TYPE_CHECKING:
     from ntm.present.formats import DocumentWriter
@@ -81,6 +84,14 @@ def resolve_formats(output: Path | None, fmt: str | None, template: Path | None)
     return chosen, diagnostics
 
 
+def _unwritable(output: Path, inputs: tuple[Path, ...]) -> LoiCachDung | None:
+    try:
+        check_writable(output, inputs)
+    except OutputError as exc:
+        return LoiCachDung(Cau("ghi.van_ban", {"ly_do": exc.cau}), None, nhan=False)
+    return None
+
+
 def _say(text: str) -> None:
     sys.stderr.write(f"ntm: {text}\n")
 
@@ -97,8 +108,25 @@ def report(view: KiemTra, fmt: str) -> None:
     out.flush()
 
 
+def _placeholders_refused(result: KetQuaTep) -> bool:
+    """A plan still holding `[ĐIỀN: …]`: each warning KH012 becomes the error VB009 (same place),
+    since a document that prints them cannot be signed. Whether any was found."""
+    found = False
+    for n, d in enumerate(result.diagnostics):
+        if d.code == "KH012":
+            result.diagnostics[n] = dataclasses.replace(d, code="VB009")
+            found = True
+    # An accepted KH012 (`# ntm: bo-qua KH012`) lets `check` pass, never a document be signed.
+    for accepted in [c for c in result.da_chap_nhan if c.diagnostic.code == "KH012"]:
+        result.da_chap_nhan.remove(accepted)
+        result.diagnostics.append(dataclasses.replace(accepted.diagnostic, code="VB009"))
+        found = True
+    return found
+
+
 def render_command(plan: Path, output: Path | None, fmt: str | None, template: Path | None,
-                   anywhere: bool = False, cau_hinh: str | None = None, hien_bo_qua: bool = False) -> int:
+                   anywhere: bool = False, cau_hinh: str | None = None, hien_bo_qua: bool = False,
+                   du_thao: bool = False) -> int:
     from ntm.cli.plans import config_path
 
     document, diagnostics = resolve_formats(output, fmt, template)
@@ -118,6 +146,7 @@ def render_command(plan: Path, output: Path | None, fmt: str | None, template: P
             raise LoiCachDung(Cau("pdf.thieu_libreoffice"), None, nhan=False)
 
     result = check_file(plan, str(plan), assessing=True, anywhere=anywhere, cau_hinh=given_config)
+    placeholders = not du_thao and _placeholders_refused(result)
     view = kiem_tra(result, "render", hien_bo_qua)
     config = config_for(plan, repository_root(plan.parent), given_config)
     if config is not None and config.diagnostics:  # the repository's ntm.toml: said with the plan's own
@@ -126,15 +155,22 @@ def render_command(plan: Path, output: Path | None, fmt: str | None, template: P
                                    hop_le=view.hop_le and not any(d.muc_do is MucDo.LOI for d in own))
     data = b""
     refused: Cau | None = None  # the plan or the template stops the document (exit 1)
-    failed: LoiCachDung | None = None  # the conversion to PDF (exit 2)
+    failed: LoiCachDung | None = None  # the conversion to PDF, or a target that cannot be written (exit 2)
+    # Never replace an input of this run: the plan, the template, a criteria file it read.
+    read = result.catalog.tep if result.catalog is not None else ()
+    inputs = (plan, *((template,) if template else ()), *(Path(p) for p in read))
     if result.plan is None or result.assessment is None or has_errors(result.diagnostics):
-        refused = Cau("van_ban.ke_hoach_loi")
+        only_placeholders = placeholders and not any(d.code != "VB009" and d.level is MucDo.LOI
+                                                     for d in result.diagnostics)
+        refused = Cau("van_ban.con_cho_dien" if only_placeholders else "van_ban.ke_hoach_loi")
+    elif output is not None and (unwritable := _unwritable(output, inputs)) is not None:
+        failed = unwritable  # said now, not after a conversion that could not be kept
     else:
         from ntm.present.document.build import build_document  # an invalid plan needs no document
         from ntm.present.document.mau import MauLoi
 
         try:
-            data = document.load()(build_document(result.plan, result.assessment), template)
+            data = document.load()(build_document(result.plan, result.assessment, du_thao=du_thao), template)
         except MauLoi as exc:  # the office's template, not the plan: said where in the template
             view = dataclasses.replace(view, hop_le=False, chan_doan=(*view.chan_doan, ChanDoan.of(exc.diagnostic)))
             refused = Cau("van_ban.khong_dung_duoc")
@@ -150,9 +186,6 @@ def render_command(plan: Path, output: Path | None, fmt: str | None, template: P
     if output is None:
         Luong(sys.stdout).write_bytes(data)
         return EXIT_OK
-    # Never replace an input of this run: the plan, the template, a criteria file it read.
-    read = result.catalog.tep if result.catalog is not None else ()
-    inputs = (plan, *((template,) if template else ()), *(Path(p) for p in read))
     try:
         write_atomic(output, data, inputs)
     except OutputError as exc:

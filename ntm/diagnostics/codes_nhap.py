@@ -102,6 +102,8 @@ CODES: tuple[Ma, ...] = (
             "dau_trang": "chữ ở đầu trang (lặp lại mỗi trang) không được đưa vào kế hoạch: {trich}.",
             "chan_trang": "chữ ở chân trang (lặp lại mỗi trang) không được đưa vào kế hoạch: {trich}.",
             "phan_dau": "dòng ở phần đầu văn bản không nhận ra (không phải cơ quan, số, ngày, quốc hiệu): {trich}.",
+            "du_thao": "dấu {trich} của bản dự thảo không đưa vào kế hoạch: xuất lại bản dự thảo bằng "
+                       "`ntm render --du-thao`.",
             "chu_ky": "dòng ở khối chữ ký không phải thẩm quyền, chức vụ hay họ tên: {trich}.",
             "sau_chu_ky": "đoạn sau chữ ký không thuộc phụ lục nào: {trich}.",
             "bang_sau_chu_ky": "bảng sau chữ ký không thuộc phụ lục nào.",

@@ -58,9 +58,14 @@ CAU: dict[str, str] = {
     "pdf.khong_chay_duoc": "không chạy được LibreOffice ({ly_do}).",
     "pdf.qua_thoi_gian": "LibreOffice chuyển sang PDF quá {giay} giây: đã dừng, không ghi tệp PDF.",
     "pdf.khong_chuyen_duoc": "LibreOffice không chuyển được văn bản sang PDF (mã {ma}: {chi_tiet}); không ghi tệp PDF.",
+    "pdf.khong_phai_pdf": "LibreOffice không tạo ra tệp PDF dùng được ({ly_do}); không ghi tệp PDF.",
     # the plan or the template (exit 1)
     "van_ban.ke_hoach_loi": "kế hoạch có lỗi (xem các dòng trên): không xuất văn bản.",
     "van_ban.khong_dung_duoc": "mẫu có lỗi (xem dòng trên): không xuất văn bản.",
+    "van_ban.con_cho_dien": (
+        "kế hoạch còn chỗ chờ điền (xem các dòng trên): không xuất văn bản; "
+        "thêm --du-thao để xuất bản dự thảo (có chữ DỰ THẢO ở đầu văn bản)."
+    ),
 }
 
 CODES: tuple[Ma, ...] = (
@@ -117,6 +122,13 @@ CODES: tuple[Ma, ...] = (
             "ban_chi_dao": "{viet}: trưởng ban chỉ đạo ký trực tiếp, không ghi T/M (Hướng dẫn 36-HD/VPTW Mục II "
                            "1.7); cấp phó ký thay ghi K/T TRƯỞNG BAN. Hãy bỏ tham_quyen.",
         },
+    ),
+    Ma(
+        "VB009", LOI, "còn chỗ chờ điền {gia_tri}: văn bản ban hành không được để chỗ trống này; hãy điền thông tin thật.",
+        "ntm render gặp chỗ '[ĐIỀN: …]' do ntm init để lại (cảnh báo KH012 của ntm check); "
+        "ntm render --du-thao vẫn xuất, thành bản DỰ THẢO.",
+        "van_ban:\n  so_hieu: \"[ĐIỀN: số]/KH-UBND\"   # rồi: ntm render ke-hoach.yaml -o kh.docx",
+        dua_ra=("cli",),
     ),
     Ma(
         "MAU001", LOI, "mẫu .docx này không dùng được ({loai}).",

@@ -18,7 +18,7 @@ from ntm.nhap.du_doan import DuDoan, YamlPath
 from ntm.nhap.khoi import Bang, Doan, TaiLieu
 from ntm.nhap.nhan_dang import Muc, VanBanNhap
 from ntm.nhap.noi_dung import NoiDung, bang_chu, convert, ket_cau, plain_text, table_spec
-from ntm.nhap.tieu_chi import criterion_named, figures, set_score, stated, yes_no
+from ntm.nhap.tieu_chi import NAMED_FLAG, criterion_named, figures, named_flags, set_score, stated, yes_no
 
 CHO_DIEN = "[ĐIỀN: {}]"  # what ntm init writes where an office must fill in; `ntm check` warns (KH012)
 
@@ -44,9 +44,12 @@ _TITLES = {
 }
 _YEAR = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 _PERIOD = re.compile(r"(?:giai đoạn\s+)?(?P<tu>(?:19|20)\d\d)\s*[-–—]\s*(?P<den>(?:19|20)\d\d)")
-_UNMET = re.compile(r"^[-–]\s*Thực hiện nâng tỷ lệ các tiêu chí chưa đạt gồm\s*:\s*(?P<rest>.+)$", re.DOTALL)
+# The unmet-criteria sentence as the document writer opens it ("Phấn đấu hoàn thành các tiêu chí
+# chưa đạt, gồm: …"), or as ntm opened it before (issue 18): both give their figures.
+_UNMET = re.compile(r"^[-–]\s*(?:Phấn đấu hoàn thành|Thực hiện nâng tỷ lệ) các tiêu chí chưa đạt,?\s*gồm\s*:\s*"
+                    r"(?P<rest>.+)$", re.DOTALL)
 _UNMET_ITEM = re.compile(r"(?:^|;\s*)[Tt]iêu chí\s+(?P<ten>[^(;]+?)\s*\((?P<chi_tiet>[^()]*(?:\([^()]*\)[^()]*)*)\)")
-_DAT_CHUAN = re.compile(r"^[-–]\s*Thực hiện đạt chuẩn (?P<so>\d+/\d+) tiêu chí$")
+_DAT_CHUAN = re.compile(r"^[-–]\s*Thực hiện đạt chuẩn (?P<so>\d+/\d+) tiêu chí(?P<cuoi>[;.]?)$")
 _NHIEM_VU = re.compile(r"^[-–]\s*Nhiệm vụ\s*:\s*(?P<chu>.+)$", re.DOTALL)
 _GIAI_PHAP = re.compile(r"^[-–]\s*(?P<nhan>Giải pháp[^:]{0,40})\s*:\s*(?P<chu>.+)$", re.DOTALL)
 _TINH = re.compile(r"\btỉnh\s+(?P<ten>(?:[A-ZĐÂĂÊÔƠƯ][\wđ]*\s?){1,4})")
@@ -461,6 +464,11 @@ def _place_target(title: str, lines: list[str]) -> dict[str, Any] | None:
     return target
 
 
+def _target_key(target: dict[str, Any]) -> tuple[str, object]:
+    """What the document writer groups place targets by (ntm.present's muc_tieu_dia_ban)."""
+    return ("tieu_de", target["tieu_de"]) if target.get("tieu_de") else ("noi", tuple(target["noi"]))
+
+
 def _orig(stripped: list[str]) -> list[str]:
     out = []
     for s in stripped:
@@ -480,7 +488,8 @@ def _chi_tieu_groups(m: _Map, groups: list[Muc], path: YamlPath) -> dict[str, An
         if stage == 0 and (khoa(title).startswith("bộ tiêu chí") or any(_DAT_CHUAN.match(x) for x in lines)):
             entry: dict[str, Any] = {}
             rest = list(lines)
-            if rest and (dm := _DAT_CHUAN.match(rest[0])):
+            # The writer's own items end with ";", the list's last with "." (ntm.present's generated_list).
+            if rest and (dm := _DAT_CHUAN.match(rest[0])) and dm["cuoi"] == _final(0, lines):
                 entry["dat_chuan"] = dm["so"]
                 rest.pop(0)
             entry = {"tieu_de": title, **entry}
@@ -488,7 +497,9 @@ def _chi_tieu_groups(m: _Map, groups: list[Muc], path: YamlPath) -> dict[str, An
                 entry["noi_dung_khac"] = [line[2:] for line in rest]
             for k, line in enumerate(rest):
                 if _unmet_figures(m, line) and k == 0:
-                    m.unmet.append((("chi_tieu", "bo_tieu_chi", "noi_dung_khac", 0), line))
+                    end = _final(len(lines) - len(rest), lines)
+                    if line.endswith(end):  # else the writer would end it otherwise: kept verbatim
+                        m.unmet.append((("chi_tieu", "bo_tieu_chi", "noi_dung_khac", 0), line[: -1] + "."))
             if m.set_title is not None and m.set_title != title:
                 return None
             m.set_title = title
@@ -496,8 +507,8 @@ def _chi_tieu_groups(m: _Map, groups: list[Muc], path: YamlPath) -> dict[str, An
             stage = 1
             continue
         if stage <= 1:
-            places = [re.match(r"^- Xây dựng (?P<noi>.+) đạt thôn NTM kiểu mẫu$", x) for x in lines]
-            if places and all(places):
+            places = [re.match(r"^- Xây dựng (?P<noi>.+) đạt thôn NTM kiểu mẫu$", x.rstrip(";.")) for x in lines]
+            if places and all(places) and ket_cau([x[2:] for x in lines]) == [x[2:] for x in lines]:
                 names = [p["noi"] for p in places if p]
                 thon = [x[5:] if x.startswith("thôn ") else x for x in names]
                 if all(_thon(t) == orig for t, orig in zip(thon, names, strict=True)):
@@ -506,13 +517,20 @@ def _chi_tieu_groups(m: _Map, groups: list[Muc], path: YamlPath) -> dict[str, An
                     continue
         if stage <= 2:
             target = _place_target(title, lines)
-            if target is not None:
+            # The writer prints targets with one title, or with none and the same places, under one
+            # heading: two such headings in the document are not two targets.
+            if target is not None and _target_key(target) not in map(_target_key, out.get("dia_ban", [])):
                 out.setdefault("dia_ban", []).append(target)
                 stage = 2
                 continue
         out.setdefault("khac", []).append({"tieu_de": title, "noi_dung": [line[2:] for line in lines]})
         stage = 3
     return out
+
+
+def _final(k: int, lines: list[str]) -> str:
+    """The mark the document writer ends the k-th generated item of `lines` with."""
+    return "." if k == len(lines) - 1 else ";"
 
 
 def _thon(name: str) -> str:
@@ -532,19 +550,25 @@ def _unmet_figures(m: _Map, line: str) -> bool:
         tc = _criterion_by_name(m.bo, item["ten"].strip())
         if tc is None:
             continue
-        parts = [p.strip() for p in item["chi_tiet"].split(";") if p.strip()]
+        detail = item["chi_tiet"]
+        flags = named_flags(detail, tc)
+        if flags is not None:
+            detail = flags[0]
+        parts = [p.strip() for p in detail.split(";") if p.strip()]
         found = []
         for part in parts:
             found.extend(figures(part, tc))
-        if not found:
+        if not found and parts:
             found = yes_no(parts, tc)
+        if flags is not None:
+            found.extend(flags[1])
         for figure in found:
             entry = m.criteria.setdefault(tc.ma, {})
             state = entry.setdefault("hien_trang", {})
             if figure.chi_tieu.ma in state:
                 continue
             value: Any = int(figure.gia_tri) if figure.gia_tri.isdigit() else figure.gia_tri
-            if figure.gia_tri == "không":
+            if figure.gia_tri == "không" and figure.ly_do != NAMED_FLAG:  # the note prints as the document's
                 value = {"gia_tri": "không", "ghi_chu": figure.nguon}
             elif figure.yeu_cau is not None:
                 required = int(figure.yeu_cau) if figure.yeu_cau.isdigit() else figure.yeu_cau
@@ -712,15 +736,22 @@ def _kinh_phi(m: _Map, section: Muc) -> dict[str, Any] | None:
             out["tong"] = int(amount)
             rest = rest[2:]
     sources = []
-    while rest and rest[0].startswith("- ") and rest[0].endswith(";"):
-        body = rest[0][2:-1]
+    # The sources are the writer's list: each item ends with ";", the last with "." (ket_cau); the
+    # longest run of "- " lines so ended, for a "- " paragraph of the plan's own may follow them.
+    run = 0
+    while run < len(rest) and rest[run].startswith("- "):
+        run += 1
+    while run and ket_cau([line[2:].rstrip(" ;.,") for line in rest[:run]]) != [line[2:] for line in rest[:run]]:
+        run -= 1
+    for line in rest[:run]:
+        body = line[2:-1] if line.endswith((";", ".")) else line[2:]
         sm = re.match(r"^(?P<ten>.+?): (?P<so>[\d.]+) đồng$", body)
         amount = so_viet(sm["so"]) if sm else None
         if sm and amount is not None:
             sources.append({"ten": sm["ten"], "so_tien": int(amount)})
         else:
             sources.append({"ten": body})
-        rest.pop(0)
+    rest = rest[run:]
     if sources:
         out["nguon"] = sources
     if rest:
@@ -930,6 +961,8 @@ def build_plan(v: VanBanNhap, doc: TaiLieu, options: TuyChon, sets: dict[str, Bo
             m.notices.append(("NH008", "chan_trang", text))
     for line in v.phan_dau.khac:
         m.notices.append(("NH008", "phan_dau", line))
+    if v.phan_dau.du_thao:
+        m.notices.append(("NH008", "du_thao", v.phan_dau.du_thao))
     for title_text in v.tieu_de_dam:
         m.notices.append(("NH009", "tieu_de_dam", title_text))
     return KetQuaAnhXa(data, m.guesses, m.notices, m.bo, m.unmet)

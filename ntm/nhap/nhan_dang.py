@@ -65,6 +65,7 @@ class PhanDau:
     ngay: date | None = None
     dong_ngay: str | None = None  # the place-and-date line as written
     khac: list[str] = field(default_factory=list)  # header lines none of the above
+    du_thao: str | None = None  # a draft's mark ("DỰ THẢO"): `ntm render --du-thao` prints it, no plan key
 
 
 @dataclass
@@ -159,6 +160,9 @@ def _title_index(blocks: list[Khoi]) -> int | None:
     return None
 
 
+_DU_THAO = re.compile(r"dự thảo(?: lần (?:\d+|thứ \w+))?")
+
+
 def _header(lines: list[Dong]) -> PhanDau:
     head = PhanDau()
     issuer: list[Dong] = []
@@ -173,6 +177,9 @@ def _header(lines: list[Dong]) -> PhanDau:
             continue
         if key == TEN_DANG:
             head.he_thong = "dang"
+            continue
+        if _DU_THAO.fullmatch(key) and head.du_thao is None and not issuer:
+            head.du_thao = text
             continue
         m = _SO.match(text)
         if m and (not head.so_hieu) and ("/" in text or "-" in m["so"]):

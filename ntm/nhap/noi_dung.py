@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from ntm.nhap.chu import khoa, so_viet
@@ -256,6 +257,7 @@ def table_spec(t: Bang, after: Any, path: YamlPath, nd: NoiDung) -> tuple[dict[s
     spec: dict[str, Any] = {"cot": columns, "dong": rows}
     used_after = _totals(spec, rows, columns, after, path, nd)
     _quantities(columns, rows, right)
+    _number_columns(columns, rows, right)
     if not rows:
         spec.pop("dong")
     return spec, used_after
@@ -335,6 +337,60 @@ def _quantities(columns: list[Any], rows: list[list[str]], right: list[bool]) ->
         cells = [row[n] for row in rows if row[n]]
         if m and cells and all(so_viet(c) is not None for c in cells):
             holder[index] = {"ten": m["ten"].strip(), "don_vi": m["don_vi"].strip()}
+
+
+def _whole_from_1000(cells: list[str]) -> bool:
+    """The writer's own test for a column without unit or total (ntm/present/document/bang.py
+    `_numeric`): every cell a whole number as a plan types one, one of them from 1.000 up."""
+    from ntm.plan.values import parse_number
+
+    values = []
+    for cell in cells:
+        try:
+            values.append(Decimal(parse_number(cell)))
+        except ValueError:
+            return False
+    return all(v == v.to_integral_value() for v in values) and any(abs(v) >= 1000 for v in values)
+
+
+def _vn(plain: str) -> str:
+    """'1306' -> '1.306', '1234,5' -> '1.234,5': a plain number as the document writer prints it."""
+    whole, comma, fraction = plain.partition(",")
+    return f"{int(whole):,}".replace(",", ".") + comma + fraction
+
+
+def _number_columns(columns: list[Any], rows: list[list[str]], right: list[bool]) -> None:
+    """Numbers as the document writer prints them. A column of numbers it aligns right prints the
+    Vietnamese way (1.306): the plan holds the number ('1306'), with `kieu: so` when the column
+    alone would not say so (no unit, no total, no whole number from 1.000 up). A column of such
+    whole numbers left as written (codes, not quantities) says `kieu: chu`. Either way printing
+    the plan gives back the cells and their alignment."""
+    for n, (holder, index, groups) in enumerate(_leaf_paths(columns)):
+        col = holder[index]
+        cells = [row[n] for row in rows if n < len(row) and row[n]]
+        if not cells or n >= len(right):
+            continue
+        label = col if isinstance(col, str) else col["ten"]
+        quantity = (isinstance(col, dict) and bool(col.get("tong") or col.get("don_vi"))) \
+            or any(g.get("don_vi") for g in groups)
+        years = "năm" in " ".join([*(g["ten"] for g in groups), label]).lower().split()
+        kieu = None
+        if right[n]:
+            numbers = [so_viet(c) for c in cells]
+            plain = [_plain_number(v) for v in numbers if v is not None]
+            if len(plain) != len(cells) or any(_vn(p) != c for p, c in zip(plain, cells, strict=True)):
+                continue  # not printed from numbers: kept as written
+            for row in rows:
+                if n < len(row) and row[n]:
+                    row[n] = _plain_number(so_viet(row[n]))
+            if not quantity and (years or not _whole_from_1000(plain)):
+                kieu = "so"
+        elif not quantity and not years and _whole_from_1000(cells):
+            kieu = "chu"
+        if kieu is not None:
+            entry = {"ten": col} if isinstance(col, str) else dict(col)
+            entry["kieu"] = kieu
+            holder[index] = entry
 
 
 def _plain_number(value: Any) -> str:

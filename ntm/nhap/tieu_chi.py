@@ -159,11 +159,12 @@ def figures(item: str, tc: TieuChi) -> list[SoLieu]:
     return out
 
 
-_REQUIRED = re.compile(r"yêu cầu\s*(?:[≥≤]|từ|tối thiểu|tối đa)?\s*(?P<so>\d+(?:[.,]\d+)?)\s*(?P<pt>%?)", re.IGNORECASE)
+_REQUIRED = re.compile(r"yêu cầu\s*(?:[≥≤]|từ|tối thiểu|tối đa|không quá)?\s*(?P<so>\d+(?:[.,]\d+)?)\s*(?P<pt>%?)", re.IGNORECASE)
 
 
 def requirement(spec: ChiTieu, text: str) -> str | None:
-    """The requirement a sentence states for the indicator ("yêu cầu ≥ 75%", "yêu cầu không còn",
+    """The requirement a sentence states for the indicator ("yêu cầu từ 75% trở lên", "yêu cầu không
+    quá 3%", "yêu cầu ≥ 75%", "yêu cầu không còn",
     the 75 of "52,77/75%"), as the plan writes a level; None when it states none."""
     percent_unit = spec.don_vi is not None and spec.don_vi.value == "%"
     m = _REQUIRED.search(text)
@@ -223,6 +224,30 @@ def yes_no(items: Sequence[str], tc: TieuChi) -> list[SoLieu]:
         return []
     return [SoLieu(spec, "không", note, f"ghi chú thứ {n + 1} trong câu, theo thứ tự chỉ tiêu của bộ")
             for n, (spec, note) in enumerate(zip(flags, notes, strict=True))]
+
+
+# Unmet yes/no indicators the writer names together, last in a criterion's brackets (ntm.present's
+# wording.chua_dat_chi_tieu): "chưa đạt chỉ tiêu có hợp tác xã …", "chưa đạt 2 chỉ tiêu: a; b".
+NAMED_FLAG = "chỉ tiêu có/không mà câu nêu tên là chưa đạt"  # SoLieu.ly_do of those
+_CHUA_DAT_CHI_TIEU = re.compile(r"(?:^|;\s*)chưa đạt (?:chỉ tiêu (?P<mot>[^;]+)|(?P<so>\d+) chỉ tiêu: (?P<nhieu>.+))$",
+                                re.DOTALL)
+
+
+def named_flags(text: str, tc: TieuChi) -> tuple[str, list[SoLieu]] | None:
+    """The unmet yes/no indicators of `tc` a criterion's brackets name together at their end, and
+    the text before them; None when the brackets do not end so or a name is not the set's."""
+    m = _CHUA_DAT_CHI_TIEU.search(text)
+    if m is None:
+        return None
+    names = [m["mot"]] if m["mot"] is not None else m["nhieu"].split("; ")
+    if m["so"] is not None and int(m["so"]) != len(names):
+        return None
+    flags = {spec.ten_hien_thi[:1].lower() + spec.ten_hien_thi[1:]: spec
+             for spec in tc.chi_tieu if spec.loai is LoaiChiTieu.dat}
+    if not all(name in flags for name in names) or len(set(names)) != len(names):
+        return None
+    said = m.group(0).lstrip("; ")
+    return text[: m.start()], [SoLieu(flags[name], "không", said, NAMED_FLAG) for name in names]
 
 
 def percent(value: str) -> Decimal | None:

@@ -25,7 +25,7 @@ from pydantic import (
 
 from ntm.diagnostics.params import Cau, GiaTri
 from ntm.plan.co_so import DoanVan, PlanModel, new_list
-from ntm.plan.noi_dung import PhanBoCucType, PhanBoSung, PhuLuc
+from ntm.plan.noi_dung import KieuDanhSach, PhanBoCucType, PhanBoSung, PhuLuc
 from ntm.plan.values import CoKhong, SoLieuType, SoNguyen, ntm_error, parse_number, words_pattern
 from ntm.plan.van_ban import VanBan
 
@@ -432,6 +432,9 @@ class KinhPhi(PlanModel):
 class MucDichYeuCau(PlanModel):
     muc_dich: DoanVan = Field(default_factory=new_list)
     yeu_cau: DoanVan = Field(default_factory=new_list)
+    kieu: KieuDanhSach | None = Field(
+        None, description="Trình bày các ý như một danh sách: gach (-), cong (+), chu (a)), so (1)); mặc định: đoạn văn"
+    )
 
 
 def _period(value: Any) -> Any:

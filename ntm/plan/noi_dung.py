@@ -26,12 +26,23 @@ class ViTri(str, Enum):
 
 # ---------------------------------------------------------------------------- tables
 
+class KieuCot(str, Enum):
+    """How a table column's cells print."""
+
+    so = "so"  # numbers the Vietnamese way (1.306; 52,77), aligned right
+    chu = "chu"  # exactly as written (a code, a year)
+
+
 class CotBang(PlanModel):
     """A table column, or a group of columns under one merged header cell."""
 
     ten: str = Field(description="Tiêu đề cột")
     don_vi: str | None = Field(None, description="Đơn vị, in trong tiêu đề: 'Kinh phí (triệu đồng)'")
     tong: CoKhong = Field(False, description="Cộng cột này ở dòng tổng (mọi ô phải là số)")
+    kieu: KieuCot | None = Field(
+        None, description="so: in số kiểu Việt Nam (1.306), canh phải; chu: in đúng như viết. Mặc định: "
+                          "số khi cột có đơn vị, có tổng, hoặc mọi ô là số nguyên"
+    )
     cot: list[CotBangType] = Field(
         default_factory=new_list, description="Các cột con: tiêu đề này gộp ô phía trên chúng"
     )
@@ -178,5 +189,8 @@ class PhuLuc(PlanModel):
     )
     kho_ngang: CoKhong | None = Field(
         None, description="Trình bày phụ lục trên trang ngang (.docx); mặc định: ngang khi bảng có trên 6 cột"
+    )
+    chi_tiet: CoKhong = Field(
+        False, description="Với bang: tinh_trang_tieu_chi: true = mỗi chỉ tiêu một dòng (mặc định: mỗi tiêu chí một dòng)"
     )
 

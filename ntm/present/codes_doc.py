@@ -103,6 +103,7 @@ STAGES: dict[str, tuple[str, str, str]] = {
     "rules": ("bộ chạy quy tắc", "bộ chạy các quy tắc, khi quá nhiều lỗi", "ntm/rules/__init__.py"),
     "run": ("chạy kiểm tra", "giai đoạn chạy kiểm tra", "ntm/run/"),
     "present": ("xuất văn bản", "giai đoạn xuất văn bản", "ntm/present/"),
+    "cli": ("dòng lệnh", "lệnh trên dòng lệnh", "ntm/cli/"),
     "nhap": ("nhập văn bản Word", "giai đoạn nhập văn bản Word (`ntm import`)", "ntm/nhap/"),
 }
 

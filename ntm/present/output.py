@@ -154,6 +154,23 @@ def check_target(path: Path, inputs: tuple[Path, ...] = ()) -> None:
         raise _refuse("ghi.chi_doc", tep=str(path))
 
 
+def _check_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        if folder.exists():  # `plan.yaml/x.json`: the "folder" is a file
+            raise _refuse("ghi.thu_muc_la_tep", thu_muc=str(folder))
+        raise _refuse("ghi.khong_co_thu_muc", thu_muc=str(folder))
+
+
+def check_writable(path: Path, inputs: tuple[Path, ...] = ()) -> None:
+    """Refuse (OutputError) at once a target `write_atomic` would refuse after a long piece of work
+    (a PDF conversion): not a replaceable file, no folder, a folder this user cannot write in."""
+    check_target(path, inputs)
+    folder = path.absolute().parent
+    _check_folder(folder)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise _refuse("ghi.khong_co_quyen", thu_muc=str(folder))
+
+
 def write_atomic(path: Path, data: bytes | Iterable[bytes], inputs: tuple[Path, ...] = (),
                  ghi_de: bool = True) -> None:
     """`data` may be given in pieces (a large report): they are written as they come, never joined.
@@ -167,10 +184,7 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], inputs: tuple[Path, 
     check_target(path, inputs)
     target = path.absolute()
     folder = target.parent
-    if not folder.is_dir():
-        if folder.exists():  # `plan.yaml/x.json`: the "folder" is a file
-            raise _refuse("ghi.thu_muc_la_tep", thu_muc=str(folder))
-        raise _refuse("ghi.khong_co_thu_muc", thu_muc=str(folder))
+    _check_folder(folder)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except PermissionError:

@@ -46,18 +46,19 @@ LY_DO: dict[LyDo, str] = {
 }
 
 
-# The same, in a signed document: a statement, not an instruction to the officer.
-LY_DO_VAN_BAN: dict[LyDo, str] = {
-    LyDo.chua_co_nguong: "Chưa có mức chính thức",
-    LyDo.khong_co_so_lieu: "Chưa có số liệu",
-    LyDo.danh_muc_chua_du: "Chưa đánh giá",
+# The verdict in a signed document: three words, as offices write them. A criterion the plan
+# declares met or unmet where figures cannot decide carries that verdict like any other (the
+# commune signs its own assessment); why a criterion cannot be judged is `check`'s to say.
+KET_LUAN_VAN_BAN: dict[KetQua, str] = {
+    KetQua.dat: "Đạt",
+    KetQua.chua_dat: "Chưa đạt",
+    KetQua.chua_co_du_lieu: "Chưa đánh giá",
 }
 
 
-def trang_thai_van_ban(status: KetQua, theo_tu_danh_gia: bool = False, ly_do: LyDo | None = None) -> str:
-    if status is KetQua.chua_co_du_lieu and ly_do is not None:
-        return LY_DO_VAN_BAN[ly_do]
-    return trang_thai(status, theo_tu_danh_gia)
+def trang_thai_van_ban(status: KetQua) -> str:
+    """'Đạt', 'Chưa đạt' or 'Chưa đánh giá': the verdict column of a signed annex."""
+    return KET_LUAN_VAN_BAN[status]
 
 
 def trang_thai(status: KetQua, theo_tu_danh_gia: bool = False, ly_do: LyDo | None = None) -> str:
@@ -186,24 +187,82 @@ def mo_ta(kq: KetQuaChiTieu) -> str:
     return f"{text}, {gap}" if gap else text
 
 
+# The generated sentence on unmet criteria, as offices open it ("tiêu chí X (…); tiêu chí Y (…)" follows).
+MO_DAU_CHUA_DAT = "Phấn đấu hoàn thành các tiêu chí chưa đạt, gồm: "
+
+# The status annex's cells where the set states no level, or the plan holds no figure.
+THEO_BO_TIEU_CHI = "Theo quy định của Bộ tiêu chí"  # a criterion whose indicators the set does not list
+CAC_CHI_TIEU_THEO_QUY_DINH = "Đạt các chỉ tiêu theo quy định"  # none of its levels is known
+CAC_CHI_TIEU_KHAC = "các chỉ tiêu khác theo quy định"  # the rest, after those with a known level
+MUC_QUY_DINH = "đạt mức quy định"  # after an indicator's name, when its level is not known
+THEO_QUY_DINH = "Theo quy định"  # an indicator's level cell, when the level is not known  # after an indicator's name, when its level is not known
+CHUA_CO_SO_LIEU = "Chưa có số liệu"
+
+
+def so_chi_tieu(loai: str, k: int, n: int) -> str:
+    """'Đạt 3/4 chỉ tiêu', 'Chưa đạt 1/4 chỉ tiêu', 'Có số liệu 2/4 chỉ tiêu': a criterion's state in a few words."""
+    return f"{loai} {k}/{n} chỉ tiêu"
+
+
+def chua_dat_chi_tieu(names: list[str]) -> str:
+    """Unmet yes/no indicators named together, last in their brackets: 'chưa đạt chỉ tiêu xã có
+    hợp tác xã …', 'chưa đạt 3 chỉ tiêu: …; …'."""
+    if len(names) == 1:
+        return f"chưa đạt chỉ tiêu {_lower_first(names[0])}"
+    return f"chưa đạt {len(names)} chỉ tiêu: " + "; ".join(_lower_first(n) for n in names)
+
+
+def muc_van_ban(loai: LoaiChiTieu, value: Number, unit: str | None, thing: str = "") -> str:
+    """A level as an office writes it: 'từ 75% trở lên', 'không quá 3%', 'không còn nhà tạm, dột
+    nát' (a count of which none may be left), 'Có' (a yes/no indicator). Never '≥' or '≤': those
+    are the terminal's."""
+    if loai is LoaiChiTieu.dat:
+        return "Có"
+    if loai is LoaiChiTieu.toi_da and value == 0 and unit not in (None, "%"):
+        return f"không còn {thing or unit}"
+    shown = so_voi_don_vi(value, unit)
+    return f"từ {shown} trở lên" if loai is LoaiChiTieu.toi_thieu else f"không quá {shown}"
+
+
+def yeu_cau_van_ban(kq: KetQuaChiTieu) -> str | None:
+    """The requirement applied to an indicator in a document's words, or None when no level is known."""
+    req = kq.yeu_cau
+    if req is None:
+        return "Có" if kq.chi_tieu.chi_tieu.loai is LoaiChiTieu.dat else None
+    if req.loai is LoaiChiTieu.dat or req.gia_tri is None:
+        return "Có"
+    return muc_van_ban(req.loai, req.gia_tri, don_vi(kq), doi_tuong(kq))
+
+
+def so_lieu_van_ban(value: SoLieu, unit: str | None) -> str:
+    """A figure in a document's table: 'Có' / 'Không' for a yes/no one, else as `so_lieu`."""
+    if value.co is not None:
+        return "Có" if value.co else "Không"
+    return so_lieu(value, unit)
+
+
 def cau_van_ban(kq: KetQuaChiTieu) -> str:
-    """One clause of the plan document: 'Tỷ lệ lao động qua đào tạo đạt 52,77%, yêu cầu ≥ 75%,
-    còn thiếu 22,23 điểm phần trăm', 'còn 3 nhà tạm, dột nát (yêu cầu: không còn)'. A figure
+    """One clause of the plan document: 'tỷ lệ lao động qua đào tạo đạt 52,77%, yêu cầu từ 75% trở
+    lên, còn thiếu 22,23 điểm phần trăm', 'còn 3 nhà tạm, dột nát, yêu cầu không còn'. A figure
     with no official level is stated without the tool's remark about levels."""
     spec = kq.chi_tieu.chi_tieu
     unit = don_vi(kq)
+    name = _lower_first(spec.ten_hien_thi)
     if kq.gia_tri is None:
-        return f"{spec.ten_hien_thi}: chưa có số liệu"
+        return f"{name}: chưa có số liệu"
     if _khong_con(kq):  # within the document's own parentheses: no nested ones
         assert kq.gia_tri.so is not None
         if kq.gia_tri.so == 0:
             return f"không còn {doi_tuong(kq)}"
         return f"còn {so_du_chu_so(kq.gia_tri.so)} {doi_tuong(kq)}, yêu cầu không còn"
-    if kq.yeu_cau is None or spec.loai is LoaiChiTieu.dat:
-        if spec.loai is LoaiChiTieu.dat:
-            return f"{_lower_first(spec.ten_hien_thi)}: {'có' if kq.gia_tri.co else 'chưa có'}"
-        return f"{spec.ten_hien_thi} {so_lieu(kq.gia_tri, unit)}"
-    return f"{spec.ten_hien_thi} {mo_ta(kq)}"
+    if spec.loai is LoaiChiTieu.dat:
+        return f"{name}: {'có' if kq.gia_tri.co else 'chưa có'}"
+    if kq.yeu_cau is None or kq.yeu_cau.gia_tri is None:
+        return f"{name} {so_lieu(kq.gia_tri, unit)}"
+    lead = f"đạt {so_lieu(kq.gia_tri, unit)}" if spec.loai is LoaiChiTieu.toi_thieu else so_lieu(kq.gia_tri, unit)
+    text = f"{name} {lead}, yêu cầu {muc_van_ban(kq.yeu_cau.loai, kq.yeu_cau.gia_tri, unit)}"
+    gap = chenh_lech(kq)
+    return f"{text}, {gap}" if gap else text
 
 
 def goi_y_tu_danh_gia(ma_tieu_chi: str) -> str:

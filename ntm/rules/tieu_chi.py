@@ -99,8 +99,9 @@ def _indicators(bo: BoTieuChi, given: DauVao) -> Iterator[tuple[YamlPath, ChiTie
     indicator, the set's or the plan's own."""
     for tc_ma, entry in given.plan.tieu_chi.items():
         indicators = {**bo.chi_tieu.get(tc_ma, {}), **chi_tieu_rieng(bo, tc_ma, entry)}
-        raw = (given.data.get("tieu_chi") or {}).get(tc_ma)
-        written = raw.get("hien_trang") if isinstance(raw, dict) else None  # a criterion may be written as text
+        # the plan as written may hold anything where the model read a criterion (a bare string)
+        entry_written = (given.data.get("tieu_chi") or {}).get(tc_ma)
+        written = entry_written.get("hien_trang") if isinstance(entry_written, dict) else None
         written = written if isinstance(written, dict) else {}
         for ct_ma, figure in entry.hien_trang.items():
             if ct_ma in indicators:

@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ntm.assess.result import DanhGia, KetQua
+from ntm.assess.result import DanhGia, KetQua, KetQuaChiTieu, KetQuaTieuChi
+from ntm.catalog import LoaiChiTieu
 from ntm.plan.model import MucTieu
 from ntm.plan.noi_dung import Bang as BangKeHoach
-from ntm.plan.noi_dung import CotBang
+from ntm.plan.noi_dung import CotBang, KieuCot
 from ntm.plan.values import parse_number
 from ntm.present import ky_ke_hoach, wording
-from ntm.present.document.chu import lien
+from ntm.present.document.chu import lien, lower_first
 from ntm.present.document.model import Bang, OTieuDe
 from ntm.present.numbers import so
 
@@ -69,14 +70,34 @@ def _unit_of(path: tuple[CotBang, ...], table_unit: str | None) -> str | None:
     return table_unit
 
 
+def _whole(text: str) -> bool:
+    value = number_or_none(text) if text.strip() else None
+    return value is not None and value == value.to_integral_value()
+
+
+def _numeric(path: tuple[CotBang, ...], cells: Sequence[str]) -> bool:
+    """Whether a column prints as Vietnamese numbers (1.306), aligned right: declared `kieu: so`,
+    or a quantity (a unit, a total), or every cell a whole number of which one needs a thousands
+    separator; never a column declared `kieu: chu`, nor one of years ("Năm"), numbers as labels
+    ("Số TT") or quarters ("Quý II/2022"), which print exactly as written."""
+    col = path[-1]
+    if col.kieu is not None:
+        return col.kieu is KieuCot.so
+    if col.tong or _unit_of(path, None) is not None:
+        return True
+    filled = [c for c in cells if c.strip()]
+    label = " ".join(c.ten for c in path).lower().split()
+    if not filled or "năm" in label or not all(_whole(c) for c in filled):
+        return False
+    return any(abs(number_or_none(c) or Decimal(0)) >= 1000 for c in filled)
+
+
 def bang(spec: BangKeHoach) -> Bang:
     """A data table of the plan: numbers in the Vietnamese way, and the totals row it asks for."""
     leaves = _leaves(spec.cot)
     width = len(leaves)
     summed = [path[-1].tong for path in leaves]
-    # Quantities (a column with a unit or a total) print as Vietnamese numbers; other columns
-    # (Số TT, a year, a quarter "Quý II/2022") exactly as written.
-    quantity = [path[-1].tong or _unit_of(path, None) is not None for path in leaves]
+    quantity = [_numeric(path, [raw[i] if i < len(raw) else "" for raw in spec.dong]) for i, path in enumerate(leaves)]
     rows: list[tuple[str, ...]] = []
     totals = [Decimal(0)] * width
     for raw in spec.dong:
@@ -134,38 +155,141 @@ def _muc_tieu_text(target: MucTieu | None, unit: str | None) -> str:
     return low
 
 
-def bang_tinh_trang(danh_gia: DanhGia) -> Bang:
-    """The criteria status table, generated from the assessment: one row per indicator."""
-    columns = [
-        CotBang(ten="Số"), CotBang(ten="Tiêu chí"), CotBang(ten="Chỉ tiêu"),
-        CotBang(ten="Yêu cầu", cot=[CotBang(ten="Mức"), CotBang(ten="Nguồn")]),
-        CotBang(ten="Hiện trạng"), CotBang(ten="Mục tiêu"), CotBang(ten="Đánh giá"),
-    ]
-    rows: list[tuple[str, ...]] = []
-    for tc in danh_gia.tieu_chi:
-        label = f"{tc.so}. {tc.ten}" if tc.so else tc.ten
-        if not tc.chi_tieu:
-            status = wording.trang_thai_van_ban(tc.trang_thai, tc.theo_tu_danh_gia, tc.ly_do)
-            rows.append((tc.so, label, "", "", "", "", "", status))
-            continue
-        for n, kq in enumerate(tc.chi_tieu):
-            spec = kq.chi_tieu.chi_tieu
-            unit = wording.don_vi(kq)
-            level = wording.yeu_cau(kq.yeu_cau, unit) if kq.yeu_cau is not None else "chưa có mức chính thức"
-            shown = wording.so_lieu(kq.gia_tri, unit) if kq.gia_tri is not None else "chưa có số liệu"
-            status = wording.trang_thai_van_ban(kq.trang_thai, False, kq.ly_do)
-            if kq.trang_thai is KetQua.chua_dat and (gap := wording.chenh_lech(kq)):
-                status = f"{status} ({gap})"
-            rows.append((
-                spec.so or tc.so, label if n == 0 else "", lien(spec.ten_hien_thi), level, lien(wording.nguon(kq)),
-                shown, _muc_tieu_text(kq.muc_tieu, unit) if not kq.lo_trinh else lien(ky_ke_hoach.lo_trinh(
-                    [(y, ky_ke_hoach.muc_tieu(t, spec.loai, unit)) for y, t in kq.lo_trinh])), status,
-            ))
+def _co_ten(kq: KetQuaChiTieu) -> str:
+    return lien(kq.chi_tieu.chi_tieu.ten_hien_thi)
+
+
+def _yeu_cau_dong(kq: KetQuaChiTieu) -> str:
+    """An indicator's requirement as one phrase: 'Tỷ lệ lao động qua đào tạo từ 75% trở lên',
+    'Không còn nhà tạm, dột nát', 'Xã có hợp tác xã hoạt động hiệu quả'."""
+    spec = kq.chi_tieu.chi_tieu
+    level = wording.yeu_cau_van_ban(kq)
+    if spec.loai is LoaiChiTieu.dat or level == "Có":
+        return _co_ten(kq)
+    if level is None:
+        return f"{_co_ten(kq)} {wording.MUC_QUY_DINH}"
+    if level.startswith("không còn"):
+        return level[:1].upper() + level[1:]
+    return f"{_co_ten(kq)} {level}"
+
+
+def _hien_trang_dong(kq: KetQuaChiTieu, alone: bool) -> str | None:
+    """An indicator's present state in a few words ('52,77%', 'Còn 3 nhà tạm, dột nát', 'Có'),
+    named when the criterion has several; None without a figure."""
+    value = kq.gia_tri
+    if value is None:
+        return None
+    unit = wording.don_vi(kq)
+    req = kq.yeu_cau
+    if (req is not None and req.loai is LoaiChiTieu.toi_da and req.gia_tri == 0 and value.so is not None
+            and unit not in (None, "%")):
+        thing = wording.doi_tuong(kq)
+        return f"Không còn {thing}" if value.so == 0 else f"Còn {so(value.so, max_decimals=10)} {thing}"
+    shown = wording.so_lieu_van_ban(value, unit)
+    return shown if alone else f"{_co_ten(kq)}: {shown}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _noi(parts: Sequence[str]) -> str:
+    """Phrases of one cell joined as a sentence: the first capitalised, the others in lower case."""
+    return "; ".join(_capital(p) if n == 0 else lower_first(p) for n, p in enumerate(parts))
+
+
+def _yeu_cau_gon(tc: KetQuaTieuChi) -> str:
+    """What a criterion requires, in a few office words: the indicators with a known level by
+    name and level, the others together ('các chỉ tiêu khác theo quy định')."""
+    known = [kq for kq in tc.chi_tieu if kq.yeu_cau is not None and kq.chi_tieu.chi_tieu.loai is not LoaiChiTieu.dat]
+    yes_no = [kq for kq in tc.chi_tieu if kq.chi_tieu.chi_tieu.loai is LoaiChiTieu.dat]
+    said = [_yeu_cau_dong(kq) for kq in known]
+    if len(tc.chi_tieu) == 1:  # a yes/no name is long: said alone only
+        said += [_yeu_cau_dong(kq) for kq in yes_no]
+    rest = len(tc.chi_tieu) > len(said) or not tc.chi_tieu_day_du
+    if not said:
+        return wording.CAC_CHI_TIEU_THEO_QUY_DINH if tc.chi_tieu else wording.THEO_BO_TIEU_CHI
+    return _noi([*said, *([wording.CAC_CHI_TIEU_KHAC] if rest else [])])
+
+
+def _hien_trang_gon(tc: KetQuaTieuChi) -> str:
+    """The present state in a few words: the unmet indicators' figures; else the one figure, or
+    how many indicators are met or have figures."""
+    unmet = [kq for kq in tc.chi_tieu if kq.trang_thai is KetQua.chua_dat]
+    if len(tc.chi_tieu) == 1 and unmet:
+        return _hien_trang_dong(unmet[0], True) or ""
+    if unmet:
+        # the figures of up to two measured ones; how many are unmet when that does not say all
+        measured = [kq for kq in unmet if kq.chi_tieu.chi_tieu.loai is not LoaiChiTieu.dat][:2]
+        said = [t for kq in measured if (t := _hien_trang_dong(kq, False)) is not None]
+        count = [wording.so_chi_tieu("Chưa đạt", len(unmet), len(tc.chi_tieu))] if len(unmet) > len(said) else []
+        return _noi([*count, *said])
+    figures = [kq for kq in tc.chi_tieu if kq.gia_tri is not None]
+    if len(tc.chi_tieu) == 1 and figures:
+        return _hien_trang_dong(figures[0], True) or ""
+    met = sum(1 for kq in tc.chi_tieu if kq.trang_thai is KetQua.dat)
+    if met:
+        return wording.so_chi_tieu("Đạt", met, len(tc.chi_tieu))
+    if figures:
+        return wording.so_chi_tieu("Có số liệu", len(figures), len(tc.chi_tieu))
+    return "" if tc.theo_tu_danh_gia else wording.CHUA_CO_SO_LIEU
+
+
+def _tinh_trang_gon(danh_gia: DanhGia) -> Bang:
+    """One row per criterion: what is required, the present state, the verdict."""
+    columns = [CotBang(ten="TT"), CotBang(ten="Tiêu chí"), CotBang(ten="Yêu cầu"),
+               CotBang(ten="Hiện trạng"), CotBang(ten="Đánh giá")]
+    rows = [(tc.so, lien(tc.ten), _yeu_cau_gon(tc), _hien_trang_gon(tc), wording.trang_thai_van_ban(tc.trang_thai))
+            for tc in danh_gia.tieu_chi]
     return Bang(
         tieu_de=None,
         don_vi=None,
         hang_tieu_de=_header_rows(columns),
-        cot=tuple(": ".join(_label(c) for c in path) for path in _leaves(columns)),
+        cot=tuple(c.ten for c in columns),
         dong=tuple(rows),
-        can_phai=(False,) * 8,
+        can_phai=(False,) * len(columns),
     )
+
+
+def _tinh_trang_chi_tiet(danh_gia: DanhGia) -> Bang:
+    """One row per indicator: its requirement, figure, target and verdict."""
+    columns = [CotBang(ten="Số"), CotBang(ten="Tiêu chí"), CotBang(ten="Chỉ tiêu"), CotBang(ten="Yêu cầu"),
+               CotBang(ten="Hiện trạng"), CotBang(ten="Mục tiêu"), CotBang(ten="Đánh giá")]
+    rows: list[tuple[str, ...]] = []
+    for tc in danh_gia.tieu_chi:
+        label = lien(tc.ten)
+        verdict = wording.trang_thai_van_ban(tc.trang_thai)
+        if not tc.chi_tieu:
+            rows.append((tc.so, label, "", wording.THEO_BO_TIEU_CHI, "", "", verdict))
+            continue
+        for n, kq in enumerate(tc.chi_tieu):
+            spec = kq.chi_tieu.chi_tieu
+            unit = wording.don_vi(kq)
+            level = wording.yeu_cau_van_ban(kq) or wording.THEO_QUY_DINH
+            if kq.gia_tri is not None:
+                shown = wording.so_lieu_van_ban(kq.gia_tri, unit)
+            else:
+                shown = "" if tc.theo_tu_danh_gia else wording.CHUA_CO_SO_LIEU
+            if kq.trang_thai is KetQua.chua_co_du_lieu and tc.theo_tu_danh_gia:
+                status = verdict  # the plan's own verdict on the criterion, where figures cannot decide
+            else:
+                status = wording.trang_thai_van_ban(kq.trang_thai)
+            if kq.trang_thai is KetQua.chua_dat and (gap := wording.chenh_lech(kq)):
+                status = f"{status} ({gap})"
+            target = _muc_tieu_text(kq.muc_tieu, unit) if not kq.lo_trinh else lien(ky_ke_hoach.lo_trinh(
+                [(y, ky_ke_hoach.muc_tieu(t, spec.loai, unit)) for y, t in kq.lo_trinh]))
+            rows.append((spec.so or tc.so, label if n == 0 else "", _co_ten(kq), _capital(level), shown, target, status))
+    return Bang(
+        tieu_de=None,
+        don_vi=None,
+        hang_tieu_de=_header_rows(columns),
+        cot=tuple(c.ten for c in columns),
+        dong=tuple(rows),
+        can_phai=(False,) * len(columns),
+    )
+
+
+def bang_tinh_trang(danh_gia: DanhGia, chi_tiet: bool = False) -> Bang:
+    """The criteria status table, generated from the assessment: one row per criterion (fits two
+    portrait pages for 19 criteria), or with `chi_tiet` one row per indicator."""
+    return _tinh_trang_chi_tiet(danh_gia) if chi_tiet else _tinh_trang_gon(danh_gia)

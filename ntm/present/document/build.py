@@ -15,11 +15,22 @@ from ntm.plan.noi_dung import PhuLuc as PhuLucKeHoach
 from ntm.plan.van_ban import CanCu, HeThong
 from ntm.present import ky_ke_hoach, wording
 from ntm.present.document.bang import bang, bang_chu, bang_tinh_trang
-from ntm.present.document.chu import ket_cau, lien, lower_first, so_la_ma
-from ntm.present.document.khoi import BuildContext, bullet, heading, nested, placed_unmet, plain, unmet_sentence
+from ntm.present.document.chu import ket_cau, lien, so_la_ma
+from ntm.present.document.khoi import (
+    BuildContext,
+    as_list,
+    bullet,
+    generated_list,
+    heading,
+    nested,
+    placed_unmet,
+    plain,
+    unmet_sentence,
+)
 from ntm.present.document.model import (
     DIEM,
     DOAN,
+    DU_THAO,
     GACH,
     KHOAN,
     QUOC_HIEU,
@@ -70,19 +81,19 @@ def _can_cu(plan: KeHoach) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _indicator_detail(kq: KetQuaChiTieu, plan_entry: TieuChiKeHoach | None) -> str:
-    """One indicator of an unmet criterion, in the document's words (the same as `check`'s).
+def _indicator_detail(kq: KetQuaChiTieu, plan_entry: TieuChiKeHoach | None) -> str | None:
+    """One indicator of an unmet criterion, in the document's words (the same figures as `check`'s).
 
-    A yes/no indicator is described by the plan's own note when it has one
-    ("xã chưa có HTX"); a measured one always by its figures, so the text
-    cannot drift from the numbers the assessment used.
+    A yes/no indicator is described by the plan's own note when it has one ("xã chưa có HTX"),
+    else None: the unmet yes/no indicators are then named together (wording.chua_dat_chi_tieu). A
+    measured one always by its figures, so the text cannot drift from the numbers assessed.
     """
     spec = kq.chi_tieu.chi_tieu
     if spec.loai is LoaiChiTieu.dat and kq.trang_thai is KetQua.chua_dat:
         figure = plan_entry.hien_trang.get(spec.ma) if plan_entry else None
         if figure is not None and figure.ghi_chu:
             return figure.ghi_chu
-        return f"chưa đạt: {lower_first(spec.ten_hien_thi)}"
+        return None
     return wording.cau_van_ban(kq)
 
 
@@ -94,7 +105,11 @@ def unmet_criteria(danh_gia: DanhGia) -> tuple[TieuChiChuaDat, ...]:
         shown = [i for i in tc.chi_tieu if i.trang_thai is KetQua.chua_dat]
         if not shown and tc.theo_tu_danh_gia:
             shown = [i for i in tc.chi_tieu if i.gia_tri is not None]
-        out.append(TieuChiChuaDat(tc.so, tc.ten, tuple(_indicator_detail(i, tc.ke_hoach) for i in shown)))
+        said = [(i, _indicator_detail(i, tc.ke_hoach)) for i in shown]
+        details = [d for _, d in said if d is not None]
+        yes_no = [i.chi_tieu.chi_tieu.ten_hien_thi for i, d in said if d is None]
+        details += [wording.chua_dat_chi_tieu(yes_no)] if yes_no else []
+        out.append(TieuChiChuaDat(tc.so, tc.ten, tuple(details)))
     return tuple(out)
 
 
@@ -106,7 +121,10 @@ def _muc_dich_yeu_cau(plan: KeHoach) -> list[Khoi]:
     for title, paragraphs in (("Mục đích", mdyc.muc_dich), ("Yêu cầu", mdyc.yeu_cau)):
         if paragraphs:
             out.append(heading(KHOAN, f"{_count(out, KHOAN) + 1}.", title))
-            out.extend(plain(DOAN, p) for p in paragraphs)
+            if mdyc.kieu is None:
+                out.extend(plain(DOAN, p) for p in paragraphs)
+            else:  # items of a list in the style the plan chose, like any other list
+                out.extend(as_list(paragraphs, mdyc.kieu))
     return out
 
 
@@ -124,20 +142,76 @@ _MUC_TIEU_DIA_BAN: dict[LoaiMucTieu, tuple[str, str | None]] = {
 }
 
 
-def _muc_tieu_dia_ban(target: MucTieuDiaBan) -> tuple[str, list[Khoi]]:
+def _theo_lo_trinh(target: MucTieuDiaBan) -> tuple[str, list[Khoi]]:
+    """A multi-year plan's staged place target: which places by which year, under its own heading."""
+    assert isinstance(target.noi, dict)
     name, unit = _MUC_TIEU_DIA_BAN[target.loai]
     name = target.ten or name
-    if isinstance(target.noi, dict):  # staged: which places by which year
-        lines = [f"Đến năm {year}: xây dựng " + (f"vườn mẫu tại {', '.join(_noi(n, None) for n in places)}"
-                                                   if target.loai is LoaiMucTieu.vuon_mau else
-                                                   f"{', '.join(_noi(n, unit) for n in places)} đạt chuẩn {name}")
-                 for year, places in sorted(target.noi.items())]
-    elif target.loai is LoaiMucTieu.vuon_mau:
-        lines = [f"Xây dựng vườn mẫu tại {_noi(n, None)}" for n in target.noi]
-    else:
-        lines = [f"Xây dựng {_noi(n, unit)} đạt chuẩn {name}" for n in target.noi]
-    title = target.tieu_de or f"Xây dựng {name}"
-    return title, [plain(GACH, f"- {t}") for t in ket_cau(lines)]
+    lines = [f"Đến năm {year}: xây dựng " + (f"vườn mẫu tại {', '.join(_noi(n, None) for n in places)}"
+                                               if target.loai is LoaiMucTieu.vuon_mau else
+                                               f"{', '.join(_noi(n, unit) for n in places)} đạt chuẩn {name}")
+             for year, places in sorted(target.noi.items())]
+    return target.tieu_de or f"Xây dựng {name}", [plain(GACH, f"- {t}") for t in ket_cau(lines)]
+
+
+def _dat_chuan(target: MucTieuDiaBan) -> str:
+    """What a place of this target is to reach: 'thôn nông thôn mới kiểu mẫu'."""
+    return target.ten or _MUC_TIEU_DIA_BAN[target.loai][0]
+
+
+def _muc_tieu_dia_ban_title(targets: Sequence[MucTieuDiaBan]) -> str:
+    given = next((t.tieu_de for t in targets if t.tieu_de), None)
+    if given:
+        return given
+    names = [_dat_chuan(t) for t in targets if t.loai is not LoaiMucTieu.vuon_mau]
+    names += ["vườn mẫu"] if any(t.loai is LoaiMucTieu.vuon_mau for t in targets) else []
+    return f"Xây dựng {_va(names)}"
+
+
+def _va(names: Sequence[str]) -> str:
+    """'a', 'a và b', 'a, b và c'."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
+
+
+def muc_tieu_dia_ban(targets: Sequence[MucTieuDiaBan]) -> list[tuple[str, list[Khoi]]]:
+    """Place-level targets as (heading, lines). Targets with the same `tieu_de`, or without one and
+    naming the same places, share one heading; a place named by several of them is one line
+    ('Xây dựng thôn Phú Thượng đạt chuẩn thôn nông thôn mới kiểu mẫu và thôn thông minh'), in
+    the order the plan names them (docs/plan-format.md)."""
+    groups: list[list[MucTieuDiaBan]] = []
+    keys: list[object] = []
+    for n, target in enumerate(targets):
+        if isinstance(target.noi, dict):  # staged by year: a heading of its own
+            keys.append(("lo_trinh", n))
+            groups.append([target])
+            continue
+        key: object = ("tieu_de", target.tieu_de) if target.tieu_de else ("noi", tuple(target.noi))
+        if key in keys:
+            groups[keys.index(key)].append(target)
+        else:
+            keys.append(key)
+            groups.append([target])
+    out = []
+    for group in groups:
+        if isinstance(group[0].noi, dict):
+            out.append(_theo_lo_trinh(group[0]))
+            continue
+        places: dict[str, list[MucTieuDiaBan]] = {}
+        for target in group:
+            assert not isinstance(target.noi, dict)
+            for name in target.noi:
+                places.setdefault(name, []).append(target)
+        lines = []
+        for name, kinds in places.items():
+            gardens = [k for k in kinds if k.loai is LoaiMucTieu.vuon_mau]
+            others = [k for k in kinds if k.loai is not LoaiMucTieu.vuon_mau]
+            if others:
+                unit = _MUC_TIEU_DIA_BAN[others[0].loai][1]
+                lines.append(f"Xây dựng {_noi(name, unit)} đạt chuẩn {_va([_dat_chuan(k) for k in others])}")
+            if gardens:
+                lines.append(f"Xây dựng vườn mẫu tại {_noi(name, None)}")
+        out.append((_muc_tieu_dia_ban_title(group), [plain(GACH, f"- {t}") for t in ket_cau(lines)]))
+    return out
 
 
 def _muc_tieu_chi_tieu(
@@ -153,27 +227,21 @@ def _muc_tieu_chi_tieu(
     # Each chỉ tiêu subsection: (title, lines); only those with something to say.
     groups: list[tuple[str, list[Khoi]]] = []
     ct = plan.chi_tieu
-    lines: list[Khoi] = []
+    items: list[tuple[Khoi, bool]] = []  # (line, generated)
     if ct.bo_tieu_chi.dat_chuan:
-        lines.append(plain(GACH, f"- {ky_ke_hoach.dat_chuan(ct.bo_tieu_chi.dat_chuan)}"))
+        items.append((plain(GACH, f"- {ky_ke_hoach.dat_chuan(ct.bo_tieu_chi.dat_chuan)}"), True))
     sentence = unmet_sentence(unmet) if unmet is not None else None
     if plan.giai_doan is not None:  # a multi-year plan states its indicator targets by year
-        targets = ky_ke_hoach.chi_tieu_giai_doan(danh_gia, plan.nam_cuoi)
-        more = sentence is not None or bool(ct.bo_tieu_chi.noi_dung_khac)  # then the list goes on: ";"
-        lines.extend(plain(GACH, f"- {t}") for t in ket_cau([*targets, "…"] if more else targets)[:len(targets)])
+        items.extend((plain(GACH, f"- {t}"), True) for t in ky_ke_hoach.chi_tieu_giai_doan(danh_gia, plan.nam_cuoi))
     if sentence is not None:
-        lines.append(sentence)
-    lines.extend(bullet(p) for p in ct.bo_tieu_chi.noi_dung_khac)
-    if lines:
-        groups.append((_set_title(plan, danh_gia), lines))
+        items.append((sentence, True))
+    items.extend((bullet(p), False) for p in ct.bo_tieu_chi.noi_dung_khac)
+    if items:
+        groups.append((_set_title(plan, danh_gia), generated_list(items)))
     if ct.thon_kieu_mau is not None and ct.thon_kieu_mau.thon:
-        groups.append(
-            (
-                ct.thon_kieu_mau.tieu_de,
-                [plain(GACH, f"- Xây dựng {_thon(t)} đạt thôn NTM kiểu mẫu") for t in ct.thon_kieu_mau.thon],
-            )
-        )
-    groups.extend(_muc_tieu_dia_ban(t) for t in ct.dia_ban if t.noi)
+        lines = ket_cau([f"Xây dựng {_thon(t)} đạt thôn NTM kiểu mẫu" for t in ct.thon_kieu_mau.thon])
+        groups.append((ct.thon_kieu_mau.tieu_de, [plain(GACH, f"- {t}") for t in lines]))
+    groups.extend(muc_tieu_dia_ban([t for t in ct.dia_ban if t.noi]))
     for khac in ct.khac:
         groups.append((khac.tieu_de, [bullet(p) for p in khac.noi_dung]))
 
@@ -265,9 +333,8 @@ def _kinh_phi(plan: KeHoach) -> list[Khoi]:
     if kp.tong is not None:
         out.append(plain(DOAN, f"Tổng kinh phí: {so(kp.tong)} đồng."))
         out.append(plain(DOAN, f"Bằng chữ: {bang_chu(kp.tong)}."))
-    for nguon in kp.nguon:
-        amount = f": {so(nguon.so_tien)} đồng" if nguon.so_tien is not None else ""
-        out.append(plain(GACH, f"- {nguon.ten}{amount};"))
+    sources = [f"{n.ten}: {so(n.so_tien)} đồng" if n.so_tien is not None else n.ten for n in kp.nguon]
+    out.extend(plain(GACH, f"- {line}") for line in ket_cau(sources))
     out.extend(plain(DOAN, p) for p in kp.noi_dung)
     return out
 
@@ -386,7 +453,7 @@ def _one_annex(annex: PhuLucKeHoach, danh_gia: DanhGia, ctx: BuildContext, numbe
     if isinstance(annex.bang, BangKeHoach):
         table = bang(annex.bang)
     elif annex.bang is TenBangSinh.tinh_trang_tieu_chi:
-        table = bang_tinh_trang(danh_gia)
+        table = bang_tinh_trang(danh_gia, bool(annex.chi_tiet))
     if table is not None:
         blocks.append(table)
     wide = annex.kho_ngang if annex.kho_ngang is not None else (table is not None and table.so_cot > WIDE_COLUMNS)
@@ -418,7 +485,7 @@ def _recipient(text: str) -> str:
 PHAN_CACH_DANG = "-----"
 
 
-def build_document(plan: KeHoach, danh_gia: DanhGia) -> VanBanKeHoach:
+def build_document(plan: KeHoach, danh_gia: DanhGia, du_thao: bool = False) -> VanBanKeHoach:
     vb = plan.van_ban
     signer = vb.nguoi_ky
     unmet = unmet_criteria(danh_gia)
@@ -452,4 +519,5 @@ def build_document(plan: KeHoach, danh_gia: DanhGia) -> VanBanKeHoach:
         phu_luc=annexes,
         chu_thich=tuple(ctx.chu_thich),
         phan_cach_trich_yeu=PHAN_CACH_DANG if vb.he_thong is HeThong.dang else None,
+        du_thao=DU_THAO if du_thao else None,
     )

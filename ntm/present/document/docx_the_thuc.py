@@ -4,11 +4,12 @@ block (Nơi nhận, signature). Each takes the document's builder (ntm.present.d
 
 from __future__ import annotations
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 from ntm.present.document.docx_builder import DocxBuilder
 from ntm.present.document.docx_trang import BODY_PT, STYLE_FORM, STYLE_RECIPIENTS
-from ntm.present.document.docx_xml import keep_row_together
+from ntm.present.document.docx_xml import box, keep_row_together
 from ntm.present.document.font import text_width
 from ntm.present.document.model import VanBanKeHoach
 
@@ -156,4 +157,13 @@ def footer(b: DocxBuilder, doc: VanBanKeHoach) -> None:
     for _ in range(4):
         b.para(right, STYLE_FORM, "", size=BODY_PT)
     b.para(right, STYLE_FORM, sig.ho_ten, size=BODY_PT, bold=True)
-    keep_row_together(table)
+    keep_row_together(table)  # one row that cannot split: Nơi nhận and the signature move as one block
+
+
+def draft_mark(b: DocxBuilder, text: str) -> None:
+    """'DỰ THẢO' in a frame at the top left, above the header block, as offices mark a draft."""
+    paragraph = b.para(b.document, STYLE_FORM, text, size=BODY_PT, bold=True, after=6)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    width = text_width(text, BODY_PT, True) + int(Cm(0.6))
+    paragraph.paragraph_format.right_indent = max(int(b.width) - width, 0)
+    box(paragraph)

@@ -54,6 +54,48 @@ def no_borders(table: Any) -> None:
     tbl_pr.insert_element_before(layout, *_TBLPR_AFTER_LAYOUT)
 
 
+def _keep(p: Any, whole: bool) -> None:
+    """keepNext (and keepLines when `whole`) on a w:p; python-docx's element classes place them
+    in schema order."""
+    ppr = p.get_or_add_pPr()
+    ppr.get_or_add_keepNext()
+    if whole:
+        ppr.get_or_add_keepLines()
+
+
+# A paragraph longer than this (about eight lines) is not kept whole with what follows: moved as
+# one block it could leave most of a page empty; its last lines still go along (widow control).
+KEEP_WHOLE_CHARS = 600
+
+
+def keep_with_next(element: Any) -> None:
+    """A body paragraph, or every paragraph of a table's last row, stays on the page of what
+    follows it; a paragraph of a few lines whole (Word and LibreOffice move its lines together)."""
+    if element.tag == qn("w:p"):
+        text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+        if len(text) <= KEEP_WHOLE_CHARS:
+            _keep(element, True)
+    elif element.tag == qn("w:tbl"):
+        rows = element.findall(qn("w:tr"))
+        if rows:
+            for p in rows[-1].iter(qn("w:p")):
+                _keep(p, True)
+
+
+def box(paragraph: Any) -> None:
+    """A thin frame on all four sides of a paragraph (the DỰ THẢO mark)."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "8")
+        el.set(qn("w:space"), "2")
+        el.set(qn("w:color"), "000000")
+        bdr.append(el)
+    p_pr.insert_element_before(bdr, *_PPR_AFTER_PBDR)
+
+
 def keep_row_together(table: Any) -> None:
     for row in table.rows:
         tr_pr = row._tr.get_or_add_trPr()

@@ -30,11 +30,14 @@ import io
 from pathlib import Path
 from typing import Any
 
+from docx.oxml.ns import qn
+
 from ntm.diagnostics import Diagnostic
 from ntm.present.document.docx_builder import DocxBuilder
 from ntm.present.document.docx_khoi import annex, blocks
-from ntm.present.document.docx_the_thuc import footer, header, title
+from ntm.present.document.docx_the_thuc import draft_mark, footer, header, title
 from ntm.present.document.docx_trang import STYLE_BODY, STYLE_CAN_CU, STYLE_MUC, open_base
+from ntm.present.document.docx_xml import keep_with_next
 from ntm.present.document.mau import MauLoi
 from ntm.present.document.model import VanBanKeHoach
 
@@ -75,9 +78,20 @@ def build_docx(doc: VanBanKeHoach, template: Path | None = None) -> bytes:
                                 co_vi_tri=False)) from None
 
 
+def _keep_closing(document: Any, count: int) -> None:
+    """The last body paragraph (and the closing sentence after it) go to the page of the
+    signature: Nơi nhận and the signature never stand alone on the last page."""
+    body = document.element.body
+    blocks = [el for el in body if el.tag in (qn("w:p"), qn("w:tbl"))]
+    for element in blocks[-count:]:
+        keep_with_next(element)
+
+
 def _build(doc: VanBanKeHoach, template: Path | None) -> bytes:
     document = open_base(template)
     b = DocxBuilder(document, doc.chu_thich)
+    if doc.du_thao:
+        draft_mark(b, doc.du_thao)
     header(b, doc)
     title(b, doc)
     for line in doc.can_cu:
@@ -89,6 +103,7 @@ def _build(doc: VanBanKeHoach, template: Path | None) -> bytes:
         blocks(b, muc.khoi)
     if doc.cau_ket is not None:
         b.para(document, STYLE_BODY, doc.cau_ket)
+    _keep_closing(document, 2 if doc.cau_ket is not None else 1)
     footer(b, doc)
     for phu_luc in doc.phu_luc:
         annex(b, phu_luc)

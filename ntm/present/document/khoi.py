@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ntm.plan.noi_dung import KhoiNoiDung, KieuDanhSach
+from ntm.present import wording
 from ntm.present.document.bang import bang
 from ntm.present.document.chu import chu_cai, ket_cau, lien
 from ntm.present.document.model import DIEM, DOAN, GACH, HEADINGS, KHOAN, Bang, Chu, Khoi, TieuChiChuaDat
@@ -97,6 +98,11 @@ def _list(items: Sequence[tuple[str, Sequence[str]]], kieu: KieuDanhSach, ctx: B
     ]
 
 
+def as_list(texts: Sequence[str], kieu: KieuDanhSach) -> list[Khoi]:
+    """Paragraphs of the plan as the items of one list in the style `kieu` (no footnotes)."""
+    return _list([(t, ()) for t in texts], kieu, BuildContext(()))
+
+
 def _strip_marker(text: str) -> str:
     # A dash typed by habit is not doubled.
     return text[2:] if text.startswith(("- ", "– ", "+ ")) else text
@@ -137,16 +143,35 @@ def placed_unmet(blocks: Sequence[KhoiNoiDung]) -> bool:
     return any(b.tieu_chi_chua_dat or placed_unmet(b.noi_dung) for b in blocks)
 
 
-def unmet_sentence(items: Iterable[TieuChiChuaDat]) -> Khoi | None:
-    """'- Thực hiện nâng tỷ lệ các tiêu chí chưa đạt gồm: Tiêu chí **X** (…); tiêu chí **Y** (…).'"""
-    runs: list[Chu] = [Chu("- Thực hiện nâng tỷ lệ các tiêu chí chưa đạt gồm: ")]
+def unmet_sentence(items: Iterable[TieuChiChuaDat], final: str = ".") -> Khoi | None:
+    """'- Phấn đấu hoàn thành các tiêu chí chưa đạt, gồm: tiêu chí **X** (…); tiêu chí **Y** (…).'"""
     items = list(items)
     if not items:
         return None
+    runs: list[Chu] = [Chu(f"- {wording.MO_DAU_CHUA_DAT}")]
     for n, item in enumerate(items):
-        runs.append(Chu("Tiêu chí " if n == 0 else "; tiêu chí "))
+        runs.append(Chu("tiêu chí " if n == 0 else "; tiêu chí "))
         runs.append(Chu(item.ten, dam=True))
         if item.chi_tiet:
             runs.append(Chu(f" ({'; '.join(item.chi_tiet)})"))
-    runs.append(Chu("."))
+    runs.append(Chu(final))
     return Khoi(GACH, _merge_runs(runs))
+
+
+def with_final(khoi: Khoi, mark: str) -> Khoi:
+    """A generated list item ending with `mark` (";" or "."), whatever it ended with."""
+    if not khoi.chu:
+        return khoi
+    last = khoi.chu[-1]
+    body = last.noi_dung.rstrip()
+    if body.endswith(("?", "!", ":", "./.")):
+        return khoi
+    fixed = Chu(body.rstrip(" ;.,") + mark, last.dam, last.chu_thich)
+    return Khoi(khoi.loai, (*khoi.chu[:-1], fixed), khoi.kieu)
+
+
+def generated_list(items: Sequence[tuple[Khoi, bool]]) -> list[Khoi]:
+    """Items of one list, each flagged generated or the plan's own: generated items end with ";",
+    the last item of the list with "." when it is generated; the plan's own text stays as written."""
+    last = len(items) - 1
+    return [with_final(k, "." if n == last else ";") if made else k for n, (k, made) in enumerate(items)]

@@ -20,6 +20,7 @@ from ntm.plan.van_ban import HeThong
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # NĐ 30's running text spells "HÒA"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 TEN_DANG = "ĐẢNG CỘNG SẢN VIỆT NAM"
+DU_THAO = "DỰ THẢO"  # how offices mark a draft, boxed above the header block
 
 # Paragraph kinds, from the NĐ 30 "phần - mục - khoản - điểm" layout.
 MUC = "muc"  # "I. MỤC TIÊU VÀ CHỈ TIÊU"
@@ -196,3 +197,4 @@ class VanBanKeHoach:
     cap: str = "xa"  # whose plan: xa, huyen, tinh
     giai_doan: tuple[int, int] | None = None  # a multi-year plan's first and last year
     ky: str = ""  # the plan's period in words: "năm 2026", "giai đoạn 2026 - 2030"
+    du_thao: str | None = None  # "DỰ THẢO" above the header block of a draft (`ntm render --du-thao`)

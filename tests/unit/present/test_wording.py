@@ -40,12 +40,23 @@ def test_the_status_column(status: KetQua, declared: bool, why: LyDo | None, lab
     assert wording.trang_thai(status, declared, why) == label
 
 
-@pytest.mark.parametrize(("why", "label"), [(LyDo.chua_co_nguong, "Chưa có mức chính thức"),
-                                            (LyDo.khong_co_so_lieu, "Chưa có số liệu"),
-                                            (LyDo.danh_muc_chua_du, "Chưa đánh giá")])
-def test_a_signed_document_states_why_instead_of_instructing(why: LyDo, label: str) -> None:
-    assert wording.trang_thai_van_ban(KetQua.chua_co_du_lieu, False, why) == label
-    assert wording.trang_thai_van_ban(KetQua.dat, True) == "Đạt (tự đánh giá)"
+@pytest.mark.parametrize(("status", "label"), [(KetQua.dat, "Đạt"), (KetQua.chua_dat, "Chưa đạt"),
+                                               (KetQua.chua_co_du_lieu, "Chưa đánh giá")])
+def test_a_signed_document_states_a_verdict_in_three_words(status: KetQua, label: str) -> None:
+    assert wording.trang_thai_van_ban(status) == label
+
+
+@pytest.mark.parametrize(("loai", "value", "unit", "thing", "text"), [
+    (LoaiChiTieu.toi_thieu, 75, "%", "", "từ 75% trở lên"), (LoaiChiTieu.toi_da, Decimal("3"), "%", "", "không quá 3%"),
+    (LoaiChiTieu.toi_thieu, Decimal("60.5"), "triệu đồng/người/năm", "", "từ 60,5 triệu đồng/người/năm trở lên"),
+    (LoaiChiTieu.toi_da, 0, "nhà", "nhà tạm, dột nát", "không còn nhà tạm, dột nát"),
+    (LoaiChiTieu.toi_da, 0, "%", "", "không quá 0%"),
+    (LoaiChiTieu.dat, 1, None, "", "Có"),
+])
+def test_a_level_as_an_office_writes_it(loai: LoaiChiTieu, value: Any, unit: str, thing: str, text: str) -> None:
+    said = wording.muc_van_ban(loai, value, unit, thing)
+    assert said == text
+    assert "≥" not in said and "≤" not in said
 
 
 @pytest.mark.parametrize(("loai", "value", "unit", "text"), [
@@ -99,11 +110,13 @@ def test_a_missing_figure_says_where_to_write_it_and_what_is_required(bo_vung: B
 
 @pytest.mark.parametrize(("tieu_chi", "ma", "figure", "region", "clause"), [
     ("lao_dong", "ty_le_lao_dong_qua_dao_tao", "52,77%", "dong-bang",
-     "Tỷ lệ lao động qua đào tạo đạt 52,77%, yêu cầu ≥ 75%, còn thiếu 22,23 điểm phần trăm"),
+     "tỷ lệ lao động qua đào tạo đạt 52,77%, yêu cầu từ 75% trở lên, còn thiếu 22,23 điểm phần trăm"),
+    ("lao_dong", "ty_le_ngheo", "7,5%", "mien-nui", "tỷ lệ nghèo đa chiều 7,5%, yêu cầu không quá 6%, "
+                                                   "vượt 1,5 điểm phần trăm"),
     ("san_xuat", "so_nha_tam", "3", "mien-nui", "còn 3 nhà tạm, dột nát, yêu cầu không còn"),  # no nested brackets
     ("san_xuat", "hop_tac_xa", "không", "mien-nui", "xã có hợp tác xã hoạt động hiệu quả: chưa có"),
-    ("lao_dong", "ty_le_ngheo", "9%", "dong-bang", "Tỷ lệ nghèo đa chiều 9%"),  # no tool talk about levels
-    ("lao_dong", "ty_le_ngheo", None, "dong-bang", "Tỷ lệ nghèo đa chiều: chưa có số liệu"),
+    ("lao_dong", "ty_le_ngheo", "9%", "dong-bang", "tỷ lệ nghèo đa chiều 9%"),  # no tool talk about levels
+    ("lao_dong", "ty_le_ngheo", None, "dong-bang", "tỷ lệ nghèo đa chiều: chưa có số liệu"),
 ])
 def test_a_clause_of_the_plan_document(bo_vung: BoTieuChi, tieu_chi: str, ma: str, figure: str | None, region: str,
                                        clause: str) -> None:
@@ -147,7 +160,8 @@ def test_message_params_of_the_assessments_kinds(value: object, text: str | None
 def test_every_confidence_and_status_has_its_words() -> None:
     assert set(wording.DO_TIN_CAY) == set(DoTinCay)
     assert set(wording.TRANG_THAI) == set(KetQua)
-    assert set(wording.LY_DO) == set(LyDo) == set(wording.LY_DO_VAN_BAN)
+    assert set(wording.LY_DO) == set(LyDo)
+    assert set(wording.KET_LUAN_VAN_BAN) == set(KetQua)
 
 
 def test_the_hint_for_an_incomplete_list_names_the_key_to_write() -> None:
