@@ -16,6 +16,43 @@ EXIT_INTERNAL = 4
 EXIT_INTERRUPTED = 130
 
 
+PLUGINS_OFF = ("__all__", "1", "true")  # the values pydantic reads as "no plugin at all"
+
+
+def defer_plugin_metadata() -> None:
+    """Import pydantic's plugin loader without `importlib.metadata` when plugins are off.
+
+    The loader imports `importlib.metadata` at module level (with `email`, `zipfile`,
+    `socket`, `csv`: ~11 ms of each run, benchmarks/README.md) although, plugins being off,
+    it never calls it. While the loader is imported it gets an `entry_points` that imports
+    the real module on its first call, so a plugin turned back on still works. If pydantic
+    moves its loader, nothing is deferred and nothing else changes.
+    """
+    import os
+    import sys
+    import types
+    from typing import Any
+
+    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in PLUGINS_OFF or "importlib.metadata" in sys.modules:
+        return
+
+    def entry_points(**params: Any) -> Any:
+        import importlib.metadata
+
+        return importlib.metadata.entry_points(**params)
+
+    stand_in = types.ModuleType("importlib.metadata")
+    stand_in.entry_points = entry_points  # type: ignore[attr-defined]
+    sys.modules["importlib.metadata"] = stand_in
+    try:
+        import pydantic.plugin._loader  # noqa: F401
+    except ImportError:
+        pass
+    finally:
+        if sys.modules.get("importlib.metadata") is stand_in:
+            del sys.modules["importlib.metadata"]
+
+
 def main() -> None:
     """Entry point of the `ntm` script and `python -m ntm`.
 
@@ -30,6 +67,7 @@ def main() -> None:
     # ntm uses no pydantic plugin; looking for them scans every installed package's metadata
     # (~20 ms of each run, benchmarks/README.md). A user who sets the variable keeps their choice.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    defer_plugin_metadata()
 
     from ntm.cli.app import app
 
