@@ -20,7 +20,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Protocol, TextIO, cast
@@ -171,6 +170,8 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], inputs: tuple[Path, 
         if folder.exists():  # `plan.yaml/x.json`: the "folder" is a file
             raise _refuse("ghi.thu_muc_la_tep", thu_muc=str(folder))
         raise _refuse("ghi.khong_co_thu_muc", thu_muc=str(folder))
+    import tempfile  # only a command that writes a file needs it (with random: ~1 ms of every start-up)
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except PermissionError:
