@@ -8,6 +8,8 @@ unmet; 4 internal error (a bug: please report it).
 
 from __future__ import annotations
 
+from typing import Any
+
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
@@ -31,7 +33,6 @@ def defer_plugin_metadata() -> None:
     import os
     import sys
     import types
-    from typing import Any
 
     if os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in PLUGINS_OFF or "importlib.metadata" in sys.modules:
         return
@@ -53,6 +54,28 @@ def defer_plugin_metadata() -> None:
             del sys.modules["importlib.metadata"]
 
 
+def command_line(app: Any, args: list[str]) -> Any:
+    """`app`'s parser for `args`: the group of every command or, when `args` start with a
+    command's exact name, the group of that command alone.
+
+    typer builds every command's parser (its options and their coercions) before it reads the
+    command line: ~10 ms for the eight commands, of which a run uses one (benchmarks/README.md).
+    Help, a mistyped command, an option before the command: every command is there.
+    """
+    import typer.main
+
+    every = app.registered_commands
+    chosen = [c for c in every if args and c.name == args[0]]
+    if len(chosen) != 1:
+        return typer.main.get_command(app)
+    # get_group, not get_command: typer makes an app of one command that command itself
+    app.registered_commands = chosen
+    try:
+        return typer.main.get_group(app)
+    finally:
+        app.registered_commands = every
+
+
 def main() -> None:
     """Entry point of the `ntm` script and `python -m ntm`.
 
@@ -71,7 +94,7 @@ def main() -> None:
 
     from ntm.cli.app import app
 
-    code = app(standalone_mode=False)
+    code = command_line(app, sys.argv[1:])(standalone_mode=False)
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:
