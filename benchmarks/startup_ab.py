@@ -2,6 +2,8 @@
 
     python benchmarks/startup_ab.py                  # base: main; after: this checkout
     python benchmarks/startup_ab.py --base HEAD~3 --rounds 40
+    python benchmarks/startup_ab.py --batch DIR --rounds 5   # `ntm check --jobs 1 DIR` against
+                                                             # parse_baseline.py DIR instead
 
 The base's `ntm/` is taken from git (`git archive`) into a temporary folder and run from there
 with `python -m ntm` (the working directory comes first on `sys.path`); this checkout runs the
@@ -29,13 +31,13 @@ REPO = Path(__file__).resolve().parent.parent
 PLAN = REPO / "plans" / "huong-son-2023.yaml"
 
 
-def run(command: list[str], cwd: Path) -> tuple[float, float]:
-    """(wall-clock, CPU) seconds of one process; it must exit 0."""
+def run(command: list[str], cwd: Path, ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
+    """(wall-clock, CPU) seconds of one process, which must exit with one of `ok`."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    if status != 0:
+    if os.waitstatus_to_exitcode(status) not in ok:
         raise SystemExit(f"{' '.join(command)} (in {cwd}) exited with status {status}")
     return wall, usage.ru_utime + usage.ru_stime
 
@@ -49,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base", default="main", help="git revision of the 'before' (default: main)")
     parser.add_argument("--rounds", type=int, default=25, help="rounds after the warm-up (default 25)")
+    parser.add_argument("--batch", type=Path, metavar="DIR",
+                        help="compare `ntm check --jobs 1 DIR` (one process: its CPU is the check's) with the "
+                             "CSafeLoader parse of the same files (parse_baseline.py) instead")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="ntm-ab-") as tmp:
@@ -63,31 +68,39 @@ def main(argv: list[str] | None = None) -> int:
         compileall.compile_dir(REPO / "ntm", quiet=1)
 
         py = sys.executable
+        if args.batch is None:
+            floor_command = [py, "-c", "import yaml, pydantic, typer"]
+            ntm_command = [py, "-m", "ntm", "validate", str(PLAN)]
+        else:
+            floor_command = [py, str(REPO / "benchmarks" / "parse_baseline.py"), str(args.batch.resolve())]
+            ntm_command = [py, "-m", "ntm", "check", "--jobs", "1", str(args.batch.resolve())]
         commands = {
-            "floor": ([py, "-c", "import yaml, pydantic, typer"], REPO),
-            f"before ({args.base})": ([py, "-m", "ntm", "validate", str(PLAN)], base),
-            "after (this checkout)": ([py, "-m", "ntm", "validate", str(PLAN)], REPO),
+            "floor" if args.batch is None else "CSafeLoader parse": (floor_command, REPO),
+            f"before ({args.base})": (ntm_command, base),
+            "after (this checkout)": (ntm_command, REPO),
         }
         names = list(commands)
         samples: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
         for r in range(args.rounds + 1):
             for name in names[r % len(names):] + names[:r % len(names)]:
-                measured = run(*commands[name])
+                # a corpus holds plans with mistakes (exit 1) and unmet criteria (3)
+                measured = run(*commands[name], ok=(0,) if args.batch is None else (0, 1, 3))
                 if r:
                     samples[name].append(measured)
 
-    print(f"ntm validate {PLAN.relative_to(REPO)}: {args.rounds} rounds, load average {os.getloadavg()[0]:.1f}")
+    what = f"ntm validate {PLAN.relative_to(REPO)}" if args.batch is None else f"ntm check --jobs 1 {args.batch}"
+    print(f"{what}: {args.rounds} rounds, load average {os.getloadavg()[0]:.1f}")
     for name in names:
         wall = [w for w, _ in samples[name]]
         cpu = [c for _, c in samples[name]]
         wq, cq = quartiles(wall), quartiles(cpu)
         print(f"{name:24} wall {1000 * wq[1]:5.0f} ms ({1000 * wq[0]:.0f}–{1000 * wq[2]:.0f})"
               f"   CPU {1000 * cq[1]:5.0f} ms ({1000 * cq[0]:.0f}–{1000 * cq[2]:.0f})")
-    floor = samples["floor"]
+    floor = samples[names[0]]
     for name in names[1:]:
         wall_ratio = quartiles([a[0] / b[0] for a, b in zip(samples[name], floor, strict=True)])
         cpu_ratio = quartiles([a[1] / b[1] for a, b in zip(samples[name], floor, strict=True)])
-        print(f"{name:24} / floor: wall {wall_ratio[1]:.2f}× ({wall_ratio[0]:.2f}–{wall_ratio[2]:.2f})"
+        print(f"{name:24} / {names[0]}: wall {wall_ratio[1]:.2f}× ({wall_ratio[0]:.2f}–{wall_ratio[2]:.2f})"
               f"   CPU {cpu_ratio[1]:.2f}× ({cpu_ratio[0]:.2f}–{cpu_ratio[2]:.2f})")
     return 0
 
