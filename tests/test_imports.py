@@ -87,3 +87,65 @@ def test_help_reads_the_format_tables_without_their_writers() -> None:
     names = imported("--help")
     assert "ntm.present.formats" in names
     assert [n for n in names if n.startswith(("ntm.present.kiem_tra", "ntm.run", "ntm.plan", *OTHER_WRITERS))] == []
+
+
+def test_validate_defers_the_package_metadata_while_plugins_are_off() -> None:
+    """pydantic's plugin loader imports importlib.metadata (email, zipfile, socket) for nothing."""
+    names = imported("validate", PLAN)
+    assert "pydantic.plugin._loader" in names
+    assert [n for n in names if n.startswith(("importlib.metadata", "email"))] == []
+
+
+def test_a_plugin_setting_of_the_user_still_reads_the_metadata() -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYDANTIC_DISABLE_PLUGINS": "khong-co-plugin-nay"}
+    proc = subprocess.run(
+        [sys.executable, "-c", "import sys; from ntm.cli import main; sys.argv = ['ntm', 'validate', sys.argv[1]]; main()", PLAN],
+        capture_output=True, text=True, cwd=REPO, env=env, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def test_the_deferred_entry_points_is_the_real_one_when_called() -> None:
+    code = (
+        "import os, sys; os.environ['PYDANTIC_DISABLE_PLUGINS'] = '__all__'\n"
+        "from ntm.cli import defer_plugin_metadata; defer_plugin_metadata()\n"
+        "assert 'importlib.metadata' not in sys.modules\n"
+        "from pydantic.plugin import _loader\n"
+        "os.environ['PYDANTIC_DISABLE_PLUGINS'] = 'khong-co-plugin-nay'\n"
+        "assert list(_loader.get_plugins()) == []\n"
+        "assert 'importlib.metadata' in sys.modules\n"
+        "import importlib.metadata; assert importlib.metadata.version('pydantic')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def test_a_command_run_builds_its_own_parser_only() -> None:
+    """typer builds each command's parser before it reads the line: a run builds the one it uses."""
+    from ntm.cli import command_line
+    from ntm.cli.app import app
+
+    every = {c.name for c in app.registered_commands}
+    assert len(every) == 8
+    assert set(command_line(app, ["validate", PLAN]).commands) == {"validate"}
+    assert set(command_line(app, ["check", "--help"]).commands) == {"check"}
+    for args in ([], ["--help"], ["valdate", PLAN], ["-h", "validate"], ["VALIDATE"]):
+        assert set(command_line(app, args).commands) == every, args
+    assert {c.name for c in app.registered_commands} == every  # the app itself is left whole
+
+
+@pytest.mark.parametrize("args", [("validate", "--khong-co"), ("check",), ("valdate", PLAN)],
+                         ids=["bad-option", "no-plan", "typo"])
+def test_usage_errors_are_those_of_the_whole_app(args: tuple[str, ...]) -> None:
+    """The one-command parser says what the parser of every command says."""
+    from typer.testing import CliRunner
+
+    from ntm.cli.app import app
+
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run([sys.executable, "-m", "ntm", *args], capture_output=True, text=True, cwd=REPO, env=env,
+                          timeout=120)
+    whole = CliRunner().invoke(app, list(args))
+    assert proc.returncode == whole.exit_code == 2
+    assert proc.stderr == whole.stderr and proc.stdout == whole.stdout == ""

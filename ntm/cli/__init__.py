@@ -8,12 +8,72 @@ unmet; 4 internal error (a bug: please report it).
 
 from __future__ import annotations
 
+from typing import Any
+
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_UNMET = 3
 EXIT_INTERNAL = 4
 EXIT_INTERRUPTED = 130
+
+
+PLUGINS_OFF = ("__all__", "1", "true")  # the values pydantic reads as "no plugin at all"
+
+
+def defer_plugin_metadata() -> None:
+    """Import pydantic's plugin loader without `importlib.metadata` when plugins are off.
+
+    The loader imports `importlib.metadata` at module level (with `email`, `zipfile`,
+    `socket`, `csv`: ~11 ms of each run, benchmarks/README.md) although, plugins being off,
+    it never calls it. While the loader is imported it gets an `entry_points` that imports
+    the real module on its first call, so a plugin turned back on still works. If pydantic
+    moves its loader, nothing is deferred and nothing else changes.
+    """
+    import os
+    import sys
+    import types
+
+    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in PLUGINS_OFF or "importlib.metadata" in sys.modules:
+        return
+
+    def entry_points(**params: Any) -> Any:
+        import importlib.metadata
+
+        return importlib.metadata.entry_points(**params)
+
+    stand_in = types.ModuleType("importlib.metadata")
+    stand_in.entry_points = entry_points  # type: ignore[attr-defined]
+    sys.modules["importlib.metadata"] = stand_in
+    try:
+        import pydantic.plugin._loader  # noqa: F401
+    except ImportError:
+        pass
+    finally:
+        if sys.modules.get("importlib.metadata") is stand_in:
+            del sys.modules["importlib.metadata"]
+
+
+def command_line(app: Any, args: list[str]) -> Any:
+    """`app`'s parser for `args`: the group of every command or, when `args` start with a
+    command's exact name, the group of that command alone.
+
+    typer builds every command's parser (its options and their coercions) before it reads the
+    command line: ~10 ms for the eight commands, of which a run uses one (benchmarks/README.md).
+    Help, a mistyped command, an option before the command: every command is there.
+    """
+    import typer.main
+
+    every = app.registered_commands
+    chosen = [c for c in every if args and c.name == args[0]]
+    if len(chosen) != 1:
+        return typer.main.get_command(app)
+    # get_group, not get_command: typer makes an app of one command that command itself
+    app.registered_commands = chosen
+    try:
+        return typer.main.get_group(app)
+    finally:
+        app.registered_commands = every
 
 
 def main() -> None:
@@ -30,10 +90,11 @@ def main() -> None:
     # ntm uses no pydantic plugin; looking for them scans every installed package's metadata
     # (~20 ms of each run, benchmarks/README.md). A user who sets the variable keeps their choice.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    defer_plugin_metadata()
 
     from ntm.cli.app import app
 
-    code = app(standalone_mode=False)
+    code = command_line(app, sys.argv[1:])(standalone_mode=False)
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:

@@ -20,7 +20,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Protocol, TextIO, cast
@@ -185,6 +184,8 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], inputs: tuple[Path, 
     target = path.absolute()
     folder = target.parent
     _check_folder(folder)
+    import tempfile  # only a command that writes a file needs it (with random: ~1 ms of every start-up)
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except PermissionError:
