@@ -382,3 +382,21 @@ def test_bo_tinh_without_a_valid_region_is_a_usage_error(tmp_path: Path, axis: l
     assert made.returncode == 2, made.stderr
     assert "Traceback" not in made.stderr and "lỗi cách dùng" in made.stderr
     assert not (tmp_path / "tinh.yaml").exists()
+
+
+def test_bo_tinh_on_a_province_file_names_it_relative_to_the_new_file(tmp_path: Path) -> None:
+    from ntm.catalog import load_catalog
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub").mkdir()
+    source = REPO / "tests" / "data" / "catalogs" / "thu-nghiem-vung.yaml"
+    (tmp_path / "thu-nghiem-vung.yaml").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    made = run_process("criteria", "--bo-tinh", "sub/tinh.yaml", "-b", "thu-nghiem-vung.yaml", "--vung",
+                       "dong-bang", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    text = (tmp_path / "sub" / "tinh.yaml").read_text(encoding="utf-8")
+    assert "\nke_thua: ../thu-nghiem-vung.yaml\n" in text
+    assert load_catalog("tinh.yaml", tmp_path / "sub").chain[1].ma == load_catalog(str(source)).ma
+    printed = run_process("criteria", "--bo-tinh", "-", "-b", "thu-nghiem-vung.yaml", "--vung", "dong-bang",
+                          cwd=tmp_path)
+    assert printed.returncode == 0 and printed.stdout.replace("ma: tinh-", "ma: ").count("\n") == text.count("\n")

@@ -66,7 +66,7 @@ def write_province_set(bo: BoTieuChi, ref: str, target: Path | None, vung: str |
         raise LoiCachDung(Cau("bo_tinh.thieu_truc", {"truc": axis, "ten_truc": axis_name,
                                                      "bo_tieu_chi": bo.file.ten_ngan}), "ntm criteria")
     name = slug(target.stem) if target is not None else f"tinh-{bo.ma}"
-    text = khung_bo_tinh(DauVaoBoTinh(bo=bo, ke_thua=set_as_named(ref, target, anywhere), ma=name, vung=vung,
+    text = khung_bo_tinh(DauVaoBoTinh(bo=bo, ke_thua=set_as_named(ref, target, anywhere, "ntm criteria"), ma=name, vung=vung,
                                       nhom_xa=nhom_xa, nam=nam))
     if target is None:
         out = Luong(sys.stdout)
