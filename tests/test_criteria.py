@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from planlib import REPO, run
+from planlib import REPO, run, run_process
 from typer.testing import CliRunner
 
 from ntm.catalog import builtin_ids
@@ -288,3 +288,115 @@ def test_a_tentative_number_or_placement_without_a_reason_refuses_the_set(tmp_pa
         "{do_tin_cay: I}", "{do_tin_cay: I, ghi_chu: Tỉnh tự xếp}"), encoding="utf-8")
     code, out = run("validate", str(province))
     assert code == 0, out
+
+
+# ---------------------------------------------------------------------------- --bo-tinh: a province's own set
+
+
+def missing_levels(ident: str, axis: list[str]) -> list[str]:
+    """Indicators `ntm criteria` shows without a level there, at some year of the set's period."""
+    from ntm.catalog import load_catalog
+
+    period = load_catalog(ident).giai_doan
+    years = range(period[0], period[1] + 1) if period else [None]
+    found: set[str] = set()
+    order: list[str] = []
+    for year in years:
+        view = view_of("-b", ident, *axis, *(["--nam", str(year)] if year else []))
+        for _, ct in indicators(view):
+            order.append(ct["ma"]) if ct["ma"] not in order else None
+            if ct["yeu_cau"] is None:
+                found.add(ct["ma"])
+    return [ma for ma in order if ma in found]
+
+
+def uncommented(text: str) -> str:
+    """The file as an officer leaves it: every listed entry uncommented and given a level."""
+    out = []
+    for line in text.splitlines():
+        if line.startswith("# ") and line[2:].lstrip().startswith(("tieu_chi:", "- ma:", "chi_tieu:", "nguong:",
+                                                                   "- vung:", "- nhom_xa:", "gia_tri:",
+                                                                   "do_tin_cay:", "vung:", "nhom_xa:")):
+            line = line[2:]
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize(("ident", "axis"), [("xa-ntm-2021-2025", ["--vung", "bac-trung-bo"]),
+                                             ("xa-ntm-2026-2030", ["--nhom-xa", "2"])])
+def test_bo_tinh_writes_a_set_that_loads_and_lists_every_indicator_lacking_a_level(
+        tmp_path: Path, ident: str, axis: list[str]) -> None:
+    from ntm.catalog import load_catalog
+
+    made = run_process("criteria", "--bo-tinh", "tinh.yaml", "-b", ident, *axis, cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert "đã ghi tinh.yaml" in made.stderr
+    text = (tmp_path / "tinh.yaml").read_text(encoding="utf-8")
+    bo = load_catalog("tinh.yaml", tmp_path)
+    assert [f.ma for f in bo.chain[1:]] == [ident]
+    assert "[ĐIỀN: số quyết định]" in bo.can_cu.so_hieu and "[ĐIỀN: ngày]" in text
+    listed = re.findall(r"^#       - ma: (\S+)$", text, re.MULTILINE)
+    expected = missing_levels(ident, axis)
+    assert expected and listed == expected
+    # each listed indicator says its number, unit and kind above its code
+    national = load_catalog(ident)
+    for ma in listed:
+        ct = next(c for tc in national.tieu_chi for c in national.chi_tieu[tc.ma].values() if c.ma == ma)
+        block = text[:text.index(f"- ma: {ma}\n")].rsplit("#\n", 1)[-1]
+        assert f"# {ct.chi_tieu.so} " in block
+    # filled in as the comments say, the levels become the set's
+    filled = uncommented(text).replace("gia_tri:        #", "gia_tri: 7  #")
+    (tmp_path / "da-dien.yaml").write_text(filled, encoding="utf-8")
+    view = view_of("-b", str(tmp_path / "da-dien.yaml"), *axis, "--nam", str(national.giai_doan[1]),
+                   "--cho-phep-ngoai-kho") if national.giai_doan else {}
+    levels = {ct["ma"]: ct["yeu_cau"] for _, ct in indicators(view)}
+    assert all(levels[ma] is not None and "7" in levels[ma] for ma in listed)
+
+
+def test_a_plan_naming_the_new_set_is_checked(tmp_path: Path) -> None:
+    assert run_process("criteria", "--bo-tinh", "tinh.yaml", "-b", "xa-ntm-2021-2025", "--vung", "bac-trung-bo",
+                       cwd=tmp_path).returncode == 0
+    made = run_process("init", "plan.yaml", "-b", "tinh.yaml", "--vung", "bac-trung-bo", "--nam", "2024",
+                       "--xa", "Hương Sơn", "--tinh", "Quảng Trị", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    checked = run_process("check", "plan.yaml", "--format", "json", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    view = json.loads(checked.stdout)
+    assert view["hop_le"] is True
+    assert not [d for d in view["chan_doan"] if d["ma"].startswith("BTC")]
+
+
+def test_bo_tinh_never_replaces_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "tinh.yaml"
+    target.write_text("giữ nguyên\n", encoding="utf-8")
+    made = run_process("criteria", "--bo-tinh", "tinh.yaml", "-b", "xa-ntm-2021-2025", "--vung", "bac-trung-bo",
+                       cwd=tmp_path)
+    assert made.returncode == 2
+    assert "đã có 'tinh.yaml'" in made.stderr and "--bo-tinh" in made.stderr
+    assert target.read_text(encoding="utf-8") == "giữ nguyên\n"
+
+
+@pytest.mark.parametrize("axis", [["--vung", "khong-co-vung"], [], ["--nhom-xa", "1"]])
+def test_bo_tinh_without_a_valid_region_is_a_usage_error(tmp_path: Path, axis: list[str]) -> None:
+    made = run_process("criteria", "--bo-tinh", "tinh.yaml", "-b", "xa-ntm-2021-2025", *axis, cwd=tmp_path)
+    assert made.returncode == 2, made.stderr
+    assert "Traceback" not in made.stderr and "lỗi cách dùng" in made.stderr
+    assert not (tmp_path / "tinh.yaml").exists()
+
+
+def test_bo_tinh_on_a_province_file_names_it_relative_to_the_new_file(tmp_path: Path) -> None:
+    from ntm.catalog import load_catalog
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub").mkdir()
+    source = REPO / "tests" / "data" / "catalogs" / "thu-nghiem-vung.yaml"
+    (tmp_path / "thu-nghiem-vung.yaml").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    made = run_process("criteria", "--bo-tinh", "sub/tinh.yaml", "-b", "thu-nghiem-vung.yaml", "--vung",
+                       "dong-bang", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    text = (tmp_path / "sub" / "tinh.yaml").read_text(encoding="utf-8")
+    assert "\nke_thua: ../thu-nghiem-vung.yaml\n" in text
+    assert load_catalog("tinh.yaml", tmp_path / "sub").chain[1].ma == load_catalog(str(source)).ma
+    printed = run_process("criteria", "--bo-tinh", "-", "-b", "thu-nghiem-vung.yaml", "--vung", "dong-bang",
+                          cwd=tmp_path)
+    assert printed.returncode == 0 and printed.stdout.replace("ma: tinh-", "ma: ").count("\n") == text.count("\n")

@@ -92,7 +92,9 @@ class BoTieuChi:
 
     @property
     def truc(self) -> str:
-        return self.file.truc
+        # A province's file that does not say it inherits its parent's axis (default "vung"
+        # would turn a set by nhóm xã into one by vùng).
+        return next((f.truc for f in self.chain if "truc" in f.model_fields_set), self.file.truc)
 
     @property
     def cac_vung(self) -> dict[str, str]:

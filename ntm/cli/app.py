@@ -251,10 +251,16 @@ def criteria_cmd(
     format: Annotated[str, typer.Option("--format", "-f", metavar="ĐỊNH_DẠNG", show_default=False,
                                         help=CRITERIA.help_text() + ".")] = str(CRITERIA.default),
     anywhere: AnywhereOpt = False,
+    bo_tinh: Annotated[str | None, typer.Option(
+        "--bo-tinh", metavar="TỆP", show_default=False,
+        help="Tạo tệp bộ tiêu chí của tỉnh kế thừa bộ -b, liệt kê (trong chú thích) mọi chỉ tiêu chưa có mức cho "
+             "--vung/--nhom-xa để điền theo quyết định của tỉnh; không ghi đè tệp đã có (- để in ra màn hình).",
+    )] = None,
 ) -> int:
     """Liệt kê tiêu chí, chỉ tiêu và mức yêu cầu của một bộ tiêu chí, kèm căn cứ pháp lý.
 
-    Ví dụ: ntm criteria --bo-tieu-chi xa-ntm-nang-cao-2021-2025 --vung bac-trung-bo --nam 2023
+    Ví dụ: ntm criteria --bo-tieu-chi xa-ntm-nang-cao-2021-2025 --vung bac-trung-bo --nam 2023;
+    bộ của tỉnh: ntm criteria --bo-tinh bo-tieu-chi-tinh.yaml -b xa-ntm-2021-2025 --vung bac-trung-bo
     """
     from ntm.cli.criteria import criteria
 
@@ -262,7 +268,7 @@ def criteria_cmd(
     group = frame.so_nguyen(nhom_xa, "--nhom-xa", lenh, 1, 3) if nhom_xa is not None else None
     year = frame.so_nguyen(nam, "--nam", lenh, 2000, 2100) if nam is not None else None
     fmt = frame.chon(format, CRITERIA.names, FORMAT, lenh)
-    return criteria(bo_tieu_chi, vung, group, year, dac_biet_kho_khan, fmt, anywhere)
+    return criteria(bo_tieu_chi, vung, group, year, dac_biet_kho_khan, fmt, anywhere, bo_tinh)
 
 
 @command("render")

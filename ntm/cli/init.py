@@ -258,7 +258,7 @@ def slug(name: str) -> str:
 # ---------------------------------------------------------------------------- where the plan points
 
 
-def set_as_named(ref: str, target: Path | None, anywhere: bool) -> str:
+def set_as_named(ref: str, target: Path | None, anywhere: bool, lenh: str = LENH) -> str:
     """How the plan names its set: a built-in id as it is; a province's file by its path relative
     to the plan (as `ntm check` resolves it), which must lie in the plan's repository."""
     if resolve_ref(ref, None) == CATALOG_DIR / f"{ref}.yaml":
@@ -270,7 +270,7 @@ def set_as_named(ref: str, target: Path | None, anywhere: bool) -> str:
             within(path, repository_root(folder))
         except NgoaiKho as exc:
             raise LoiCachDung(Cau("lenh.ngoai_kho", {"ten": GiaTri(str(exc.path), 120), "goc": str(exc.root)}),
-                              LENH) from None
+                              lenh) from None
     return Path(os.path.relpath(path, folder)).as_posix()
 
 

@@ -49,6 +49,12 @@ CAU: dict[str, str] = {
     ),
     "khung.ma_xa": "'--ma-xa' cần mã đơn vị hành chính cấp xã gồm 5 chữ số (ví dụ 19234); tìm thấy {gia_tri}",
     "khung.tiep_theo": "Điền phần văn bản và số liệu vào {tep}, rồi chạy: ntm check {tep} --all",
+    # `ntm criteria --bo-tinh`
+    "bo_tinh.thieu_truc": "--bo-tinh cần {truc}: bộ tỉnh được lập cho một {ten_truc} ({bo_tieu_chi} xét theo {ten_truc})",
+    "bo_tinh.da_co": "đã có '{tep}': ntm criteria --bo-tinh không ghi đè tệp có sẵn; hãy chọn tên tệp khác.",
+    "bo_tinh.tiep_theo": (
+        "Điền số, ngày quyết định của tỉnh và mức của các chỉ tiêu vào {tep}, rồi chạy: ntm criteria -b {tep}"
+    ),
     "hoi.mo_dau": "Tạo kế hoạch mới: trả lời các câu hỏi dưới đây (Ctrl+C để dừng).",
     "hoi.cac_bo": "Các bộ tiêu chí có sẵn:",
     "hoi.bo_tieu_chi": "Bộ tiêu chí (số thứ tự, mã, hoặc đường dẫn tới tệp bộ tiêu chí của tỉnh)",
