@@ -19,16 +19,11 @@ from ntm.nhap.khoi import Bang, Doan, TaiLieu
 from ntm.nhap.nhan_dang import Muc, VanBanNhap
 from ntm.nhap.noi_dung import NoiDung, bang_chu, convert, ket_cau, plain_text, table_spec
 from ntm.nhap.tieu_chi import NAMED_FLAG, criterion_named, figures, named_flags, set_score, stated, yes_no
+from ntm.plan.model import ten_noi
+from ntm.plan.noi_dung import TIEU_DE_PHAN_CO_SAN
 
 CHO_DIEN = "[ĐIỀN: {}]"  # what ntm init writes where an office must fill in; `ntm check` warns (KH012)
 
-BUILT_IN_TITLES = {
-    "muc_dich_yeu_cau": "MỤC ĐÍCH, YÊU CẦU",
-    "nhiem_vu_giai_phap": "CÁC NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN",
-    "thoi_gian_thuc_hien": "THỜI GIAN THỰC HIỆN",
-    "kinh_phi": "KINH PHÍ THỰC HIỆN",
-    "to_chuc_thuc_hien": "TỔ CHỨC THỰC HIỆN",
-}
 # Section titles offices write for each built-in part (compared by khoa()).
 _TITLES = {
     "muc_dich_yeu_cau": ("mục đích, yêu cầu", "mục đích và yêu cầu", "mục đích - yêu cầu", "mục đích yêu cầu"),
@@ -417,16 +412,6 @@ _TARGETS = {
     "thôn thông minh": ("thon_thong_minh", "thôn"),
     "khu dân cư nông thôn mới kiểu mẫu": ("khu_dan_cu_ntm_kieu_mau", "khu dân cư"),
 }
-_DON_VI_NOI = {"thôn", "bản", "ấp", "buôn", "làng", "xóm", "tổ", "khu", "hộ", "vườn", "sóc", "plei", "phum"}
-
-
-def _noi(name: str, unit: str | None) -> str:
-    first, _, rest = name.partition(" ")
-    if first.lower() in _DON_VI_NOI:
-        return f"{first.lower()} {rest}".rstrip()
-    return f"{unit} {name}" if unit else name
-
-
 def _place_target(title: str, lines: list[str]) -> dict[str, Any] | None:
     """A group "Xây dựng thôn thông minh": its places, when printing them gives back the lines."""
     bodies = [line[2:] for line in lines]
@@ -456,7 +441,7 @@ def _place_target(title: str, lines: list[str]) -> dict[str, Any] | None:
         default_title = f"Xây dựng {name}"
         if unit:
             places = [p[len(unit) + 1:] if p.startswith(unit + " ") else p for p in places]
-            if any(_noi(p, unit) != orig for p, orig in zip(places, [mt for mt in _orig(stripped)], strict=True)):
+            if any(ten_noi(p, unit) != orig for p, orig in zip(places, [mt for mt in _orig(stripped)], strict=True)):
                 return None
     if title != default_title:
         target["tieu_de"] = title
@@ -537,7 +522,7 @@ def _thon(name: str) -> str:
     first = name.split(" ", 1)[0].lower()
     if first == "tdp":
         return name
-    return _noi(name, "thôn")
+    return ten_noi(name, "thôn")
 
 
 def _unmet_figures(m: _Map, line: str) -> bool:
@@ -813,7 +798,7 @@ def _sections(m: _Map, data: dict[str, Any]) -> None:
     layout: list[Any] = []
     extra: list[dict[str, Any]] = []
     used: set[str] = set()
-    taken: set[str] = set(BUILT_IN_TITLES) | {"muc_tieu"}
+    taken: set[str] = set(TIEU_DE_PHAN_CO_SAN) | {"muc_tieu"}
     for section in m.v.phan:
         kind = _kind(section)
         placed: str | None = None
@@ -850,7 +835,7 @@ def _sections(m: _Map, data: dict[str, Any]) -> None:
                     placed = kind
         if placed is not None:
             used.add(placed)
-            title = default_title if placed == "muc_tieu" else BUILT_IN_TITLES[placed]
+            title = default_title if placed == "muc_tieu" else TIEU_DE_PHAN_CO_SAN[placed]
             layout.append(placed if section.tieu_de == title else {"phan": placed, "tieu_de": section.tieu_de})
             continue
         slug = _slug(section.tieu_de, taken)

@@ -365,6 +365,21 @@ class MucKhac(PlanModel):
     noi_dung: DoanVan = Field(default_factory=new_list)
 
 
+# Words that name a place's unit: written lower case inside a sentence ("Xây dựng thôn Phú
+# Thượng", not "Thôn Phú Thượng"); a name without one gets the target's own.
+DON_VI_NOI = frozenset({"thôn", "bản", "ấp", "buôn", "làng", "xóm", "tổ", "khu", "hộ", "vườn", "sóc", "plei", "phum", "xã"})
+
+
+def ten_noi(name: str, unit: str | None) -> str:
+    """A place of a target as a sentence names it: 'thôn Phú Thượng' from 'Thôn Phú Thượng', or the
+    target's unit before a bare name ('Phú Hạ' -> 'thôn Phú Hạ'); what `ntm render` writes and
+    `ntm import` reads back."""
+    first, _, rest = name.partition(" ")
+    if first.lower() in DON_VI_NOI:
+        return f"{first.lower()} {rest}".rstrip()
+    return f"{unit} {name}" if unit else name
+
+
 class LoaiMucTieu(str, Enum):
     """Kinds of place-level targets beyond the commune's criteria (thôn, vườn, khu dân cư)."""
 

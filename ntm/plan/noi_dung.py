@@ -178,6 +178,15 @@ PHAN_CO_SAN = (
     "muc_dich_yeu_cau", "muc_tieu", "nhiem_vu_giai_phap", "thoi_gian_thuc_hien", "kinh_phi", "to_chuc_thuc_hien",
 )
 
+# The title a document prints for each built-in part (muc_tieu's depends on what it holds).
+TIEU_DE_PHAN_CO_SAN = {
+    "muc_dich_yeu_cau": "MỤC ĐÍCH, YÊU CẦU",
+    "nhiem_vu_giai_phap": "CÁC NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN",
+    "thoi_gian_thuc_hien": "THỜI GIAN THỰC HIỆN",
+    "kinh_phi": "KINH PHÍ THỰC HIỆN",
+    "to_chuc_thuc_hien": "TỔ CHỨC THỰC HIỆN",
+}
+
 
 class PhuLuc(PlanModel):
     """An annex after the signature: heading, text, tables (data, or generated from the assessment)."""

@@ -235,12 +235,8 @@ def _hien_trang_gon(tc: KetQuaTieuChi) -> str:
     return "" if tc.theo_tu_danh_gia else wording.CHUA_CO_SO_LIEU
 
 
-def _tinh_trang_gon(danh_gia: DanhGia) -> Bang:
-    """One row per criterion: what is required, the present state, the verdict."""
-    columns = [CotBang(ten="TT"), CotBang(ten="Tiêu chí"), CotBang(ten="Yêu cầu"),
-               CotBang(ten="Hiện trạng"), CotBang(ten="Đánh giá")]
-    rows = [(tc.so, lien(tc.ten), _yeu_cau_gon(tc), _hien_trang_gon(tc), wording.trang_thai_van_ban(tc.trang_thai))
-            for tc in danh_gia.tieu_chi]
+def _bang_tinh_trang(columns: Sequence[CotBang], rows: Sequence[tuple[str, ...]]) -> Bang:
+    """A status table with no title of its own: the annex's heading names it."""
     return Bang(
         tieu_de=None,
         don_vi=None,
@@ -249,6 +245,15 @@ def _tinh_trang_gon(danh_gia: DanhGia) -> Bang:
         dong=tuple(rows),
         can_phai=(False,) * len(columns),
     )
+
+
+def _tinh_trang_gon(danh_gia: DanhGia) -> Bang:
+    """One row per criterion: what is required, the present state, the verdict."""
+    columns = [CotBang(ten="TT"), CotBang(ten="Tiêu chí"), CotBang(ten="Yêu cầu"),
+               CotBang(ten="Hiện trạng"), CotBang(ten="Đánh giá")]
+    rows = [(tc.so, lien(tc.ten), _yeu_cau_gon(tc), _hien_trang_gon(tc), wording.trang_thai_van_ban(tc.trang_thai))
+            for tc in danh_gia.tieu_chi]
+    return _bang_tinh_trang(columns, rows)
 
 
 def _tinh_trang_chi_tiet(danh_gia: DanhGia) -> Bang:
@@ -279,14 +284,7 @@ def _tinh_trang_chi_tiet(danh_gia: DanhGia) -> Bang:
             target = _muc_tieu_text(kq.muc_tieu, unit) if not kq.lo_trinh else lien(ky_ke_hoach.lo_trinh(
                 [(y, ky_ke_hoach.muc_tieu(t, spec.loai, unit)) for y, t in kq.lo_trinh]))
             rows.append((spec.so or tc.so, label if n == 0 else "", _co_ten(kq), _capital(level), shown, target, status))
-    return Bang(
-        tieu_de=None,
-        don_vi=None,
-        hang_tieu_de=_header_rows(columns),
-        cot=tuple(c.ten for c in columns),
-        dong=tuple(rows),
-        can_phai=(False,) * len(columns),
-    )
+    return _bang_tinh_trang(columns, rows)
 
 
 def bang_tinh_trang(danh_gia: DanhGia, chi_tiet: bool = False) -> Bang:

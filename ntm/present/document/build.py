@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from ntm.assess.result import DanhGia, KetQua, KetQuaChiTieu
 from ntm.catalog import LoaiChiTieu
-from ntm.plan.model import KeHoach, LoaiMucTieu, MucTieuDiaBan, TieuChiKeHoach
+from ntm.plan.model import KeHoach, LoaiMucTieu, MucTieuDiaBan, TieuChiKeHoach, ten_noi
+from ntm.plan.noi_dung import TIEU_DE_PHAN_CO_SAN, PhanBoCuc, PhanBoSung, TenBangSinh, ViTri
 from ntm.plan.noi_dung import Bang as BangKeHoach
-from ntm.plan.noi_dung import PhanBoCuc, PhanBoSung, TenBangSinh, ViTri
 from ntm.plan.noi_dung import PhuLuc as PhuLucKeHoach
 from ntm.plan.van_ban import CanCu, HeThong
 from ntm.present import ky_ke_hoach, wording
@@ -147,9 +147,9 @@ def _theo_lo_trinh(target: MucTieuDiaBan) -> tuple[str, list[Khoi]]:
     assert isinstance(target.noi, dict)
     name, unit = _MUC_TIEU_DIA_BAN[target.loai]
     name = target.ten or name
-    lines = [f"Đến năm {year}: xây dựng " + (f"vườn mẫu tại {', '.join(_noi(n, None) for n in places)}"
+    lines = [f"Đến năm {year}: xây dựng " + (f"vườn mẫu tại {', '.join(ten_noi(n, None) for n in places)}"
                                                if target.loai is LoaiMucTieu.vuon_mau else
-                                               f"{', '.join(_noi(n, unit) for n in places)} đạt chuẩn {name}")
+                                               f"{', '.join(ten_noi(n, unit) for n in places)} đạt chuẩn {name}")
              for year, places in sorted(target.noi.items())]
     return target.tieu_de or f"Xây dựng {name}", [plain(GACH, f"- {t}") for t in ket_cau(lines)]
 
@@ -207,9 +207,9 @@ def muc_tieu_dia_ban(targets: Sequence[MucTieuDiaBan]) -> list[tuple[str, list[K
             others = [k for k in kinds if k.loai is not LoaiMucTieu.vuon_mau]
             if others:
                 unit = _MUC_TIEU_DIA_BAN[others[0].loai][1]
-                lines.append(f"Xây dựng {_noi(name, unit)} đạt chuẩn {_va([_dat_chuan(k) for k in others])}")
+                lines.append(f"Xây dựng {ten_noi(name, unit)} đạt chuẩn {_va([_dat_chuan(k) for k in others])}")
             if gardens:
-                lines.append(f"Xây dựng vườn mẫu tại {_noi(name, None)}")
+                lines.append(f"Xây dựng vườn mẫu tại {ten_noi(name, None)}")
         out.append((_muc_tieu_dia_ban_title(group), [plain(GACH, f"- {t}") for t in ket_cau(lines)]))
     return out
 
@@ -261,25 +261,13 @@ def _muc_tieu_chi_tieu(
     return " VÀ ".join(names), out
 
 
-# Words that name a place's unit: written lower case inside a sentence ("Xây dựng thôn Phú
-# Thượng", not "Thôn Phú Thượng"); a name without one gets the target's own.
-_DON_VI_NOI = {"thôn", "bản", "ấp", "buôn", "làng", "xóm", "tổ", "khu", "hộ", "vườn", "sóc", "plei", "phum", "xã"}
-
-
-def _noi(name: str, unit: str | None) -> str:
-    first, _, rest = name.partition(" ")
-    if first.lower() in _DON_VI_NOI:
-        return f"{first.lower()} {rest}".rstrip()
-    return f"{unit} {name}" if unit else name
-
-
 def _thon(name: str) -> str:
     """'Ta Rung' -> 'thôn Ta Rung'; a name typed with its unit ('Thôn 3', 'bản Mới') keeps it,
     written lower case as inside any sentence ('thôn 3')."""
     first = name.split(" ", 1)[0].lower()
     if first == "tdp":
         return name  # an abbreviation the plan wrote: kept as written
-    return _noi(name, "thôn")
+    return ten_noi(name, "thôn")
 
 
 # Abbreviations the catalogs use in short names; a heading the document makes spells them out
@@ -369,13 +357,6 @@ def unmet_where(plan: KeHoach) -> tuple[bool, bool]:
     return show, placed
 
 
-BUILT_IN_TITLES = {
-    "muc_dich_yeu_cau": "MỤC ĐÍCH, YÊU CẦU",
-    "nhiem_vu_giai_phap": "CÁC NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN",
-    "thoi_gian_thuc_hien": "THỜI GIAN THỰC HIỆN",
-    "kinh_phi": "KINH PHÍ THỰC HIỆN",
-    "to_chuc_thuc_hien": "TỔ CHỨC THỰC HIỆN",
-}
 
 
 def _sections(plan: KeHoach, danh_gia: DanhGia, ctx: BuildContext) -> tuple[Phan, ...]:
@@ -394,7 +375,7 @@ def _sections(plan: KeHoach, danh_gia: DanhGia, ctx: BuildContext) -> tuple[Phan
             "kinh_phi": lambda: _kinh_phi(plan),
             "to_chuc_thuc_hien": lambda: _to_chuc_thuc_hien(plan),
         }[name]()
-        return BUILT_IN_TITLES[name], blocks
+        return TIEU_DE_PHAN_CO_SAN[name], blocks
 
     ordered: list[tuple[str, Sequence[Khoi | Bang]]] = []
     if plan.bo_cuc is None:
@@ -426,7 +407,7 @@ def _placed_section(entry: PhanBoCuc, custom: dict[str, PhanBoSung], built_in: o
     part = custom.get(entry.phan)
     if part is not None:
         title, blocks = _bo_sung(part, ctx)
-    elif entry.phan in BUILT_IN_TITLES or entry.phan == "muc_tieu":
+    elif entry.phan in TIEU_DE_PHAN_CO_SAN or entry.phan == "muc_tieu":
         title, blocks = built_in(entry.phan)  # type: ignore[operator]
     else:
         return "", []  # an unknown id is rule VB001's to report; the plan is not rendered then
