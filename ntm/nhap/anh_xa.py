@@ -17,10 +17,11 @@ from ntm.nhap.dia_ly import VUNG_THEO_TINH
 from ntm.nhap.du_doan import DuDoan, YamlPath
 from ntm.nhap.khoi import Bang, Doan, TaiLieu
 from ntm.nhap.nhan_dang import Muc, VanBanNhap
-from ntm.nhap.noi_dung import NoiDung, bang_chu, convert, ket_cau, plain_text, table_spec
+from ntm.nhap.noi_dung import NoiDung, bang_chu, convert, plain_text, table_spec
 from ntm.nhap.tieu_chi import NAMED_FLAG, criterion_named, figures, named_flags, set_score, stated, yes_no
 from ntm.plan.model import ten_noi
 from ntm.plan.noi_dung import TIEU_DE_PHAN_CO_SAN
+from ntm.plan.the_thuc import ket_cau
 
 CHO_DIEN = "[ĐIỀN: {}]"  # what ntm init writes where an office must fill in; `ntm check` warns (KH012)
 

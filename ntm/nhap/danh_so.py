@@ -15,24 +15,13 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from ntm.plan.the_thuc import so_la_ma
+
 # Bullets drawn from the Symbol and Wingdings fonts are private-use characters; a reader sees these.
 _SYMBOL_BULLETS = {
     "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "\uf02d": "-", "\uf0a8": "▫",
     "\uf06e": "■", "\uf071": "❑", "\uf0e0": "➔", "\uf0de": "➔", "\uf0f0": "⇨", "\uf02b": "+",
 }
-
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while n >= value:
-            out += letters
-            n -= value
-    return out or str(n)
-
 
 def _letters(n: int) -> str:
     """Word's letter numbering: a..z, then aa, bb, … (the letter repeated), not Vietnamese order."""
@@ -43,9 +32,9 @@ def _letters(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     if fmt in ("upperRoman",):
-        return _roman(n)
+        return so_la_ma(n) or str(n)
     if fmt == "lowerRoman":
-        return _roman(n).lower()
+        return (so_la_ma(n) or str(n)).lower()
     if fmt == "upperLetter":
         return _letters(n).upper()
     if fmt == "lowerLetter":

@@ -14,12 +14,11 @@ from ntm.nhap.chu import khoa, so_viet
 from ntm.nhap.du_doan import DuDoan, YamlPath
 from ntm.nhap.khoi import Bang, Doan
 from ntm.nhap.nhan_dang import Muc
+from ntm.plan.the_thuc import chu_cai, ket_cau
 
-# The writer's rules that a list must already follow to be a list again (ntm/present/document/chu.py
-# `ket_cau`, `chu_cai`): read here so that a list is kept as a list only when printing it gives
+# The writer's rules that a list must already follow to be a list again (ntm/plan/the_thuc.py
+# `ket_cau`, `chu_cai`): applied here so that a list is kept as a list only when printing it gives
 # back the document's very text; otherwise its paragraphs are kept as they are.
-_KEEP_FINAL = ("?", "!", ":", "./.")
-CHU_CAI = "abcdđeghiklmnopqrstuvxy"
 _MARKERS = (("- ", "gach"), ("– ", "gach"), ("• ", "gach"), ("+ ", "cong"))
 _LETTER = re.compile(r"^(?P<so>[a-zđ])\)\s+(?P<chu>\S.*)$", re.DOTALL)
 _NUMBER = re.compile(r"^(?P<so>\d{1,2})\)\s+(?P<chu>\S.*)$", re.DOTALL)
@@ -27,25 +26,6 @@ _UNIT = re.compile(r"^đơn vị tính\s*:\s*(?P<don_vi>.+)$", re.IGNORECASE)
 _LABEL_UNIT = re.compile(r"^(?P<ten>.+?)\s*\((?P<don_vi>[^()]+)\)$", re.DOTALL)
 _TOTALS = {"tổng cộng", "tổng", "cộng", "tổng số"}
 MAX_MUC_DEPTH = 3  # 1., 1.1., a) (rule VB006 refuses deeper)
-
-
-def chu_cai(n: int) -> str:
-    letters = ""
-    while n > 0:
-        n, r = divmod(n - 1, len(CHU_CAI))
-        letters = CHU_CAI[r] + letters
-    return letters
-
-
-def ket_cau(items: list[str]) -> list[str]:
-    out = []
-    for n, text in enumerate(items):
-        body = text.rstrip()
-        if body.endswith(_KEEP_FINAL):
-            out.append(body)
-            continue
-        out.append(body.rstrip(" ;.,") + ("." if n == len(items) - 1 else ";"))
-    return out
 
 
 def plain_text(block: Doan) -> str:

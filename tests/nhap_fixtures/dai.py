@@ -8,18 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from nhap_fixtures.bad import finish, tiny
+from ntm.plan.the_thuc import so_la_ma
 
 PARAGRAPHS_PER_PAGE = 13
-_ROMAN = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
 
 
 def make_long(path: Path, pages: int = 500) -> Path:
@@ -28,7 +19,7 @@ def make_long(path: Path, pages: int = 500) -> Path:
     written = 0
     section = 1
     while written < paragraphs:
-        doc.para(f"{_roman(section + 1)}. NỘI DUNG THỰC HIỆN PHẦN {section}", bold=True)
+        doc.para(f"{so_la_ma(section + 1)}. NỘI DUNG THỰC HIỆN PHẦN {section}", bold=True)
         for clause in range(1, 6):
             doc.para(f"{clause}. Nhiệm vụ nhóm {clause} của phần {section}", bold=True)
             for n in range(12):

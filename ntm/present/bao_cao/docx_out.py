@@ -205,7 +205,7 @@ def _stream(package: bytes, pending: dict[str, tuple[Khung, str]]) -> bytes:
 
 
 def render_docx(r: BaoCao) -> bytes:
-    from ntm.present.document.chu import so_la_ma
+    from ntm.plan.the_thuc import so_la_ma
     from ntm.present.document.docx_builder import DocxBuilder
     from ntm.present.document.docx_trang import BODY_PT, STYLE_BODY, STYLE_FORM, open_base
 

@@ -12,10 +12,11 @@ from ntm.plan.model import KeHoach, LoaiMucTieu, MucTieuDiaBan, TieuChiKeHoach, 
 from ntm.plan.noi_dung import TIEU_DE_PHAN_CO_SAN, PhanBoCuc, PhanBoSung, TenBangSinh, ViTri
 from ntm.plan.noi_dung import Bang as BangKeHoach
 from ntm.plan.noi_dung import PhuLuc as PhuLucKeHoach
+from ntm.plan.the_thuc import ket_cau, so_la_ma
 from ntm.plan.van_ban import CanCu, HeThong
 from ntm.present import ky_ke_hoach, wording
 from ntm.present.document.bang import bang, bang_chu, bang_tinh_trang
-from ntm.present.document.chu import ket_cau, lien, so_la_ma
+from ntm.present.document.chu import lien
 from ntm.present.document.khoi import (
     BuildContext,
     as_list,

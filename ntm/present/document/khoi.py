@@ -12,9 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ntm.plan.noi_dung import KhoiNoiDung, KieuDanhSach
+from ntm.plan.the_thuc import GIU_DAU_CUOI, chu_cai, ket_cau
 from ntm.present import wording
 from ntm.present.document.bang import bang
-from ntm.present.document.chu import chu_cai, ket_cau, lien
+from ntm.present.document.chu import lien
 from ntm.present.document.model import DIEM, DOAN, GACH, HEADINGS, KHOAN, Bang, Chu, Khoi, TieuChiChuaDat
 
 
@@ -164,7 +165,7 @@ def with_final(khoi: Khoi, mark: str) -> Khoi:
         return khoi
     last = khoi.chu[-1]
     body = last.noi_dung.rstrip()
-    if body.endswith(("?", "!", ":", "./.")):
+    if body.endswith(GIU_DAU_CUOI):
         return khoi
     fixed = Chu(body.rstrip(" ;.,") + mark, last.dam, last.chu_thich)
     return Khoi(khoi.loai, (*khoi.chu[:-1], fixed), khoi.kieu)
