@@ -54,6 +54,12 @@ def test_validate_of_a_valid_plan_formats_no_number() -> None:
     assert "babel" not in {n.split(".")[0] for n in imported("validate", PLAN)}
 
 
+def test_validate_loads_neither_the_assessment_nor_its_wording() -> None:
+    names = imported("validate", PLAN)
+    assert sorted(n for n in names if n.startswith(("ntm.assess", "ntm.present.wording", "ntm.present.view_danh_gia"))) == []
+    assert "tomllib" not in names and "tomli" not in names  # read only where an ntm.toml is
+
+
 def test_check_loads_neither_documents_nor_rich_when_piped() -> None:
     names = imported("check", PLAN, "--format", "json")
     assert loaded(names, DOCX_STACK + TEMPLATES + ("rich",)) == []

@@ -10,6 +10,8 @@ or an overlong chain is an error, not a recursion.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import os
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -56,13 +58,18 @@ class NgoaiKho(Exception):
         self.root = root
 
 
+@functools.cache
+def _builtin_dir() -> Path:
+    return CATALOG_DIR.resolve()
+
+
 def within(path: Path, root: Path | None) -> None:
     """Raise NgoaiKho unless the resolved `path` is a built-in set or inside `root` (None: anywhere).
 
     A plan is data anyone with a pull request can edit: `bo_tieu_chi: /etc/passwd` or
     `../../.env` must not make CI read, let alone quote, a file outside the repository.
     """
-    if root is None or path.is_relative_to(CATALOG_DIR.resolve()) or path.is_relative_to(root):
+    if root is None or path.is_relative_to(_builtin_dir()) or path.is_relative_to(root):
         return
     raise NgoaiKho(path, root)
 
@@ -140,6 +147,9 @@ def _build(path: Path, chain: tuple[Path, ...] = (), root: Path | None = None) -
 # The one cache: merged sets by the resolved path of their file, for the life of the
 # process (a batch names a few sets thousands of times, from many folders).
 _LOADED: dict[Path, BoTieuChi] = {}
+# A reference as written, from the folder of the file naming it (made absolute), to its
+# resolved file: resolving it for each plan of a batch cost ~0.05 ms a plan.
+_FOUND: dict[tuple[str, str], Path] = {}
 
 
 def load_catalog(ref: str, base_dir: Path | None = None, root: Path | None = None) -> BoTieuChi:
@@ -147,10 +157,13 @@ def load_catalog(ref: str, base_dir: Path | None = None, root: Path | None = Non
 
     Raises FileNotFoundError, NgoaiKho, CatalogError, or OSError for a name no file system accepts.
     """
-    path = resolve_ref(ref, base_dir)
-    if not path.exists():
-        raise FileNotFoundError(str(path))
-    resolved = path.resolve()
+    key = (ref, os.path.abspath(base_dir) if base_dir is not None else "")
+    resolved = _FOUND.get(key)
+    if resolved is None:
+        path = resolve_ref(ref, base_dir)
+        if not path.exists():
+            raise FileNotFoundError(str(path))
+        resolved = _FOUND[key] = path.resolve()
     found = _LOADED.get(resolved)
     if found is None:
         found = _LOADED[resolved] = _build(resolved, root=root)

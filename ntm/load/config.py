@@ -27,11 +27,6 @@ from ntm.diagnostics.params import DeXuat, GiaTri
 from ntm.load.bo_qua import BoQua, PhamVi, check_codes
 from ntm.load.read import read_file
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 TEN_TEP = "ntm.toml"
 BANG_BO_QUA = "bo-qua"
 BANG_MUC_DO = "muc-do"
@@ -101,15 +96,17 @@ def outside(pattern: str) -> bool:
         pattern.replace("\\", "/")).parts
 
 
-_ROOT_CONFIGS: dict[tuple[Path, Path], Path | None] = {}
+# By the folder as given, made absolute: a batch asks for every plan, and resolving each
+# folder again cost more than the search it saves (benchmarks/README.md).
+_ROOT_CONFIGS: dict[tuple[str, Path], Path | None] = {}
 
 
 def find_config(folder: Path, root: Path) -> Path | None:
     """The nearest ntm.toml from `folder` up to `root` (the repository's folder), or None."""
-    folder = real(folder)
-    key = (folder, root)
+    key = (os.path.abspath(folder), root)
     if key in _ROOT_CONFIGS:
         return _ROOT_CONFIGS[key]
+    folder = real(folder)
     found = None
     for candidate in (folder, *folder.parents):
         if (candidate / TEN_TEP).is_file():
@@ -204,6 +201,11 @@ def _load(path: Path, stamp: tuple[int, int]) -> Config:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return Config(file, folder, diagnostics=(Diagnostic("BQ010", file, (), {"bien_the": "ma_hoa"}, co_vi_tri=False),))
+    # Imported here: only a repository with an ntm.toml reads one (~2 ms of every other run).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

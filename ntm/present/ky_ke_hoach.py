@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ntm.assess.result import DanhGia
 from ntm.catalog import LoaiChiTieu
 from ntm.plan.model import TEN_CAP, CapDiaBan, DiaBan, KeHoach, MucTieu
-from ntm.present import wording
 from ntm.present.numbers import ngay_ngan
+
+if TYPE_CHECKING:  # `validate` words a period (ky) and loads neither the assessment nor its wording
+    from ntm.assess.result import DanhGia
 
 
 def ky(nam: int | None, giai_doan: tuple[int, int] | None) -> str:
@@ -58,6 +60,8 @@ def lo_trinh(stages: Sequence[tuple[int, str]]) -> str:
 
 
 def muc_tieu(target: MucTieu, loai: LoaiChiTieu, unit: str | None) -> str:
+    from ntm.present import wording  # see TYPE_CHECKING above
+
     """One target as a clause: 'đạt 85%', 'đạt 47 - 49 triệu đồng/người/năm', 'còn 1,5%' (a
     maximum, such as the poverty rate, falls to its target), 'đạt' (a yes/no indicator)."""
     if target.tu.co is not None:
@@ -99,6 +103,8 @@ def chi_tieu_giai_doan(danh_gia: DanhGia, last_year: int) -> list[str]:
     """A multi-year plan's indicator targets, in the set's order, each as an office states it:
     'Tỷ lệ người dân tham gia bảo hiểm y tế: đến năm 2028 đạt 90%, đến năm 2030 đạt 95%'. A
     single target is the period's end's."""
+    from ntm.present import wording  # see TYPE_CHECKING above
+
     out = []
     for tc in danh_gia.tieu_chi:
         for kq in tc.chi_tieu:

@@ -44,17 +44,34 @@ class ChiTieu:
     phep_so_sanh: str
     yeu_cau: int | float | bool | None
     chenh_lech: int | float | None
-    muc_tieu: dict[str, Any] | None
     nguon: str
-    nguon_chi_tiet: dict[str, Any] | None
-    # What `mo_ta` words: read when shown (text shows only some indicators; wording every one was
-    # ~0.4 ms of each plan of a batch, benchmarks/README.md), not compared, not shown by repr.
+    # What `mo_ta` and the properties below read: worded when shown (text shows only some
+    # indicators; wording every one was ~0.4 ms of each plan of a batch, benchmarks/README.md).
     ket_qua: KetQuaChiTieu = field(repr=False, compare=False)
-    duong_dan: str
     nguon_rieng: bool = False  # its requirement's source differs from the set's usual one: say it on the line
     cua_ke_hoach: bool = False  # an indicator the plan defines itself (chi_tieu_rieng)
     so_tam: bool = False  # its number is the catalog's own, the official one unknown
-    lo_trinh: tuple[dict[str, Any], ...] = ()  # a multi-year plan's targets by year
+
+    @property
+    def muc_tieu(self) -> dict[str, Any] | None:
+        return _muc_tieu(self.ket_qua)
+
+    @property
+    def nguon_chi_tiet(self) -> dict[str, Any] | None:
+        req = self.ket_qua.yeu_cau
+        if req is None:
+            return None
+        return {"loai": req.nguon.value, "trich_dan": req.trich_dan or None, "bo_tieu_chi": req.bo_tieu_chi,
+                "do_tin_cay": req.do_tin_cay.value, "url": req.url, "ghi_chu": req.ghi_chu}
+
+    @property
+    def duong_dan(self) -> str:
+        return ".".join(str(p) for p in self.ket_qua.path)
+
+    @property
+    def lo_trinh(self) -> tuple[dict[str, Any], ...]:
+        """A multi-year plan's targets by year."""
+        return tuple({"nam": y, "tu": _number(t.tu), "den": _number(t.den)} for y, t in self.ket_qua.lo_trinh)
 
     @property
     def mo_ta(self) -> str:
@@ -113,30 +130,15 @@ def _chi_tieu(kq: KetQuaChiTieu) -> ChiTieu:
         phep_so_sanh=wording.PHEP_SO_SANH[spec.loai],
         yeu_cau=(True if spec.loai is LoaiChiTieu.dat else _decimal(req.gia_tri)) if req else None,
         chenh_lech=_decimal(kq.chenh_lech),
-        muc_tieu=_muc_tieu(kq),
         nguon=visible(wording.nguon(kq)),
-        nguon_chi_tiet=(
-            {
-                "loai": req.nguon.value,
-                "trich_dan": req.trich_dan or None,
-                "bo_tieu_chi": req.bo_tieu_chi,
-                "do_tin_cay": req.do_tin_cay.value,
-                "url": req.url,
-                "ghi_chu": req.ghi_chu,
-            }
-            if req
-            else None
-        ),
         ket_qua=kq,
-        duong_dan=".".join(str(p) for p in kq.path),
         cua_ke_hoach=kq.chi_tieu.cua_ke_hoach,
         so_tam=wording.tam(spec.xac_nhan_so),
-        lo_trinh=tuple({"nam": y, "tu": _number(t.tu), "den": _number(t.den)} for y, t in kq.lo_trinh),
     )
 
 
-# slots, not frozen: made once per indicator of every plan, and a frozen init costs 5x
-@dataclass(slots=True)
+# slots, not frozen: made once per criterion of every plan, and a frozen init costs 5x
+@dataclass(slots=True, eq=False)
 class TieuChi:
     so: str
     ma: str
@@ -144,9 +146,34 @@ class TieuChi:
     trang_thai: KetQua
     theo_tu_danh_gia: bool
     chi_tieu_day_du: bool
-    chi_tieu: tuple[ChiTieu, ...]
+    # The indicators are viewed when first read: text output shows those of a few criteria,
+    # and viewing all of them was ~0.2 ms of each plan of a batch (benchmarks/README.md).
+    ket_qua: KetQuaTieuChi = field(repr=False)
+    nguon_chung: str | None = field(default=None, repr=False)  # the legend's source (nguon_rieng)
     dong: int | None = None  # the criterion's line in the plan (CI annotations), not in the JSON
     ly_do: LyDo | None = None  # why the figures alone cannot decide (even when a self-assessment then does)
+    viewed: tuple[ChiTieu, ...] | None = field(default=None, repr=False)
+
+    @property
+    def chi_tieu(self) -> tuple[ChiTieu, ...]:
+        if self.viewed is None:
+            indicators = []
+            for i in self.ket_qua.chi_tieu:
+                view = _chi_tieu(i)
+                view.nguon_rieng = i.yeu_cau is not None and view.nguon != self.nguon_chung
+                indicators.append(view)
+            self.viewed = tuple(indicators)
+        return self.viewed
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TieuChi):
+            return NotImplemented
+        mine = (self.so, self.ma, self.ten, self.trang_thai, self.theo_tu_danh_gia, self.chi_tieu_day_du,
+                self.dong, self.ly_do, self.chi_tieu)
+        return mine == (other.so, other.ma, other.ten, other.trang_thai, other.theo_tu_danh_gia,
+                        other.chi_tieu_day_du, other.dong, other.ly_do, other.chi_tieu)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable (the cache), as the dataclass's own eq makes it
 
     @property
     def chua_dat(self) -> list[ChiTieu]:
@@ -185,13 +212,8 @@ class TieuChi:
 
 
 def _tieu_chi(tc: KetQuaTieuChi, line: int | None, common: str | None) -> TieuChi:
-    indicators = []
-    for i in tc.chi_tieu:
-        view = _chi_tieu(i)
-        view.nguon_rieng = i.yeu_cau is not None and view.nguon != common
-        indicators.append(view)
     return TieuChi(tc.so, tc.ma, visible(tc.ten), tc.trang_thai, tc.theo_tu_danh_gia, tc.chi_tieu_day_du,
-                   tuple(indicators), line, tc.ly_do)
+                   tc, common, line, tc.ly_do)
 
 
 def nguon_chung(danh_gia: DanhGia) -> str | None:
