@@ -35,8 +35,6 @@ def _decimal(value: Decimal | None) -> int | float | None:
 class ChiTieu:
     so: str
     ma: str
-    ten: str
-    don_vi: str | None
     loai: str
     trang_thai: KetQua
     ly_do: str | None
@@ -44,13 +42,29 @@ class ChiTieu:
     phep_so_sanh: str
     yeu_cau: int | float | bool | None
     chenh_lech: int | float | None
-    nguon: str
-    # What `mo_ta` and the properties below read: worded when shown (text shows only some
-    # indicators; wording every one was ~0.4 ms of each plan of a batch, benchmarks/README.md).
+    # What the properties below read: worded when shown (text shows only some indicators;
+    # wording every one was ~0.4 ms of each plan of a batch, benchmarks/README.md).
     ket_qua: KetQuaChiTieu = field(repr=False, compare=False)
-    nguon_rieng: bool = False  # its requirement's source differs from the set's usual one: say it on the line
+    nguon_chung: str | None = None  # the set's usual source, said once in a legend (nguon_rieng)
     cua_ke_hoach: bool = False  # an indicator the plan defines itself (chi_tieu_rieng)
     so_tam: bool = False  # its number is the catalog's own, the official one unknown
+
+    @property
+    def ten(self) -> str:
+        return visible(wording.ten_chi_tieu(self.ket_qua))
+
+    @property
+    def don_vi(self) -> str | None:
+        return wording.don_vi(self.ket_qua)
+
+    @property
+    def nguon(self) -> str:
+        return visible(wording.nguon(self.ket_qua))
+
+    @property
+    def nguon_rieng(self) -> bool:
+        """Its requirement's source differs from the set's usual one: said on its line."""
+        return self.ket_qua.yeu_cau is not None and self.nguon != self.nguon_chung
 
     @property
     def muc_tieu(self) -> dict[str, Any] | None:
@@ -115,14 +129,12 @@ def _muc_tieu(kq: KetQuaChiTieu) -> dict[str, Any] | None:
     return {"tu": _number(target.tu), "den": _number(target.den)}
 
 
-def _chi_tieu(kq: KetQuaChiTieu) -> ChiTieu:
+def _chi_tieu(kq: KetQuaChiTieu, common: str | None) -> ChiTieu:
     spec = kq.chi_tieu.chi_tieu
     req = kq.yeu_cau
     return ChiTieu(
         so=spec.so,
         ma=spec.ma,
-        ten=visible(wording.ten_chi_tieu(kq)),
-        don_vi=wording.don_vi(kq),
         loai=spec.loai.value,
         trang_thai=kq.trang_thai,
         ly_do=kq.ly_do.value if kq.ly_do else None,
@@ -130,8 +142,8 @@ def _chi_tieu(kq: KetQuaChiTieu) -> ChiTieu:
         phep_so_sanh=wording.PHEP_SO_SANH[spec.loai],
         yeu_cau=(True if spec.loai is LoaiChiTieu.dat else _decimal(req.gia_tri)) if req else None,
         chenh_lech=_decimal(kq.chenh_lech),
-        nguon=visible(wording.nguon(kq)),
         ket_qua=kq,
+        nguon_chung=common,
         cua_ke_hoach=kq.chi_tieu.cua_ke_hoach,
         so_tam=wording.tam(spec.xac_nhan_so),
     )
@@ -157,12 +169,7 @@ class TieuChi:
     @property
     def chi_tieu(self) -> tuple[ChiTieu, ...]:
         if self.viewed is None:
-            indicators = []
-            for i in self.ket_qua.chi_tieu:
-                view = _chi_tieu(i)
-                view.nguon_rieng = i.yeu_cau is not None and view.nguon != self.nguon_chung
-                indicators.append(view)
-            self.viewed = tuple(indicators)
+            self.viewed = tuple(_chi_tieu(i, self.nguon_chung) for i in self.ket_qua.chi_tieu)
         return self.viewed
 
     def __eq__(self, other: object) -> bool:
