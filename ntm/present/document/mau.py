@@ -5,7 +5,7 @@ untrusted input, and every way it can fail is a diagnostic about the
 template (MAU001-MAU003, exit 1), never a crash or an unbounded run:
 
 * a .docx is a zip: its parts are measured before anything is unpacked (a
-  zip bomb is refused), then opened by python-docx (whose XML parser does not
+  zip bomb is refused: ntm.load.archive, the same limits as `ntm import`), then opened by python-docx (whose XML parser does not
   expand entities) and checked to have a page to lay the document on;
 * a .md.j2 runs in Jinja2's sandbox, with huge operands refused, and in a
   child process with limits on time, memory and output size.
@@ -21,11 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ntm.diagnostics import Diagnostic
-
-MAX_PART_BYTES = 32 * 1024 * 1024  # one part unpacked: a letterhead's images are a few MB
-MAX_TOTAL_BYTES = 96 * 1024 * 1024
-MAX_RATIO = 200  # unpacked / packed: text compresses ~10x, a zip bomb ~1000x
-RATIO_FROM_BYTES = 1024 * 1024  # small parts may compress well without being bombs
+from ntm.load.archive import measure_zip
 
 MAX_SECONDS = 5  # a template render, wall clock: a real one takes well under a second
 MAX_MEMORY_BYTES = 200 * 1024 * 1024  # what the child that renders may allocate beyond what it inherits
@@ -51,20 +47,16 @@ def _docx_error(template: Path, variant: str | None, **params: object) -> MauLoi
 
 
 def check_docx_zip(template: Path) -> None:
-    """Refuse a .docx whose parts would unpack too large, before python-docx unpacks them."""
-    try:
-        with zipfile.ZipFile(template) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise _docx_error(template, "nen_hong") from None
-    total = 0
-    for info in infos:
-        total += info.file_size
-        bomb = info.file_size > RATIO_FROM_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1)
-        if info.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES or bomb:
-            raise _docx_error(template, "qua_lon", phan=info.filename[:80], mb=MAX_PART_BYTES // (1024 * 1024))
-    if not any(info.filename == "word/document.xml" for info in infos):
-        raise _docx_error(template, "thieu_phan", phan="word/document.xml")
+    """Refuse a .docx whose parts would unpack too large, before python-docx unpacks them
+    (the limits are those of every package from outside: ntm.load.archive)."""
+    problem = measure_zip(template)
+    if problem is None:
+        return
+    if problem.kind == "not_zip":
+        raise _docx_error(template, "nen_hong")
+    if problem.kind == "too_large":
+        raise _docx_error(template, "qua_lon", phan=problem.part, mb=problem.limit_mb)
+    raise _docx_error(template, "thieu_phan", phan=problem.part)
 
 
 def open_docx(template: Path) -> Any:
