@@ -84,9 +84,15 @@ def main() -> None:
     ~30 ms more of every run (benchmarks/README.md) and does nothing for us:
     files are closed and worker pools joined before the command returns.
     """
+    import gc
     import os
     import sys
 
+    # Start-up declares the plan and catalog models and builds their validators: hundreds of
+    # thousands of objects that live as long as the process, which the collector's default
+    # thresholds (700, 10, 10) walk again and again to free nothing (~7 ms of a one-plan run,
+    # benchmarks/README.md). Cyclic garbage is still collected, every 10,000 allocations.
+    gc.set_threshold(10_000, 50, 100)
     # ntm uses no pydantic plugin; looking for them scans every installed package's metadata
     # (~20 ms of each run, benchmarks/README.md). A user who sets the variable keeps their choice.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
