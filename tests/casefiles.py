@@ -636,7 +636,7 @@ def run_case(case: Case, workdir: Path, monkeypatch: Any, timeout: float = 60) -
         shutil.rmtree(workdir)
 
 
-# --------------------------------------------------------------------------- which rule gave what (tests/test_rule_codes.py)
+# --------------------------------------------------------------------------- which rule gave what (tests/cases/test_rule_codes.py)
 
 # Every folder of golden cases; the rule-codes test runs them all.
 GOLDEN_FOLDERS = (DATA / "bad", DATA / "invalid", DATA / "codes")

@@ -11,7 +11,7 @@ from hypothesis import settings
 # Property tests run the CLI on files: their time depends on the disk and the machine's
 # load, so a per-example deadline would only add flaky failures. They are derandomized:
 # the same examples every run, so CI cannot pass or fail by chance. A longer fuzz run with
-# fresh random examples: HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_properties.py
+# fresh random examples: HYPOTHESIS_PROFILE=fuzz python -m pytest tests/acceptance/test_properties.py
 settings.register_profile("ntm", deadline=None, derandomize=True, print_blob=True)
 settings.register_profile("fuzz", deadline=None, max_examples=2000, derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ntm"))

@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 CATALOGS = REPO / "tests" / "data" / "catalogs"
 SEED_PLAN = REPO / "plans" / "huong-son-2023.yaml"
 
+# The plan document every small test plan starts from; tests/unit/conftest.py builds its own from it.
 BASE_PLAN: dict[str, Any] = {
     "van_ban": {
         "co_quan_ban_hanh": "ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM",
@@ -35,16 +36,25 @@ BASE_PLAN: dict[str, Any] = {
 }
 
 
-def plan(**changes: Any) -> dict[str, Any]:
-    """The base plan with top-level keys replaced and `dia_ban__x` style nested changes."""
-    data = copy.deepcopy(BASE_PLAN)
+def edited(base: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    """A deep copy of `base` with top-level keys replaced, `dia_ban__vung=...` replacing a nested
+    key, and `dia_ban__vung=None` removing it."""
+    data = copy.deepcopy(base)
     for key, value in changes.items():
         if "__" in key:
             outer, inner = key.split("__", 1)
-            data[outer][inner] = value
+            if value is None:
+                data[outer].pop(inner, None)
+            else:
+                data[outer][inner] = value
         else:
             data[key] = value
     return data
+
+
+def plan(**changes: Any) -> dict[str, Any]:
+    """The base plan with top-level keys replaced and `dia_ban__x` style nested changes (see `edited`)."""
+    return edited(BASE_PLAN, **changes)
 
 
 def write_plan(folder: Path, data: dict[str, Any], name: str = "ke-hoach.yaml", catalog_dir: Path = CATALOGS) -> Path:

@@ -42,7 +42,7 @@ CODES: tuple[Ma, ...] = (
         "ntm check plans/ --so-voi HEAD   # trên máy chưa cài git",
         khong_gap=(
             "một ca trong tests/data chạy với PATH của máy, nơi có git; "
-            "tests/test_so_voi.py chạy lệnh với PATH không có git"
+            "tests/acceptance/test_so_voi.py chạy lệnh với PATH không có git"
         ),
         dua_ra=("load",),
     ),
@@ -53,7 +53,7 @@ CODES: tuple[Ma, ...] = (
         "ntm check plans/ --so-voi HEAD   # trong một kho có đối tượng git bị hỏng",
         bien_the={"kho": "git không đọc được kho chứa {tep}: {chi_tiet}"},
         khong_gap=(
-            "chỉ xảy ra khi kho git hỏng hoặc git bị treo; tests/test_so_voi.py "
+            "chỉ xảy ra khi kho git hỏng hoặc git bị treo; tests/acceptance/test_so_voi.py "
             "làm hỏng một đối tượng của kho để thấy thông điệp"
         ),
         dua_ra=("load",),

@@ -132,7 +132,7 @@ CODES: tuple[Ma, ...] = (
         "Xin báo cho nhóm phát triển, kèm tệp này (đặt NTM_DEBUG=1 để xem chi tiết).",
         "Một lỗi của chính ntm (không phải của kế hoạch) khi kiểm tra một tệp; lượt chạy tiếp tục với tệp sau, mã thoát 4.",
         "",
-        khong_gap="chỉ xảy ra khi ntm có lỗi lập trình; tests/test_batch.py gây lỗi giả để thấy lượt chạy vẫn đi tiếp",
+        khong_gap="chỉ xảy ra khi ntm có lỗi lập trình; tests/acceptance/test_reliability.py gây lỗi giả ở một tệp trong ba để thấy lượt chạy vẫn đi tiếp",
         dua_ra=("run",),
     ),
     # ------------------------------------------------------------------ YAML: bytes and text

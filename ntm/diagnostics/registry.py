@@ -8,7 +8,7 @@ the `bien_the` param. Phrases shared by several messages (a number that
 cannot be read, a hint) are in CAU and reach a template as `Cau` params.
 
 docs/codes.md is generated from this registry (`python -m ntm.present.codes_doc`);
-tests/test_registry.py fails when it is stale, and when a code is produced by
+tests/project/test_registry.py fails when it is stale, and when a code is produced by
 no case under tests/data/ and is not marked `khong_gap` with a reason.
 """
 

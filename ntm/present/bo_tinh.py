@@ -6,7 +6,7 @@ every indicator that has no official level for the region or group asked is
 listed as a commented-out entry (criterion, indicator code, number, wording,
 unit, kind, what the national set says) ready to uncomment and fill. So the
 file validates as it is written and changes nothing until the province's
-figures are entered (tests/test_criteria.py).
+figures are entered (tests/acceptance/test_criteria.py).
 """
 
 from __future__ import annotations

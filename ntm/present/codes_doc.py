@@ -7,7 +7,7 @@ what gives it (the rule of ntm/rules, by module and function, or the stage), mes
 
 The output depends on the registry alone (codes in order within each family,
 variants in the order they are written), so it is the same on every machine;
-tests/test_registry.py fails when the committed file is stale.
+tests/project/test_registry.py fails when the committed file is stale.
 """
 
 from __future__ import annotations

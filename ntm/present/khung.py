@@ -10,7 +10,7 @@ figure, no name, no date but a stand-in derived from the plan year.
 
 The same arguments give the same bytes (no date of today, the set's order),
 NFC, 2-space indents; the text validates as it is and `ntm check` assesses it
-(tests/test_init.py).
+(tests/acceptance/test_init.py).
 """
 
 from __future__ import annotations

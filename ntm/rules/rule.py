@@ -5,7 +5,7 @@ runs at (`stage`): `bo_tieu_chi` rules need the plan and its set,
 `van_ban` rules the plan as a document (both run before the assessment),
 `danh_gia` rules need the assessment too. The registry (ntm.rules) groups
 the rules by that declared stage; docs/codes.md names the rule behind each
-code, and tests/test_rule_codes.py holds every rule to the codes it declares.
+code, and tests/cases/test_rule_codes.py holds every rule to the codes it declares.
 """
 
 from __future__ import annotations

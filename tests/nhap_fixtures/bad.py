@@ -1,5 +1,5 @@
 """Word documents that `ntm import` must refuse or warn about, made at run time (tests/data/codes
-NH0xx cases, tests/test_import.py): a spreadsheet, an encrypted file, a zip bomb, a part of
+NH0xx cases, tests/acceptance/test_import.py): a spreadsheet, an encrypted file, a zip bomb, a part of
 broken XML, macros, a linked image, an embedded HTML chunk, text in the page header, a bold
 heading without a number. Each is a small plan (xã Hòa Bình, invented) changed one way."""
 

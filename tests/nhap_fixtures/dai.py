@@ -1,6 +1,6 @@
 """A long plan: `pages` pages of sections, clauses, paragraphs, lists and tables (thirteen
 paragraphs, list items or table rows a page: 500 pages lay out as 497 in LibreOffice), to
-bound the import's time and memory (tests/test_import.py) and to measure them
+bound the import's time and memory (tests/acceptance/test_import.py) and to measure them
 (benchmarks/import_scaling.py). The text is invented filler."""
 
 from __future__ import annotations

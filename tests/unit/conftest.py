@@ -16,11 +16,12 @@ tests/data/catalogs/thu-nghiem-nhom.yaml.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from typing import Any
 
 import pytest
+from planlib import BASE_PLAN as PLAN_FILE
+from planlib import edited
 
 from ntm.assess.judge import assess
 from ntm.assess.result import DanhGia, KetQuaChiTieu, KetQuaTieuChi
@@ -32,36 +33,14 @@ from ntm.rules import DauVao
 
 # ----------------------------------------------------------------------------- plans
 
-BASE_PLAN: dict[str, Any] = {
-    "van_ban": {
-        "co_quan_ban_hanh": "ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM",
-        "so_hieu": "01/KH-UBND",
-        "dia_danh": "Thử Nghiệm",
-        "ngay_ban_hanh": "2023-01-05",
-        "trich_yeu": "Thực hiện Chương trình xây dựng nông thôn mới năm 2023",
-        "noi_nhan": ["Lưu: VT."],
-        "nguoi_ky": {"tham_quyen": "TM. ỦY BAN NHÂN DÂN", "chuc_vu": "CHỦ TỊCH", "ho_ten": "Nguyễn Văn A"},
-    },
-    "dia_ban": {"xa": "Thử Nghiệm", "tinh": "Tỉnh Thử", "vung": "mien-nui"},
-    "nam": 2023,
-    "bo_tieu_chi": "bo-vung",
-}
+# planlib's plan as the small sets below know it: by its code, with the region given.
+BASE_PLAN: dict[str, Any] = edited(PLAN_FILE, dia_ban__vung="mien-nui", bo_tieu_chi="bo-vung")
 
 
 def make_plan_data(**changes: Any) -> dict[str, Any]:
     """BASE_PLAN with top-level keys replaced, `dia_ban__vung=...` replacing a nested key, and
     `dia_ban__vung=None` removing it."""
-    data = copy.deepcopy(BASE_PLAN)
-    for key, value in changes.items():
-        if "__" in key:
-            outer, inner = key.split("__", 1)
-            if value is None:
-                data[outer].pop(inner, None)
-            else:
-                data[outer][inner] = value
-        else:
-            data[key] = value
-    return data
+    return edited(BASE_PLAN, **changes)
 
 
 def make_plan(data: Mapping[str, Any] | None = None, **changes: Any) -> KeHoach:

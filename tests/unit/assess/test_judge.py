@@ -65,7 +65,7 @@ def test_no_level_or_no_number_cannot_be_judged() -> None:
 # ----------------------------------------------------------------------------- per indicator, by axis
 
 # (description, plan changes, criterion, indicator, figure, status, requirement, gap): the table that
-# tests/test_assessment.py used to run through `ntm check --format json`, one run per row.
+# tests/acceptance/test_assessment.py used to run through `ntm check --format json`, one run per row.
 CASES: list[tuple[str, dict[str, Any], str, str, str, KetQua, Any, str | None]] = [
     ("minimum met, region mien-nui", {"dia_ban__vung": "mien-nui"}, "lao_dong", "ty_le_lao_dong_qua_dao_tao", "60%",
      KetQua.dat, 60, None),

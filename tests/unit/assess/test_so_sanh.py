@@ -1,5 +1,5 @@
 """assess.so_sanh: two assessments of one plan -> the statuses, figures and targets that changed, as
-data (the wording is tests/test_so_voi.py's). Expectations are read off BO_VUNG (mien-nui: labour
+data (the wording is tests/acceptance/test_so_voi.py's). Expectations are read off BO_VUNG (mien-nui: labour
 ≥ 60%, poverty ≤ 6%)."""
 
 from __future__ import annotations

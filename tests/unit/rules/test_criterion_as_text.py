@@ -1,5 +1,5 @@
 """A criterion written as text (a mis-indented line folds into `tieu_chi.<ma>: "…"`) is checked without an
-internal error (found by tests/test_properties.py: `ntm check` exited 4 with NTM001)."""
+internal error (found by tests/acceptance/test_properties.py: `ntm check` exited 4 with NTM001)."""
 
 from __future__ import annotations
 

@@ -23,13 +23,12 @@ import docx
 import pytest
 import yaml
 from docx.shared import Cm, Mm, Pt
+from planlib import REPO, SEED_PLAN
 from typer.testing import CliRunner
 
 from ntm.cli.app import app
 
-REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data" / "render"
-SEED_PLAN = REPO / "plans" / "huong-son-2023.yaml"
 SEED_TEXT = DATA / "ke-hoach-huong-son-2023.txt"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
+from planlib import REPO
 
 
 def lint_imports(tree: Path) -> subprocess.CompletedProcess[str]:

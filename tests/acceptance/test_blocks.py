@@ -13,7 +13,8 @@ import docx
 import pytest
 import yaml
 from docx.oxml import parse_xml
-from test_render import DATA, SEED_PLAN, W, render, render_docx, render_md
+
+from acceptance.test_render import DATA, SEED_PLAN, W, render, render_docx, render_md
 
 PLAN = DATA / "khoi.yaml"
 NBSP = "\u00a0"
@@ -227,7 +228,7 @@ def test_year_ranges_never_break(document: Any, md: str) -> None:
 
 
 def test_no_abbreviation_in_generated_headings(tmp_path: Path) -> None:
-    data = yaml.safe_load((DATA.parent.parent.parent / "plans" / "huong-son-2023.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(SEED_PLAN.read_text(encoding="utf-8"))
     del data["chi_tieu"]["bo_tieu_chi"]["tieu_de"]
     del data["chi_tieu"]["thon_kieu_mau"]["tieu_de"]
     plan = tmp_path / "ke-hoach.yaml"

@@ -3,7 +3,7 @@
 The .xlsx is read back with openpyxl and opened by LibreOffice (converted to
 PDF, its text read with pdftotext); the JSON is compared with docs/json.md;
 the KPIs are checked on plans whose answers are known. The page in a real
-browser: tests/test_report_browser.py.
+browser: tests/acceptance/test_report_browser.py.
 """
 
 from __future__ import annotations
@@ -275,7 +275,7 @@ def test_workers_give_the_same_report(province: Path, tmp_path: Path) -> None:
 
 def test_spreadsheet_report_loads_no_charting(tmp_path: Path) -> None:
     """pygal is imported for the page's charts only; Jinja2 for the page only; matplotlib and numpy never."""
-    from test_imports import imported
+    from project.test_imports import imported
 
     names = {n.split(".")[0] for n in imported("report", "plans", "-o", str(tmp_path / "r.xlsx"))}
     assert "xlsxwriter" in names and not names & {"pygal", "matplotlib", "numpy", "jinja2"}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import require_program
-from test_render import REPO
+from planlib import REPO
 
 PLANS = REPO / "plans"
 

@@ -1,5 +1,5 @@
 """The Party-style example plan (plans/cam-ha-2022-thi-dua.yaml) rendered per Hướng dẫn 36-HD/VPTW,
-read back from the .docx as the NĐ 30 rules are in tests/test_render.py (sources: docs/render.md)."""
+read back from the .docx as the NĐ 30 rules are in tests/acceptance/test_render.py (sources: docs/render.md)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 from docx.shared import Pt
-from test_render import REPO, effective, norm, render, render_docx, render_md
+from planlib import REPO
+
+from acceptance.test_render import effective, norm, render, render_docx, render_md
 
 PLAN = REPO / "plans" / "cam-ha-2022-thi-dua.yaml"
 

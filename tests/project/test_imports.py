@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from planlib import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 PLAN = "plans/huong-son-2023.yaml"
 
 DOCX_STACK = ("docx", "lxml")

@@ -14,8 +14,7 @@ import re
 from pathlib import Path
 
 from packaging.requirements import Requirement
-
-REPO = Path(__file__).resolve().parent.parent
+from planlib import REPO
 
 
 def _canonical(name: str) -> str:

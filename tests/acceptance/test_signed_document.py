@@ -1,6 +1,6 @@
 """What an office signs, through `ntm render` as a user runs it: the status annex (one row per
 criterion, or per indicator with `chi_tiet: true`), levels and lists in office wording, numbers
-in tables, drafts refused or marked DỰ THẢO. Page flow and the PDF are in tests/test_page_flow.py."""
+in tables, drafts refused or marked DỰ THẢO. Page flow and the PDF are in tests/acceptance/test_page_flow.py."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 import yaml
-from test_render import REPO, render, render_docx, render_md
+from planlib import REPO
+
+from acceptance.test_render import render, render_docx, render_md
 
 SEED = REPO / "plans" / "huong-son-2023.yaml"
 PARTY = REPO / "plans" / "cam-ha-2022-thi-dua.yaml"

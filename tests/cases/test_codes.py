@@ -2,7 +2,7 @@
 
 The cases run in tests/cases/test_golden.py with the other golden folders (in-process, exact
 output, nothing written; tests/casefiles.py describes the format). Here: the folder's own
-conventions. tests/test_registry.py checks that every code of the registry is given by some case
+conventions. tests/project/test_registry.py checks that every code of the registry is given by some case
 under tests/data/.
 """
 
