@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -104,3 +106,37 @@ def criterion(view: dict[str, Any], ma: str) -> dict[str, Any]:
         if tc["ma"] == ma:
             return tc
     raise KeyError(ma)
+
+
+def documented_keys(section: str) -> set[str]:
+    """The keys docs/json.md lists in the first column of the table under `### <section>`."""
+    lines = (REPO / "docs" / "json.md").read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"### {section}")
+    keys: set[str] = set()
+    in_table = False
+    for line in lines[start + 1 :]:
+        if line.startswith("|"):
+            in_table = True
+            first = line.split("|")[1]
+            keys.update(re.findall(r"`([a-z_]+)`", first))
+        elif in_table or line.startswith("### "):
+            break
+    return keys
+
+
+def imported(*args: str) -> set[str]:
+    """Top-level and dotted names of every module `python -m ntm args` imports."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "ntm", *args],
+        capture_output=True, text=True, cwd=REPO, env=env, timeout=120,
+    )
+    assert proc.returncode in (0, 1, 3), proc.stderr[-2000:]
+    names = set()
+    for line in proc.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            name = line.rsplit("|", 1)[1].strip()
+            if name != "package":  # the header line
+                names.add(name)
+    assert "ntm.cli" in names, "importtime printed nothing"
+    return names

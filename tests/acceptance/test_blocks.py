@@ -12,9 +12,10 @@ from typing import Any
 import docx
 import pytest
 import yaml
+from doclib import RENDER_DATA as DATA
+from doclib import W, render, render_docx, render_md
 from docx.oxml import parse_xml
-
-from acceptance.test_render import DATA, SEED_PLAN, W, render, render_docx, render_md
+from planlib import SEED_PLAN
 
 PLAN = DATA / "khoi.yaml"
 NBSP = "\u00a0"

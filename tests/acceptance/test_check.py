@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from planlib import REPO, SEED_PLAN, check_json, criterion, indicator, run, run_process
+from planlib import REPO, SEED_PLAN, check_json, criterion, documented_keys, indicator, run, run_process
 
 from ntm.catalog import DoTinCay, builtin_ids, load_catalog
 
@@ -187,22 +187,6 @@ def test_region_rule_is_said_briefly(tmp_path: Path) -> None:
     _, view = check_json(plan)
     assert view["quy_tac_vung"] == "mức vùng Trung du và miền núi phía Bắc (xã đặc biệt khó khăn)"
     assert view["vung"] == "trung-du-mien-nui-phia-bac"
-
-
-def documented_keys(section: str) -> set[str]:
-    """The keys docs/json.md lists in the first column of the table under `### <section>`."""
-    lines = (REPO / "docs" / "json.md").read_text(encoding="utf-8").splitlines()
-    start = lines.index(f"### {section}")
-    keys: set[str] = set()
-    in_table = False
-    for line in lines[start + 1 :]:
-        if line.startswith("|"):
-            in_table = True
-            first = line.split("|")[1]
-            keys.update(re.findall(r"`([a-z_]+)`", first))
-        elif in_table or line.startswith("### "):
-            break
-    return keys
 
 
 def test_json_structure_is_the_documented_one(tmp_path: Path) -> None:

@@ -22,9 +22,9 @@ from typing import Any
 import pytest
 import yaml
 from conftest import require_program
+from doclib import render
 from planlib import REPO
 
-from acceptance.test_render import render
 from ntm.present.document.build import build_document
 from ntm.present.document.docx_xml import KEEP_WHOLE_CHARS
 from ntm.present.document.model import HEADINGS, MUC, Khoi, VanBanKeHoach

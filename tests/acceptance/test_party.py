@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from doclib import effective, norm, render, render_docx, render_md
 from docx.shared import Pt
 from planlib import REPO
-
-from acceptance.test_render import effective, norm, render, render_docx, render_md
 
 PLAN = REPO / "plans" / "cam-ha-2022-thi-dua.yaml"
 

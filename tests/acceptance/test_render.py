@@ -22,40 +22,15 @@ from typing import Any
 import docx
 import pytest
 import yaml
+from doclib import RENDER_DATA, W, effective, norm, render, render_docx, render_md
 from docx.shared import Cm, Mm, Pt
 from planlib import REPO, SEED_PLAN
 from typer.testing import CliRunner
 
 from ntm.cli.app import app
 
-DATA = REPO / "tests" / "data" / "render"
+DATA = RENDER_DATA
 SEED_TEXT = DATA / "ke-hoach-huong-son-2023.txt"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def render(*args: str) -> tuple[int, str, str]:
-    """In-process through typer's runner: exit code, stdout, stderr."""
-    result = CliRunner().invoke(app, ["render", *args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
-def render_md(plan: Path, *args: str) -> str:
-    code, out, err = render(str(plan), *args)
-    assert code == 0, err
-    return out
-
-
-def render_docx(plan: Path, folder: Path, *args: str) -> Any:
-    target = folder / "ke-hoach.docx"
-    code, _, err = render(str(plan), "-o", str(target), *args)
-    assert code == 0, err
-    return docx.Document(str(target))
-
-
-def norm(text: str) -> str:
-    return " ".join(text.split())
 
 
 # ============================================================================ the seed
@@ -265,26 +240,6 @@ def test_markdown_header_and_signature(seed_markdown: str) -> None:
 @pytest.fixture(scope="module")
 def seed_docx(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return render_docx(SEED_PLAN, tmp_path_factory.mktemp("docx"))
-
-
-def _style_chain(style: Any) -> list[Any]:
-    chain = []
-    while style is not None:
-        chain.append(style)
-        style = style.base_style
-    return chain
-
-
-def effective(paragraph: Any, run: Any, attr: str) -> Any:
-    """A run's font property as Word resolves it: the run, then the paragraph style chain."""
-    value = getattr(run.font, attr)
-    if value is not None:
-        return value
-    for style in _style_chain(paragraph.style):
-        value = getattr(style.font, attr)
-        if value is not None:
-            return value
-    return None
 
 
 def all_paragraphs(document: Any) -> list[Any]:

@@ -19,7 +19,7 @@ from typing import Any
 import openpyxl
 import pytest
 from conftest import require_program
-from planlib import REPO, run, run_process
+from planlib import REPO, imported, run, run_process
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import make_province
@@ -275,7 +275,6 @@ def test_workers_give_the_same_report(province: Path, tmp_path: Path) -> None:
 
 def test_spreadsheet_report_loads_no_charting(tmp_path: Path) -> None:
     """pygal is imported for the page's charts only; Jinja2 for the page only; matplotlib and numpy never."""
-    from project.test_imports import imported
 
     names = {n.split(".")[0] for n in imported("report", "plans", "-o", str(tmp_path / "r.xlsx"))}
     assert "xlsxwriter" in names and not names & {"pygal", "matplotlib", "numpy", "jinja2"}

@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 import yaml
+from doclib import render, render_docx, render_md
 from planlib import REPO
-
-from acceptance.test_render import render, render_docx, render_md
 
 SEED = REPO / "plans" / "huong-son-2023.yaml"
 PARTY = REPO / "plans" / "cam-ha-2022-thi-dua.yaml"

@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from planlib import REPO, SEED_PLAN
+from planlib import REPO, SEED_PLAN, documented_keys
 
-from acceptance.test_check import documented_keys
 from ntm.present.view import JSON_VERSION
 
 GIT = ["git", "-c", "user.name=ntm", "-c", "user.email=ntm@example.invalid", "-c", "commit.gpgsign=false"]

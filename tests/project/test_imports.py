@@ -14,30 +14,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from planlib import REPO
+from planlib import REPO, imported
 
 PLAN = "plans/huong-son-2023.yaml"
 
 DOCX_STACK = ("docx", "lxml")
 TEMPLATES = ("jinja2", "markupsafe")
-
-
-def imported(*args: str) -> set[str]:
-    """Top-level and dotted names of every module `python -m ntm args` imports."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "ntm", *args],
-        capture_output=True, text=True, cwd=REPO, env=env, timeout=120,
-    )
-    assert proc.returncode in (0, 1, 3), proc.stderr[-2000:]
-    names = set()
-    for line in proc.stderr.splitlines():
-        if line.startswith("import time:") and "|" in line:
-            name = line.rsplit("|", 1)[1].strip()
-            if name != "package":  # the header line
-                names.add(name)
-    assert "ntm.cli" in names, "importtime printed nothing"
-    return names
 
 
 def loaded(names: set[str], packages: tuple[str, ...]) -> list[str]:
