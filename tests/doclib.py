@@ -3,10 +3,13 @@ acceptance tests of documents (render, blocks, page flow, party documents, signe
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import docx
+from conftest import require_program
 from planlib import REPO
 from typer.testing import CliRunner
 
@@ -59,3 +62,21 @@ def effective(paragraph: Any, run: Any, attr: str) -> Any:
         if value is not None:
             return value
     return None
+
+
+def printed_pages(source: Path, folder: Path, writer: str) -> tuple[list[tuple[float, float]], list[str]]:
+    """`source` (.docx, .xlsx) printed to PDF by LibreOffice as an office would, read back: each
+    page's size in points and its text laid out (pdftotext -layout). `writer` names the Debian
+    package that provides soffice for this kind of file (libreoffice-writer-nogui, …-calc-nogui)."""
+    soffice = require_program("soffice", writer)
+    pdftotext = require_program("pdftotext", "poppler-utils")
+    pdfinfo = require_program("pdfinfo", "poppler-utils")
+    proc = subprocess.run([soffice, f"-env:UserInstallation={(folder / 'lo').as_uri()}", "--headless",
+                           "--convert-to", "pdf", "--outdir", str(folder), str(source)],
+                          capture_output=True, text=True, timeout=600)
+    pdf = folder / (source.stem + ".pdf")
+    assert proc.returncode == 0 and pdf.exists(), proc.stderr
+    info = subprocess.run([pdfinfo, "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True).stdout
+    sizes = [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+    pages = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True).stdout.split("\f")
+    return sizes, pages

@@ -124,7 +124,6 @@ def test_a_target_of_an_at_most_indicator_is_its_upper_bound_in_json() -> None:
     assert indicator(view, "ty_le_tham_gia_bhyt")["muc_tieu"] == {"tu": 90, "den": None}  # ≥: a floor
 
 
-
 def test_missing_figures_name_what_to_add(tmp_path: Path) -> None:
     text = SEED_PLAN.read_text(encoding="utf-8")
     giao_duc = "  giao_duc:\n    tu_danh_gia: dat\n"

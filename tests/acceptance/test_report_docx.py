@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
-from conftest import require_program
+from doclib import printed_pages
 from docx.oxml.ns import qn
 from planlib import REPO, run
 
@@ -122,20 +121,10 @@ def test_column_widths_fill_the_room_and_shrink_the_font_only_when_needed() -> N
 
 
 def test_libreoffice_prints_the_matrix_whole_on_landscape_pages(tmp_path: Path) -> None:
-    soffice = require_program("soffice", "libreoffice-writer-nogui")
-    pdftotext = require_program("pdftotext", "poppler-utils")
-    pdfinfo = require_program("pdfinfo", "poppler-utils")
     make_province.generate(tmp_path / "tinh", 60, 2026)
     out = tmp_path / "bao-cao.docx"
     run("report", str(tmp_path / "tinh"), "-o", str(out))
-    proc = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
-                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-                          capture_output=True, text=True, timeout=600)
-    pdf = tmp_path / "bao-cao.pdf"
-    assert proc.returncode == 0 and pdf.exists(), proc.stderr
-    info = subprocess.run([pdfinfo, "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True).stdout
-    sizes = [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
-    pages = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True).stdout.split("\f")
+    sizes, pages = printed_pages(out, tmp_path, "libreoffice-writer-nogui")
     start = next(i for i, p in enumerate(pages) if re.search(r"^\s*PHỤ LỤC I\s*$", p, re.M))
     end = next(i for i, p in enumerate(pages) if re.search(r"^\s*PHỤ LỤC II\s*$", p, re.M))
     matrix = pages[start:end]

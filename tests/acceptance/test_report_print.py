@@ -4,13 +4,12 @@ with openpyxl and printed by LibreOffice (PDF page sizes with pdfinfo, page text
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import require_program
+from doclib import printed_pages
 from planlib import REPO, run
 
 from ntm.present.bao_cao.model import Bang, BaoCao, Cot, Kieu, Phan
@@ -91,21 +90,11 @@ def test_filters_are_written_in_words(province: Path, tmp_path: Path) -> None:
 
 
 def test_a_300_commune_matrix_prints_one_page_wide(tmp_path: Path) -> None:
-    soffice = require_program("soffice", "libreoffice-calc-nogui")
-    pdftotext = require_program("pdftotext", "poppler-utils")
-    pdfinfo = require_program("pdfinfo", "poppler-utils")
     make_province.generate(tmp_path / "tinh", 300, 2026)
     out = tmp_path / "bao-cao.xlsx"
     run("report", str(tmp_path / "tinh"), "-o", str(out))
-    proc = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
-                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-                          capture_output=True, text=True, timeout=600)
-    pdf = tmp_path / "bao-cao.pdf"
-    assert proc.returncode == 0 and pdf.exists(), proc.stderr
-    info = subprocess.run([pdfinfo, "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True).stdout
-    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
-    assert sizes and all(float(w) > float(h) for w, h in sizes)  # every page landscape
-    pages = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True).stdout.split("\f")
+    sizes, pages = printed_pages(out, tmp_path, "libreoffice-calc-nogui")
+    assert sizes and all(w > h for w, h in sizes)  # every page landscape
     matrix = [p for p in pages if "Ma trận xã NTM 2021-2025" in p.split("\n", 1)[0]]  # the page header names the sheet
     assert len(matrix) >= 3  # about 600 rows: several pages long…
     for page in matrix:  # …each one holding every column, the header row repeated: one page wide
