@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
+from ntm.present.output import Ra
 from ntm.present.view import ChanDoan, KiemTra
 
 
@@ -84,6 +85,30 @@ class Reporter(Protocol):
     def outcome(self, v: KiemTra) -> None: ...
 
     def finish(self, totals: Totals) -> None: ...
+
+
+class StreamReporter:
+    """What the reporters that render in the worker share: render one view to text, write it as
+    it comes; a format that writes one document at the end (SARIF, GitLab) overrides `emit` and
+    `finish`. show_all and color are the text reporter's: these never drop a criterion nor colour."""
+
+    prerenders = True
+
+    def __init__(self, out: Ra, command: str, show_all: bool = False, color: bool = False) -> None:
+        self.out = out
+        self.command = command
+
+    def render(self, v: KiemTra) -> Rendered:
+        raise NotImplementedError
+
+    def emit(self, r: Rendered) -> None:
+        self.out.write(r.text)
+
+    def outcome(self, v: KiemTra) -> None:
+        self.emit(self.render(v))
+
+    def finish(self, totals: Totals) -> None:
+        pass
 
 
 def shown_diagnostics(v: KiemTra) -> list[ChanDoan]:

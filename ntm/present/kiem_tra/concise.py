@@ -5,8 +5,7 @@ line. Nothing for a clean plan: a hook's output is read only when it fails.
 
 from __future__ import annotations
 
-from ntm.present.kiem_tra import Rendered, Totals, rendered, shown_diagnostics, summary_line
-from ntm.present.output import Ra
+from ntm.present.kiem_tra import Rendered, StreamReporter, Totals, rendered, shown_diagnostics, summary_line
 from ntm.present.view import KiemTra
 
 
@@ -21,13 +20,8 @@ def unmet_line(v: KiemTra) -> str | None:
     return f"{v.tep}: {len(unmet)} tiêu chí chưa đạt: {names}"
 
 
-class ConciseReporter:
-    prerenders = True
-
-    def __init__(self, out: Ra, command: str, show_all: bool = False, color: bool = False) -> None:
-        # one line per finding whatever the terminal: --all and colour are the text format's
-        self.out = out
-        self.command = command
+class ConciseReporter(StreamReporter):
+    """One line per finding whatever the terminal: --all and colour are the text format's."""
 
     def render(self, v: KiemTra) -> Rendered:
         lines = [d.concise() for d in shown_diagnostics(v)]
@@ -35,12 +29,6 @@ class ConciseReporter:
         if unmet is not None:
             lines.append(unmet)
         return rendered(v, "".join(line + "\n" for line in lines))
-
-    def emit(self, r: Rendered) -> None:
-        self.out.write(r.text)
-
-    def outcome(self, v: KiemTra) -> None:
-        self.emit(self.render(v))
 
     def finish(self, totals: Totals) -> None:
         summary = summary_line(totals, self.command)

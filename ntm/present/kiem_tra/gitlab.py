@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from ntm.diagnostics import MucDo
-from ntm.present.kiem_tra import Rendered, Totals, rendered
+from ntm.present.kiem_tra import Rendered, StreamReporter, Totals, rendered
 from ntm.present.kiem_tra.ci import findings, fingerprints, repo_path
 from ntm.present.output import Ra
 from ntm.present.view import KiemTra
@@ -34,12 +34,9 @@ def issues(v: KiemTra) -> list[dict[str, Any]]:
     ]
 
 
-class GitlabReporter:
-    prerenders = True
-
+class GitlabReporter(StreamReporter):
     def __init__(self, out: Ra, command: str, show_all: bool = False, color: bool = False) -> None:
-        self.out = out
-        self.command = command
+        super().__init__(out, command)
         self.pieces: list[str] = []
 
     def render(self, v: KiemTra) -> Rendered:
@@ -48,9 +45,6 @@ class GitlabReporter:
     def emit(self, r: Rendered) -> None:
         if r.text:
             self.pieces.append(r.text)
-
-    def outcome(self, v: KiemTra) -> None:
-        self.emit(self.render(v))
 
     def finish(self, totals: Totals) -> None:
         self.out.write("[\n" + ",\n".join(self.pieces) + "\n]\n" if self.pieces else "[]\n")

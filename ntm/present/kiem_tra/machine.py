@@ -6,35 +6,12 @@ import json
 import os
 
 from ntm.diagnostics import MucDo
-from ntm.present.kiem_tra import Rendered, Totals, rendered, step_summary, summary_line
+from ntm.present.kiem_tra import Rendered, StreamReporter, Totals, rendered, step_summary, summary_line
 from ntm.present.output import Ra
 from ntm.present.view import KiemTra
 
 
-class _StreamReporter:
-    """What the machine formats share: render one view to text, then write it."""
-
-    prerenders = True
-
-    def __init__(self, out: Ra, command: str, show_all: bool = False, color: bool = False) -> None:
-        # show_all and color are the text reporter's: a machine format carries every criterion, never colour
-        self.out = out
-        self.command = command
-
-    def outcome(self, v: KiemTra) -> None:
-        self.emit(self.render(v))
-
-    def render(self, v: KiemTra) -> Rendered:
-        raise NotImplementedError
-
-    def emit(self, r: Rendered) -> None:
-        self.out.write(r.text)
-
-    def finish(self, totals: Totals) -> None:
-        pass
-
-
-class JsonReporter(_StreamReporter):
+class JsonReporter(StreamReporter):
     """One JSON object per file, one per line (JSON Lines); a single file is plain JSON."""
 
     def render(self, v: KiemTra) -> Rendered:
@@ -79,7 +56,7 @@ def so_sanh_markdown(v: KiemTra) -> str:
     return "\n".join(out) + "\n"
 
 
-class GithubReporter(_StreamReporter):
+class GithubReporter(StreamReporter):
     """GitHub workflow annotations; unmet criteria are warnings at the criterion's line. When
     GITHUB_STEP_SUMMARY names a file, a Markdown summary of the run is appended to it at the end
     (ntm.present.kiem_tra.step_summary)."""
@@ -127,7 +104,7 @@ class GithubReporter(_StreamReporter):
             step_summary.append(step_summary.document(self.command, totals, self.rows, self.sections))
 
 
-class JunitReporter(_StreamReporter):
+class JunitReporter(StreamReporter):
     """JUnit XML (GitLab, Jenkins): a test suite per file; a test case per check or criterion."""
 
     def __init__(self, out: Ra, command: str, show_all: bool = False, color: bool = False) -> None:

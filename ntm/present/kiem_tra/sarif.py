@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from ntm.diagnostics import MucDo
 from ntm.diagnostics.registry import CODES
-from ntm.present.kiem_tra import Rendered, Totals, rendered
+from ntm.present.kiem_tra import Rendered, StreamReporter, Totals, rendered
 from ntm.present.kiem_tra.ci import CHUA_DAT, findings, fingerprints, repo_path
 from ntm.present.output import Ra
 from ntm.present.view import KiemTra
@@ -125,12 +125,9 @@ def sarif_log(results_json: list[str], roots: set[str]) -> str:
     return text.replace('"results": []', '"results": [\n' + ",\n".join(results_json) + "\n]", 1) + "\n"
 
 
-class SarifReporter:
-    prerenders = True
-
+class SarifReporter(StreamReporter):
     def __init__(self, out: Ra, command: str, show_all: bool = False, color: bool = False) -> None:
-        self.out = out
-        self.command = command
+        super().__init__(out, command)
         self.results: list[str] = []
         self.roots: set[str] = set()
 
@@ -145,9 +142,6 @@ class SarifReporter:
             self.results.append(r.text)
         if r.extra[0]:
             self.roots.add(r.extra[0])
-
-    def outcome(self, v: KiemTra) -> None:
-        self.emit(self.render(v))
 
     def finish(self, totals: Totals) -> None:
         self.out.write(sarif_log(self.results, self.roots))
