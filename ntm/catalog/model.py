@@ -12,7 +12,7 @@ range for their unit, no number on recalled wording); what an overlay may do
 to the set it extends is checked when the two are merged (ntm.catalog.merge).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: see ntm/plan/co_so.py.
 
 from datetime import date
 from decimal import Decimal
@@ -137,7 +137,7 @@ class Nguong(_Model):
     ghi_chu: str | None = None
 
     @model_validator(mode="after")
-    def _consistent(self) -> Nguong:
+    def _consistent(self) -> "Nguong":
         if self.gia_tri is not None and self.gia_tri.so is not None:
             if not self.gia_tri.so.is_finite():
                 raise ntm_error(code="BTC020", ly_do=Cau("btc.khong_huu_han", {"gia_tri": GiaTri(self.gia_tri.van_ban)}))
@@ -172,7 +172,7 @@ class XacNhan(_Model):
     ghi_chu: str | None = None
 
     @model_validator(mode="after")
-    def _reason_given(self) -> XacNhan:
+    def _reason_given(self) -> "XacNhan":
         if self.do_tin_cay is not DoTinCay.V and not self.ghi_chu:
             # Anything short of the official text says why (an inference its reasoning).
             raise ntm_error(code="BTC020", ly_do=Cau("btc.xac_nhan_thieu_ly_do", {"do_tin_cay": self.do_tin_cay.value}))
@@ -204,7 +204,7 @@ class ChiTieu(_Model):
         return self.ten_ngan or self.noi_dung
 
     @model_validator(mode="after")
-    def _levels_fit_the_unit(self) -> ChiTieu:
+    def _levels_fit_the_unit(self) -> "ChiTieu":
         # An overlay's entry for an inherited indicator states no kind: merge checks it
         # against the inherited indicator instead.
         if "loai" in self.model_fields_set:

@@ -33,7 +33,6 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ntm.diagnostics import Diagnostic, YamlPath
 from ntm.diagnostics.params import GiaTri, So
 from ntm.load.source_map import Positions, SourceMap
-from ntm.load.syntax import syntax_error
 
 # libyaml when present; the pure-Python composer otherwise (same semantics).
 _BaseLoader: type[Any] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -274,6 +273,9 @@ def compose(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
     try:
         root = loader.get_single_node()
     except yaml.YAMLError as exc:
+        # Wording a syntax slip takes its own module, loaded only when a file has one (~1 ms).
+        from ntm.load.syntax import syntax_error
+
         return None, source_map, [syntax_error(exc, text, file, MAX_DEPTH, _BaseLoader is not yaml.BaseLoader)]
     except RecursionError:  # the pure-Python composer recurses per level; libyaml stops at 1000
         return None, source_map, [Diagnostic("YAML011", file, params={"toi_da": MAX_DEPTH}, co_vi_tri=False)]

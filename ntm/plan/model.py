@@ -6,7 +6,7 @@ Criteria and indicators are referred to by the catalog's slugs; whether a
 slug exists is checked against the catalog in `ntm.rules`.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: see ntm/plan/co_so.py.
 
 from datetime import date
 from enum import Enum
@@ -92,7 +92,7 @@ class DiaBan(PlanModel):
     )
 
     @model_validator(mode="after")
-    def _fits_level(self) -> DiaBan:
+    def _fits_level(self) -> "DiaBan":
         if self.cap is CapDiaBan.xa:
             if self.xa is None:
                 raise ntm_error(Cau("dia_ban.can_xa"), "SCH009")
@@ -145,7 +145,7 @@ class MucTieu(PlanModel):
     den: SoLieuType | None = Field(None, description="Cận trên, nếu mục tiêu là một khoảng")
 
     @model_validator(mode="after")
-    def _ordered(self) -> MucTieu:
+    def _ordered(self) -> "MucTieu":
         if self.den is not None and self.tu.so is not None and self.den.so is not None and self.den.so < self.tu.so:
             raise ntm_error(Cau("muc_tieu.nguoc", {"tu": self.tu.van_ban, "den": self.den.van_ban}))
         return self
@@ -243,7 +243,7 @@ class ChiTieuRieng(PlanModel):
     nguon: str = Field(min_length=1, description="Mức lấy từ đâu: văn bản của tỉnh, hoặc 'kế hoạch tự đặt'")
 
     @model_validator(mode="after")
-    def _kind_fits(self) -> ChiTieuRieng:
+    def _kind_fits(self) -> "ChiTieuRieng":
         if self.loai is LoaiChiTieuRieng.dat:
             if self.yeu_cau is not None or self.don_vi is not None:
                 raise ntm_error(Cau("chi_tieu_rieng.co_khong"))
@@ -408,7 +408,7 @@ class MucTieuDiaBan(PlanModel):
     ] = Field(description="Các nơi phấn đấu đạt: thôn, khu dân cư, hộ có vườn; kế hoạch giai đoạn: theo năm")
 
     @model_validator(mode="after")
-    def _named(self) -> MucTieuDiaBan:
+    def _named(self) -> "MucTieuDiaBan":
         if self.loai is LoaiMucTieu.khac and not self.ten:
             raise ntm_error(Cau("muc_tieu_dia_ban.can_ten"))
         return self
@@ -469,7 +469,7 @@ class GiaiDoanKeHoach(PlanModel):
     den: NamMoc = Field(description="Năm cuối")
 
     @model_validator(mode="after")
-    def _ordered(self) -> GiaiDoanKeHoach:
+    def _ordered(self) -> "GiaiDoanKeHoach":
         if self.den <= self.tu:
             raise ntm_error(Cau("giai_doan.nguoc", {"tu": self.tu, "den": self.den}), "SCH008")
         return self
@@ -530,7 +530,7 @@ class KeHoach(PlanModel):
     phu_luc: list[PhuLuc] = Field(default_factory=new_list, description="Các phụ lục sau chữ ký")
 
     @model_validator(mode="after")
-    def _one_period(self) -> KeHoach:
+    def _one_period(self) -> "KeHoach":
         if self.nam is None and self.giai_doan is None:
             raise ntm_error(Cau("ky.thieu"), "SCH008")
         if self.nam is not None and self.giai_doan is not None:

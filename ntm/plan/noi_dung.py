@@ -1,6 +1,6 @@
 """The plan's free content: tables, nested blocks, extra sections, the order of sections, annexes."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: see ntm/plan/co_so.py.
 
 from enum import Enum
 from typing import Annotated, Any
@@ -43,7 +43,7 @@ class CotBang(PlanModel):
         None, description="so: in số kiểu Việt Nam (1.306), canh phải; chu: in đúng như viết. Mặc định: "
                           "số khi cột có đơn vị, có tổng, hoặc mọi ô là số nguyên"
     )
-    cot: list[CotBangType] = Field(
+    cot: list["CotBangType"] = Field(
         default_factory=new_list, description="Các cột con: tiêu đề này gộp ô phía trên chúng"
     )
 
@@ -121,7 +121,7 @@ class KhoiNoiDung(PlanModel):
     doan: str | None = Field(None, description="Một đoạn văn")
     chu_thich: DoanVan = Field(default_factory=new_list, description="Chú thích cuối trang của đoạn")
     muc: str | None = Field(None, description="Tiêu đề mục con (1., 1.1., a) theo cấp)")
-    noi_dung: list[KhoiNoiDungType] = Field(default_factory=new_list, description="Nội dung của mục con")
+    noi_dung: list["KhoiNoiDungType"] = Field(default_factory=new_list, description="Nội dung của mục con")
     danh_sach: list[YDanhSachType] | None = Field(None, description="Các ý của một danh sách")
     kieu: KieuDanhSach = Field(KieuDanhSach.gach, description="Kiểu danh sách: gach (-), cong (+), chu (a)), so (1))")
     bang: Bang | None = Field(None, description="Một bảng")
@@ -130,7 +130,7 @@ class KhoiNoiDung(PlanModel):
     )
 
     @model_validator(mode="after")
-    def _one_kind(self) -> KhoiNoiDung:
+    def _one_kind(self) -> "KhoiNoiDung":
         given = [k for k in _KINDS if getattr(self, k) is not None]
         if len(given) != 1:
             raise ntm_error(Cau("noi_dung.mot_loai", {"co": ", ".join(given) or "không có khóa nào",

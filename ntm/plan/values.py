@@ -5,7 +5,7 @@ validators decide what the text means. Anything ambiguous is refused with a
 message, never guessed (design §3).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: see ntm/plan/co_so.py.
 
 import re
 from collections.abc import Iterable

@@ -1,6 +1,6 @@
 """The plan's document header: issuer, number, date, subject, legal bases, signature."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: see ntm/plan/co_so.py.
 
 from enum import Enum
 from typing import Annotated, Any

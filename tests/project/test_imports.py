@@ -9,6 +9,7 @@ benchmarks/README.md has the timings these imports cost.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -40,6 +41,13 @@ def test_validate_loads_neither_the_assessment_nor_its_wording() -> None:
     names = imported("validate", PLAN)
     assert sorted(n for n in names if n.startswith(("ntm.assess", "ntm.present.wording", "ntm.present.view_danh_gia"))) == []
     assert "tomllib" not in names and "tomli" not in names  # read only where an ntm.toml is
+
+
+def test_validate_of_a_valid_plan_loads_no_wording_of_diagnostics() -> None:
+    """The registry of codes and its wording, and the wording of YAML syntax slips, are loaded
+    by the first diagnostic worded: a run that finds nothing does not pay for them."""
+    names = imported("validate", PLAN)
+    assert sorted(names & {"ntm.diagnostics.registry", "ntm.present.messages", "ntm.load.syntax"}) == []
 
 
 def test_check_loads_neither_documents_nor_rich_when_piped() -> None:
@@ -137,3 +145,14 @@ def test_usage_errors_are_those_of_the_whole_app(args: tuple[str, ...]) -> None:
     whole = CliRunner().invoke(app, list(args))
     assert proc.returncode == whole.exit_code == 2
     assert proc.stderr == whole.stderr and proc.stdout == whole.stdout == ""
+
+
+MODEL_MODULES = ("ntm/plan/co_so.py", "ntm/plan/model.py", "ntm/plan/noi_dung.py", "ntm/plan/van_ban.py",
+                 "ntm/plan/values.py", "ntm/catalog/model.py")
+
+
+@pytest.mark.parametrize("module", MODEL_MODULES)
+def test_model_modules_keep_their_annotations_evaluated(module: str) -> None:
+    """pydantic would compile string annotations back at every start-up (ntm/plan/co_so.py)."""
+    text = (REPO / module).read_text(encoding="utf-8")
+    assert re.search(r"^from __future__ import annotations", text, re.MULTILINE) is None
