@@ -304,7 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the samples as JSON here")
     parser.add_argument("--only", metavar="KEYS",
                         help="only these measurements, by key, comma-separated (e.g. floor,validate,cjs,"
-                             "parse_small,batch_small: the start-up ratios of issue 16)")
+                             "parse_small,batch_small: the start-up ratios of issue 16; model: the plan "
+                             "model alone)")
     parser.add_argument("--no-install", action="store_true",
                         help="do not install the comparison tools (tools.txt) into benchmarks/.tools")
     args = parser.parse_args(argv)
@@ -340,6 +341,12 @@ def main(argv: list[str] | None = None) -> int:
     add(single, "floor", "python -c 'import yaml, pydantic, typer'",
         [sys.executable, "-c", "import yaml, pydantic, typer"], short="import floor")
     add(single, "validate", "ntm validate <plan>", [ntm, "validate", plan])
+    # What no `ntm validate` can go under while the plan is a pydantic model: the floor, the plan's
+    # models declared and their validator built, with ntm's own start-up settings (ntm.cli.main).
+    add(single, "model", "python -c '<the plan model alone>'", [sys.executable, "-c", (
+        "import gc, os; os.environ.setdefault('PYDANTIC_DISABLE_PLUGINS', '__all__'); "
+        "gc.set_threshold(10_000, 50, 100); import yaml, pydantic, typer, ntm.plan; "
+        "ntm.plan.build_models(); os._exit(0)")], short="plan model alone")
     add(single, "check", "ntm check <plan>", [ntm, "check", plan])
     add(single, "render", "ntm render <plan> -o x.docx", [ntm, "render", plan, "-o", str(work / "x.docx")])
     tools = comparison_tools(not args.no_install)
@@ -438,6 +445,8 @@ def ratios(single: dict[str, Bench], batch: dict[str, Bench], count: int) -> lis
             rows.append(Row(what, value, "×", f"/ {pool[b].short}", target, paired(pool[a], pool[b])))
 
     add("ntm validate", "validate", "floor", single, 1.8)  # issue 16
+    add("the plan model alone", "model", "floor", single, None)  # what 1.8 × leaves for the rest
+    add("ntm validate", "validate", "model", single, None)
     add("ntm validate", "validate", "cjs", single, 0.75)  # issue 16 (issue 9: 0.85)
     add("ntm validate", "validate", "yamllint", single, 2.0)
     add("ntm check", "check", "validate", single, 1.2)
