@@ -93,6 +93,14 @@ def yeu_cau(bo: BoTieuChi, ct: ChiTieuDayDu, ctx: BoiCanh) -> tuple[YeuCau | Non
     return found
 
 
+def _link(e: NguongCoNguon, ct: ChiTieuDayDu, indicators: str | None) -> str | None:
+    """The link beside a level: its own; else, for a level another set states (a province's),
+    that set's decision's, never the national indicator's; else `indicators` (the indicator's)."""
+    if e.nguong.nguon:
+        return e.nguong.nguon
+    return indicators if e.bo_tieu_chi == ct.bo_tieu_chi else e.can_cu.nguon
+
+
 def _resolve(ct: ChiTieuDayDu, ctx: BoiCanh) -> tuple[YeuCau | None, MucChuaRo | None]:
     spec = ct.chi_tieu
     if spec.loai is LoaiChiTieu.dat:
@@ -104,7 +112,7 @@ def _resolve(ct: ChiTieuDayDu, ctx: BoiCanh) -> tuple[YeuCau | None, MucChuaRo |
                 nguon=NguonYeuCau.bo_tieu_chi,
                 trich_dan=(entry.can_cu if entry else ct.can_cu).trich_dan,
                 do_tin_cay=(entry.nguong.do_tin_cay if entry else spec.do_tin_cay),
-                url=(entry.nguong.nguon if entry else spec.nguon),
+                url=_link(entry, ct, None) if entry else spec.nguon,
                 ghi_chu=spec.ghi_chu,
                 bo_tieu_chi=(entry.bo_tieu_chi if entry else ct.bo_tieu_chi),
             ),
@@ -121,7 +129,7 @@ def _resolve(ct: ChiTieuDayDu, ctx: BoiCanh) -> tuple[YeuCau | None, MucChuaRo |
                 nguon=NguonYeuCau.bo_tieu_chi,
                 trich_dan=known.can_cu.trich_dan,
                 do_tin_cay=n.do_tin_cay,
-                url=n.nguon or spec.nguon,
+                url=_link(known, ct, spec.nguon),
                 ghi_chu=n.ghi_chu,
                 bo_tieu_chi=known.bo_tieu_chi,
                 suy_ra=known.suy_ra,

@@ -102,3 +102,24 @@ def test_the_provinces_level_comes_before_the_parents_and_the_rest_is_inherited(
     assert province is not None and parents is not None
     assert (province.gia_tri, province.trich_dan, province.bo_tieu_chi) == (80, "QĐ 123/QĐ-UBND", "tinh")
     assert (parents.gia_tri, parents.trich_dan) == (60, "QĐ 999/QĐ-TEST, Phụ lục I")
+
+
+@pytest.mark.parametrize("tinh_nguon", ["https://example.invalid/tinh", None])
+def test_a_provinces_level_without_its_own_link_is_not_given_the_national_one(tinh_nguon: str | None) -> None:
+    """A level the province states is cited to the province's decision; the link beside it is
+    the province's (its entry's, else its decision's), or none: never the national indicator's."""
+    national = make_set({**BO_VUNG, "tieu_chi": [make_tieu_chi(
+        "lao_dong", make_chi_tieu("ty_le_lao_dong_qua_dao_tao", "toi_thieu", make_nguong(75, vung=["dong-bang"]),
+                                  don_vi="%", nguon="https://example.invalid/quoc-gia"), so="1", ten="Lao động")]})
+    raised = make_tieu_chi("lao_dong", {"ma": "ty_le_lao_dong_qua_dao_tao",
+                                        "nguong": [make_nguong(80, vung=["dong-bang"])]})
+    data = overlay("tinh", "bo-vung.yaml", raised)
+    data["can_cu_phap_ly"] = {**data["can_cu_phap_ly"], "nguon": tinh_nguon}
+    tinh = make_set(data, parent=national)
+    ct = tinh.chi_tieu["lao_dong"]["ty_le_lao_dong_qua_dao_tao"]
+    province, _ = yeu_cau(tinh, ct, BoiCanh(Y2023, "dong-bang", None))
+    inherited, _ = yeu_cau(national, national.chi_tieu["lao_dong"]["ty_le_lao_dong_qua_dao_tao"],
+                           BoiCanh(Y2023, "dong-bang", None))
+    assert province is not None and (province.gia_tri, province.trich_dan) == (80, "QĐ 123/QĐ-UBND")
+    assert province.url == tinh_nguon
+    assert inherited is not None and inherited.url == "https://example.invalid/quoc-gia"
