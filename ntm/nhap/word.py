@@ -287,7 +287,7 @@ class _Reader:
         cells: list[list[dict[str, Any]]] = []
         header_rows = 0
         counting_headers = True
-        for r, tr in enumerate(_rows(tbl)):
+        for r, tr in enumerate(_within(tbl, "w:tr")):
             trpr = tr.find(qn("w:trPr"))
             before = _int_val(trpr, "w:gridBefore", 0)
             is_header = trpr is not None and _on(trpr.find(qn("w:tblHeader"))) is True
@@ -297,7 +297,7 @@ class _Reader:
                 counting_headers = False
             col = before
             row: list[dict[str, Any]] = []
-            for tc in _cells(tr):
+            for tc in _within(tr, "w:tc"):
                 tcpr = tc.find(qn("w:tcPr"))
                 span = max(_int_val(tcpr, "w:gridSpan", 1), 1)
                 vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
@@ -452,27 +452,17 @@ def _int_val(props: Any, tag: str, default: int) -> int:
         return default
 
 
-def _rows(tbl: Any) -> list[Any]:
+def _within(el: Any, tag: str) -> list[Any]:
+    """The `tag` children of `el` (w:tr of a table, w:tc of a row), including those wrapped in
+    content controls (w:sdt) and custom XML, however deep."""
     out = []
-    for child in tbl:
-        if child.tag == qn("w:tr"):
+    for child in el:
+        if child.tag == qn(tag):
             out.append(child)
         elif child.tag in (qn("w:sdt"), qn("w:customXml")):
             holder = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
             if holder is not None:
-                out.extend(_rows(holder))
-    return out
-
-
-def _cells(tr: Any) -> list[Any]:
-    out = []
-    for child in tr:
-        if child.tag == qn("w:tc"):
-            out.append(child)
-        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
-            holder = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
-            if holder is not None:
-                out.extend(_cells(holder))
+                out.extend(_within(holder, tag))
     return out
 
 
